@@ -1,0 +1,177 @@
+/**
+ * The engine's one data type: a flat Float64Array with an explicit shape, row-major
+ * (the last axis varies fastest). This file owns the memory layout: every other module
+ * reads and writes cells through `offset`/`strides` or plain loops derived from them.
+ *
+ * Images are channels-first, (C,H,W), because that is how the lectures draw them:
+ * one grid per channel. `chwToHwc`/`hwcToChw` convert to and from Keras's (H,W,C).
+ */
+import { ShapeError, ValueError, describe } from './errors.js';
+
+export interface Tensor {
+  readonly shape: readonly number[];
+  readonly data: Float64Array;
+}
+
+/** A 2-D array of numbers: one channel, rows of cells. */
+export type Grid = number[][];
+
+/** Number of cells in a shape. */
+export function sizeOf(shape: readonly number[]): number {
+  let n = 1;
+  for (const d of shape) n *= d;
+  return n;
+}
+
+/** Row-major strides: how far apart neighbours along each axis are in `data`. */
+export function strides(shape: readonly number[]): number[] {
+  const s = new Array<number>(shape.length);
+  let acc = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    s[i] = acc;
+    acc *= shape[i];
+  }
+  return s;
+}
+
+/** Index of a cell in `data`. */
+export function offset(shape: readonly number[], index: readonly number[]): number {
+  if (index.length !== shape.length) {
+    throw new ShapeError('index', `Expected an index with ${shape.length} coordinates, got ${index.length}.`);
+  }
+  let off = 0;
+  let acc = 1;
+  for (let i = shape.length - 1; i >= 0; i--) {
+    const k = index[i];
+    if (!Number.isInteger(k) || k < 0 || k >= shape[i]) {
+      throw new ShapeError('index', `Index ${k} is outside axis ${i} of size ${shape[i]}.`);
+    }
+    off += k * acc;
+    acc *= shape[i];
+  }
+  return off;
+}
+
+/** A tensor of the given shape; zeros unless `data` is given (its length must match). */
+export function tensor(shape: readonly number[], data?: ArrayLike<number>): Tensor {
+  shape.forEach((d, i) => {
+    if (!Number.isInteger(d) || d < 0) {
+      throw new ShapeError('shape', `Expected axis ${i} of the shape to be a whole number ≥ 0, got ${describe(d)}.`);
+    }
+  });
+  const n = sizeOf(shape);
+  if (data === undefined) return { shape: [...shape], data: new Float64Array(n) };
+  if (data.length !== n) {
+    throw new ShapeError('data', `Shape (${shape.join(',')}) holds ${n} numbers, got ${data.length}.`);
+  }
+  return { shape: [...shape], data: Float64Array.from(data) };
+}
+
+/**
+ * Nested arrays → tensor, checking as it goes: every row the same length, every
+ * leaf a finite number, exactly `rank` levels when a rank is asked for.
+ * `name` is what error messages call the argument (e.g. `kernels[1]`).
+ */
+export function fromNested(name: string, nested: unknown, rank?: number): Tensor {
+  const shape: number[] = [];
+  let probe: unknown = nested;
+  while (Array.isArray(probe)) {
+    if (probe.length === 0) {
+      throw new ShapeError(name, `Expected \`${name}\` to have no empty arrays, got an empty one at depth ${shape.length}.`);
+    }
+    shape.push(probe.length);
+    probe = probe[0];
+  }
+  if (rank !== undefined && shape.length !== rank) {
+    throw new ShapeError(name, `Expected \`${name}\` to be ${rankName(rank)}, got ${shape.length === 0 ? describe(nested) : rankName(shape.length)}.`);
+  }
+  const data = new Float64Array(sizeOf(shape));
+  let k = 0;
+  const walk = (node: unknown, depth: number, path: string): void => {
+    if (depth === shape.length) {
+      if (typeof node !== 'number' || !Number.isFinite(node)) {
+        throw new ValueError(name, `Expected \`${name}${path}\` to be a finite number, got ${describe(node)}.`);
+      }
+      data[k++] = node;
+      return;
+    }
+    if (!Array.isArray(node) || node.length !== shape[depth]) {
+      const got = Array.isArray(node) ? `length ${node.length}` : describe(node);
+      throw new ShapeError(name, `\`${name}\` is ragged: expected \`${name}${path}\` to be an array of length ${shape[depth]}, got ${got}.`);
+    }
+    for (let i = 0; i < node.length; i++) walk(node[i], depth + 1, `${path}[${i}]`);
+  };
+  walk(nested, 0, '');
+  return { shape, data };
+}
+
+function rankName(rank: number): string {
+  return ['a number', 'a list of numbers', 'a grid (a list of rows)', 'a list of grids', 'a list of lists of grids'][rank] ?? `${rank} levels of nested lists`;
+}
+
+/** Tensor → nested arrays (a number for rank 0). */
+export function toNested(t: Tensor): any {
+  if (t.shape.length === 0) return t.data[0];
+  const build = (depth: number, base: number, step: number): any => {
+    const n = t.shape[depth];
+    const inner = step / n;
+    const out = new Array(n);
+    for (let i = 0; i < n; i++) {
+      out[i] = depth === t.shape.length - 1 ? t.data[base + i] : build(depth + 1, base + i * inner, inner);
+    }
+    return out;
+  };
+  return build(0, 0, t.data.length);
+}
+
+/** Same data, another shape with the same number of cells. */
+export function reshape(t: Tensor, shape: readonly number[]): Tensor {
+  if (sizeOf(shape) !== t.data.length) {
+    throw new ShapeError('shape', `Cannot reshape (${t.shape.join(',')}) with ${t.data.length} cells into (${shape.join(',')}).`);
+  }
+  return { shape: [...shape], data: t.data };
+}
+
+function expectRank(name: string, t: Tensor, rank: number): void {
+  if (t.shape.length !== rank) {
+    throw new ShapeError(name, `Expected \`${name}\` to have ${rank} axes, got shape (${t.shape.join(',')}).`);
+  }
+}
+
+/** (C,H,W) → (H,W,C): the value at channel c, row y, column x moves to [y][x][c]. */
+export function chwToHwc(t: Tensor): Tensor {
+  expectRank('input', t, 3);
+  const [C, H, W] = t.shape;
+  const out = new Float64Array(t.data.length);
+  for (let c = 0; c < C; c++)
+    for (let y = 0; y < H; y++)
+      for (let x = 0; x < W; x++) out[(y * W + x) * C + c] = t.data[(c * H + y) * W + x];
+  return { shape: [H, W, C], data: out };
+}
+
+/** (H,W,C) → (C,H,W). */
+export function hwcToChw(t: Tensor): Tensor {
+  expectRank('input', t, 3);
+  const [H, W, C] = t.shape;
+  const out = new Float64Array(t.data.length);
+  for (let c = 0; c < C; c++)
+    for (let y = 0; y < H; y++)
+      for (let x = 0; x < W; x++) out[(c * H + y) * W + x] = t.data[(y * W + x) * C + c];
+  return { shape: [C, H, W], data: out };
+}
+
+/**
+ * Flatten a (C,H,W) image into one list. `order: 'chw'` lists channel 0's rows first
+ * (PyTorch's flatten); `'hwc'` lists all channels of pixel (0,0) first (Keras's Flatten).
+ */
+export function flatten(t: Tensor, order: 'chw' | 'hwc' = 'chw'): number[] {
+  if (order === 'chw' || t.shape.length < 3) return Array.from(t.data);
+  return Array.from(chwToHwc(t).data);
+}
+
+/** Convert an index between layouts: position (c,y,x) of a (C,H,W) image in both flat orders. */
+export function flatIndex(shape: readonly [number, number, number], c: number, y: number, x: number, order: 'chw' | 'hwc'): number {
+  const [C, H, W] = shape;
+  offset(shape, [c, y, x]);
+  return order === 'chw' ? (c * H + y) * W + x : (y * W + x) * C + c;
+}
