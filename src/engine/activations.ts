@@ -1,0 +1,26 @@
+/** Element-wise and vector activations. */
+import { ShapeError, describe, expectFinite } from './errors.js';
+import type { Tensor } from './tensor.js';
+
+/** ReLU: max(0, x) cell by cell; the shape is kept. */
+export function relu(t: Tensor): Tensor {
+  const out = new Float64Array(t.data.length);
+  for (let i = 0; i < out.length; i++) out[i] = t.data[i] > 0 ? t.data[i] : 0;
+  return { shape: [...t.shape], data: out };
+}
+
+/**
+ * softmax(z)_i = e^(z_i − max z) / Σ_j e^(z_j − max z).
+ * Subtracting the max changes nothing mathematically and keeps exp from overflowing.
+ * Example: softmax([1, 1]) = [0.5, 0.5].
+ */
+export function softmax(z: readonly number[]): number[] {
+  if (!Array.isArray(z) || z.length === 0) {
+    throw new ShapeError('input', `Expected \`input\` to be a non-empty list of numbers, got ${describe(z)}.`);
+  }
+  z.forEach((v, i) => expectFinite(`input[${i}]`, v));
+  const max = Math.max(...z);
+  const exps = z.map((v) => Math.exp(v - max));
+  const total = exps.reduce((a, b) => a + b, 0);
+  return exps.map((e) => e / total);
+}
