@@ -1,9 +1,10 @@
 /** Element-wise and vector activations. */
 import { ShapeError, describe, expectFinite } from './errors.js';
-import type { Tensor } from './tensor.js';
+import { type Tensor, expectFiniteData } from './tensor.js';
 
 /** ReLU: max(0, x) cell by cell; the shape is kept. */
 export function relu(t: Tensor): Tensor {
+  expectFiniteData('input', t);
   const out = new Float64Array(t.data.length);
   for (let i = 0; i < out.length; i++) out[i] = t.data[i] > 0 ? t.data[i] : 0;
   return { shape: [...t.shape], data: out };

@@ -11,7 +11,7 @@
  */
 import { ShapeError, expectFinite } from './errors.js';
 import { type Geometry2d, type WindowOptions, windowGeometry } from './geometry.js';
-import type { Tensor } from './tensor.js';
+import { type Tensor, expectFiniteData } from './tensor.js';
 
 export interface Conv2dOptions extends WindowOptions {
   /** One number per filter, added to every cell of that filter's map. Default 0. */
@@ -31,7 +31,7 @@ export function conv2dGeometry(input: Tensor, filters: Tensor, options: Conv2dOp
   const [C, H, W] = input.shape;
   const [O, kC, kH, kW] = filters.shape;
   if (kC !== C) {
-    throw new ShapeError('kernels', `Each filter must span all ${C} input channel${C === 1 ? '' : 's'}, but the filters have ${kC}.`);
+    throw new ShapeError('kernels', `Each filter must span all ${C} input channel${C === 1 ? '' : 's'}, but the filters in \`kernels\` have ${kC}.`);
   }
   if (options.bias !== undefined) {
     if (options.bias.length !== O) {
@@ -40,6 +40,8 @@ export function conv2dGeometry(input: Tensor, filters: Tensor, options: Conv2dOp
     for (let o = 0; o < O; o++) expectFinite(`bias[${o}]`, options.bias[o]);
   }
   if (options.scale !== undefined) expectFinite('scale', options.scale);
+  expectFiniteData('input', input);
+  expectFiniteData('kernels', filters);
   return windowGeometry(H, W, kH, kW, options, 'kernel');
 }
 

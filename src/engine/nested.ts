@@ -23,7 +23,8 @@ export function volumeFrom(name: string, value: unknown): Tensor {
     return reshape(t, [1, t.shape[0], t.shape[1]]);
   }
   if (d === 3) return fromNested(name, value, 3);
-  throw new ShapeError(name, `Expected \`${name}\` to be a grid (a list of rows) or a list of grids (one per channel), got ${d === 0 ? describe(value) : `${d} levels of nested lists`}.`);
+  const got = d === 0 ? describe(value) : d === 1 ? ((value as unknown[]).length === 0 ? 'an empty list' : 'a list of numbers') : `${d} levels of nested lists`;
+  throw new ShapeError(name, `Expected \`${name}\` to be a grid (a list of rows) or a list of grids (one per channel), got ${got}.`);
 }
 
 /** [K | [K, …], …] → (O,C,kH,kW); every filter must have `channels` channels. */

@@ -10,7 +10,7 @@
  */
 import { ShapeError, ValueError, describe } from './errors.js';
 import { type Geometry2d, pair, windowGeometry } from './geometry.js';
-import type { Tensor } from './tensor.js';
+import { type Tensor, expectFiniteData } from './tensor.js';
 
 export interface PoolOptions {
   size: number | readonly [number, number];
@@ -30,6 +30,7 @@ export function poolGeometry(input: Tensor, options: PoolOptions): Geometry2d {
   if (padding !== 'valid' && padding !== 'same') {
     throw new ValueError('padding', `Expected pooling \`padding\` to be "valid" or "same", got ${describe(padding)}.`);
   }
+  expectFiniteData('input', input);
   const [kH, kW] = pair('size', options.size, 1);
   const stride = options.stride ?? [kH, kW];
   return windowGeometry(input.shape[1], input.shape[2], kH, kW, { stride, padding }, 'pooling window');

@@ -54,11 +54,7 @@ export function offset(shape: readonly number[], index: readonly number[]): numb
 
 /** A tensor of the given shape; zeros unless `data` is given (its length must match). */
 export function tensor(shape: readonly number[], data?: ArrayLike<number>): Tensor {
-  shape.forEach((d, i) => {
-    if (!Number.isInteger(d) || d < 0) {
-      throw new ShapeError('shape', `Expected axis ${i} of the shape to be a whole number ≥ 0, got ${describe(d)}.`);
-    }
-  });
+  checkShape(shape);
   const n = sizeOf(shape);
   if (data === undefined) return { shape: [...shape], data: new Float64Array(n) };
   if (data.length !== n) {
@@ -109,6 +105,16 @@ function rankName(rank: number): string {
   return ['a number', 'a list of numbers', 'a grid (a list of rows)', 'a list of grids', 'a list of lists of grids'][rank] ?? `${rank} levels of nested lists`;
 }
 
+/** Throw a ValueError naming the first cell that is NaN or ±Infinity. */
+export function expectFiniteData(name: string, t: Tensor): void {
+  const d = t.data;
+  for (let i = 0; i < d.length; i++) {
+    if (!Number.isFinite(d[i])) {
+      throw new ValueError(name, `Expected every number in \`${name}\` to be finite, got ${describe(d[i])} at flat position ${i}.`);
+    }
+  }
+}
+
 /** Tensor → nested arrays (a number for rank 0). */
 export function toNested(t: Tensor): any {
   if (t.shape.length === 0) return t.data[0];
@@ -124,8 +130,17 @@ export function toNested(t: Tensor): any {
   return build(0, 0, t.data.length);
 }
 
+function checkShape(shape: readonly number[]): void {
+  shape.forEach((d, i) => {
+    if (!Number.isInteger(d) || d < 0) {
+      throw new ShapeError('shape', `Expected axis ${i} of the shape to be a whole number ≥ 0, got ${describe(d)}.`);
+    }
+  });
+}
+
 /** Same data, another shape with the same number of cells. */
 export function reshape(t: Tensor, shape: readonly number[]): Tensor {
+  checkShape(shape);
   if (sizeOf(shape) !== t.data.length) {
     throw new ShapeError('shape', `Cannot reshape (${t.shape.join(',')}) with ${t.data.length} cells into (${shape.join(',')}).`);
   }

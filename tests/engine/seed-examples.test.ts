@@ -1,0 +1,473 @@
+/**
+ * The worked examples of the lecture slides (SEED-NOTES items 1–7, and the conv/pool shapes of
+ * item 8), computed by the engine. Inputs are copied from the seeds; expected outputs are the
+ * values checked by hand in SEED-NOTES, independently of the engine, which is what makes them a
+ * fair test of it.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  type Tensor,
+  conv1d,
+  conv2d,
+  explainConv2dCell,
+  filtersFrom,
+  maxPool2d,
+  relu,
+  tensor,
+  toNested,
+  volumeFrom,
+} from '../../src/engine/index.js';
+
+/** Run a single-channel example: grid in, one grid per filter out. */
+function conv(
+  image: number[][],
+  kernels: number[][][],
+  options: Parameters<typeof conv2d>[2] = {},
+): number[][][] {
+  return toNested(conv2d(volumeFrom('input', image), filtersFrom('kernels', kernels, 1), options));
+}
+
+/** The slides truncate to two decimals (7/9 is shown as 0.77). The epsilon keeps 0.9999… at 1. */
+function truncate2(v: number): number {
+  return Math.trunc(v * 100 + Math.sign(v) * 1e-9) / 100;
+}
+
+describe('item 1: 5×5 binary image, 3×3 "X" filter, stride 1, valid', () => {
+  const image = [
+    [1, 1, 1, 0, 0],
+    [0, 1, 1, 1, 0],
+    [0, 0, 1, 1, 1],
+    [0, 0, 1, 1, 0],
+    [0, 1, 1, 0, 0],
+  ];
+  const kernel = [
+    [1, 0, 1],
+    [0, 1, 0],
+    [1, 0, 1],
+  ];
+
+  it('gives [[4,3,4],[2,4,3],[2,3,4]]', () => {
+    expect(conv(image, [kernel])).toEqual([
+      [
+        [4, 3, 4],
+        [2, 4, 3],
+        [2, 3, 4],
+      ],
+    ]);
+  });
+
+  it('explains cell (0,0) with the nine products of the slide, in reading order', () => {
+    const e = explainConv2dCell(
+      volumeFrom('input', image),
+      filtersFrom('kernels', [kernel], 1),
+      {},
+      0,
+      0,
+      0,
+    );
+    // 1*1 + 1*0 + 1*1 + 0*0 + 1*1 + 1*0 + 0*1 + 0*0 + 1*1 = 4
+    expect(e.terms.map((t) => [t.input, t.weight])).toEqual([
+      [1, 1],
+      [1, 0],
+      [1, 1],
+      [0, 0],
+      [1, 1],
+      [1, 0],
+      [0, 1],
+      [0, 0],
+      [1, 1],
+    ]);
+    expect(e.terms.map((t) => t.product)).toEqual([1, 0, 1, 0, 1, 0, 0, 0, 1]);
+    expect(e.terms.every((t) => !t.padded)).toBe(true);
+    expect(e.sum).toBe(4);
+    expect(e.value).toBe(4);
+    expect(e.origin).toEqual({ row: 0, col: 0 });
+  });
+
+  it('explains a "same"-padded corner: the padding terms are marked and read as 0', () => {
+    const e = explainConv2dCell(
+      volumeFrom('input', image),
+      filtersFrom('kernels', [kernel], 1),
+      { padding: 'same' },
+      0,
+      0,
+      0,
+    );
+    expect(e.origin).toEqual({ row: -1, col: -1 });
+    const padded = e.terms.filter((t) => t.padded);
+    // The top row and left column of the window are padding: 5 of the 9 taps.
+    expect(padded.map((t) => [t.kRow, t.kCol])).toEqual([
+      [0, 0],
+      [0, 1],
+      [0, 2],
+      [1, 0],
+      [2, 0],
+    ]);
+    expect(padded.every((t) => t.input === 0 && t.product === 0)).toBe(true);
+    expect(e.terms.filter((t) => !t.padded).map((t) => t.input)).toEqual([1, 1, 0, 1]);
+    // 1·1 (centre) + 1·0 + 0·0 + 1·1 (bottom right) = 2
+    expect(e.value).toBe(2);
+    expect(conv(image, [kernel], { padding: 'same' })[0][0][0]).toBe(2);
+  });
+});
+
+describe('items 2 and 3: input A with bias 1, stride 2', () => {
+  const A = [
+    [0, 0, 2, 0, 0],
+    [1, 2, 2, 1, 0],
+    [0, 0, 1, 2, 2],
+    [0, 0, 1, 0, 1],
+    [1, 2, 1, 0, 0],
+  ];
+
+  it('item 2: 3×3 kernel, valid → [[5,5],[1,7]]', () => {
+    const kernel = [
+      [1, 1, 1],
+      [1, 0, 0],
+      [0, -1, 1],
+    ];
+    expect(conv(A, [kernel], { bias: [1], stride: 2 })).toEqual([
+      [
+        [5, 5],
+        [1, 7],
+      ],
+    ]);
+  });
+
+  const kernel2 = [
+    [1, 1],
+    [0, -1],
+  ];
+
+  it('item 3: 2×2 kernel, valid → [[-1,2],[1,4]]', () => {
+    expect(conv(A, [kernel2], { bias: [1], stride: 2, padding: 'valid' })).toEqual([
+      [
+        [-1, 2],
+        [1, 4],
+      ],
+    ]);
+  });
+
+  it('item 3: 2×2 kernel, "same" → [[-1,2,1],[1,4,3],[4,2,1]] (zeros on the bottom and right only)', () => {
+    expect(conv(A, [kernel2], { bias: [1], stride: 2, padding: 'same' })).toEqual([
+      [
+        [-1, 2, 1],
+        [1, 4, 3],
+        [4, 2, 1],
+      ],
+    ]);
+    const e = explainConv2dCell(
+      volumeFrom('A', A),
+      filtersFrom('kernels', [kernel2], 1),
+      { bias: [1], stride: 2, padding: 'same' },
+      0,
+      2,
+      2,
+    );
+    expect(e.origin).toEqual({ row: 4, col: 4 });
+    expect(e.terms.map((t) => [t.inRow, t.inCol, t.padded, t.input])).toEqual([
+      [4, 4, false, 0],
+      [4, 5, true, 0],
+      [5, 4, true, 0],
+      [5, 5, true, 0],
+    ]);
+    expect(e.sum).toBe(0);
+    expect(e.value).toBe(1);
+    // Nothing is padded on the top or left: the first window starts at the image's corner.
+    const first = explainConv2dCell(
+      volumeFrom('A', A),
+      filtersFrom('kernels', [kernel2], 1),
+      { bias: [1], stride: 2, padding: 'same' },
+      0,
+      0,
+      0,
+    );
+    expect(first.terms.some((t) => t.padded)).toBe(false);
+  });
+});
+
+describe('item 4: three 5×5 channels (already zero-padded), two 3×3×3 kernels', () => {
+  const input = volumeFrom('input', [
+    [
+      [0, 0, 0, 0, 0],
+      [0, 1, 1, 0, 0],
+      [0, 1, 1, 0, 0],
+      [0, 1, 0, 0, 0],
+      [0, 0, 0, 0, 0],
+    ],
+    [
+      [0, 0, 0, 0, 0],
+      [0, 2, 2, 0, 0],
+      [0, 0, 2, 1, 0],
+      [0, 1, 1, 1, 0],
+      [0, 0, 0, 0, 0],
+    ],
+    [
+      [0, 0, 0, 0, 0],
+      [0, 2, 0, 1, 0],
+      [0, 2, 2, 1, 0],
+      [0, 2, 0, 2, 0],
+      [0, 0, 0, 0, 0],
+    ],
+  ]);
+  const kernel0 = [
+    [
+      [1, 0, 1],
+      [1, 0, -1],
+      [-1, 1, 0],
+    ],
+    [
+      [-1, -1, 1],
+      [-1, 0, -1],
+      [0, 0, 0],
+    ],
+    [
+      [0, 0, -1],
+      [0, 1, 1],
+      [0, 0, 1],
+    ],
+  ];
+  const kernel1 = [
+    [
+      [-1, 0, -1],
+      [0, 0, -1],
+      [-1, 0, 1],
+    ],
+    [
+      [1, -1, 0],
+      [0, -1, 0],
+      [1, 0, 1],
+    ],
+    [
+      [-1, 1, -1],
+      [1, 1, 0],
+      [-1, 1, 1],
+    ],
+  ];
+  const kernels = filtersFrom('kernels', [kernel0, kernel1], 3);
+  const map0 = [
+    [3, 2, 0],
+    [4, 1, 0],
+    [3, 1, 0],
+  ];
+  const map1 = [
+    [6, 1, 1],
+    [3, -1, 7],
+    [0, -3, 0],
+  ];
+
+  it('kernel 0 with bias 1 → [[3,2,0],[4,1,0],[3,1,0]]; kernel 1 with bias 0 as printed → [[6,1,1],[3,-1,7],[0,-3,0]]', () => {
+    const out = conv2d(input, kernels, { bias: [1, 0] });
+    expect(out.shape).toEqual([2, 3, 3]);
+    expect(toNested(out)).toEqual([map0, map1]);
+  });
+
+  it("with bias 1 on kernel 1, the slide's [[7,2,2],[4,0,8],[1,-2,1]] (the dump's bias 0 is an erratum)", () => {
+    expect(toNested(conv2d(input, kernels, { bias: [1, 1] }))[1]).toEqual([
+      [7, 2, 2],
+      [4, 0, 8],
+      [1, -2, 1],
+    ]);
+  });
+});
+
+describe('item 5: RGB window with a zero-padded corner, three kernel channels, bias 1', () => {
+  // The visible 5×5 corner of each channel; the slide adds one row and column of zeros.
+  const red = [
+    [156, 155, 156, 158, 158],
+    [153, 154, 157, 159, 159],
+    [149, 151, 155, 158, 159],
+    [146, 146, 149, 153, 158],
+    [145, 143, 143, 148, 158],
+  ];
+  const green = [
+    [167, 166, 167, 169, 169],
+    [164, 165, 168, 170, 170],
+    [160, 162, 166, 169, 170],
+    [156, 156, 159, 163, 168],
+    [155, 153, 153, 158, 168],
+  ];
+  const blue = [
+    [163, 162, 163, 165, 165],
+    [160, 161, 164, 166, 166],
+    [156, 158, 162, 165, 166],
+    [155, 155, 158, 162, 167],
+    [154, 152, 152, 157, 167],
+  ];
+  const kernel = [
+    [
+      [-1, -1, 1],
+      [0, 1, -1],
+      [0, 1, 1],
+    ],
+    [
+      [1, 0, 0],
+      [1, -1, -1],
+      [1, 0, -1],
+    ],
+    [
+      [0, 1, 1],
+      [0, 1, 0],
+      [1, -1, 1],
+    ],
+  ];
+  const input = volumeFrom('input', [red, green, blue]);
+  const filters = filtersFrom('kernels', [kernel], 3);
+  const options = { padding: 1, bias: [1] };
+
+  it('each channel contributes 308, −498 and 164; with bias 1 the cell is −25', () => {
+    const e = explainConv2dCell(input, filters, options, 0, 0, 0);
+    const perChannel = [0, 1, 2].map((c) =>
+      e.terms.filter((t) => t.channel === c).reduce((s, t) => s + t.product, 0),
+    );
+    expect(perChannel).toEqual([308, -498, 164]);
+    expect(e.sum).toBe(-26);
+    expect(e.bias).toBe(1);
+    expect(e.value).toBe(-25);
+    expect(conv2d(input, filters, options).data[0]).toBe(-25);
+  });
+});
+
+describe('item 6: 1-D, cross-correlation vs the flipped definition', () => {
+  const x = [0, 0, 0, 0, 1, 1, 1];
+  const k = [-1, 1];
+
+  it('cross-correlation gives [0,0,0,1,0,0] (what the slide shows)', () => {
+    expect(conv1d(x, k)).toEqual([0, 0, 0, 1, 0, 0]);
+    expect(conv1d(x, k, { flip: false, mode: 'valid' })).toEqual([0, 0, 0, 1, 0, 0]);
+  });
+
+  it('true convolution (kernel flipped) gives [0,0,0,-1,0,0]', () => {
+    expect(conv1d(x, k, { flip: true })).toEqual([0, 0, 0, -1, 0, 0]);
+  });
+});
+
+describe('item 7: the X/O network', () => {
+  const X = [
+    [-1, -1, -1, -1, -1, -1, -1, -1, -1],
+    [-1, 1, -1, -1, -1, -1, -1, 1, -1],
+    [-1, -1, 1, -1, -1, -1, 1, -1, -1],
+    [-1, -1, -1, 1, -1, 1, -1, -1, -1],
+    [-1, -1, -1, -1, 1, -1, -1, -1, -1],
+    [-1, -1, -1, 1, -1, 1, -1, -1, -1],
+    [-1, -1, 1, -1, -1, -1, 1, -1, -1],
+    [-1, 1, -1, -1, -1, -1, -1, 1, -1],
+    [-1, -1, -1, -1, -1, -1, -1, -1, -1],
+  ];
+  const filters = filtersFrom(
+    'kernels',
+    [
+      [
+        [1, -1, -1],
+        [-1, 1, -1],
+        [-1, -1, 1],
+      ],
+      [
+        [1, -1, 1],
+        [-1, 1, -1],
+        [1, -1, 1],
+      ],
+      [
+        [-1, -1, 1],
+        [-1, 1, -1],
+        [1, -1, -1],
+      ],
+    ],
+    1,
+  );
+  const maps: Tensor = conv2d(volumeFrom('X', X), filters, { scale: 1 / 9 });
+
+  it('the match (sum of products / 9) gives three 7×7 maps', () => {
+    expect(maps.shape).toEqual([3, 7, 7]);
+  });
+
+  it('the first map starts 0.77 -0.11 0.11 0.33 0.55 -0.11 0.33 when truncated, as on the slide', () => {
+    const firstRow: number[] = toNested(maps)[0][0];
+    expect(firstRow.map(truncate2)).toEqual([0.77, -0.11, 0.11, 0.33, 0.55, -0.11, 0.33]);
+    const exact = [7 / 9, -1 / 9, 1 / 9, 3 / 9, 5 / 9, -1 / 9, 3 / 9];
+    firstRow.forEach((v, i) => expect(v).toBeCloseTo(exact[i], 12));
+  });
+
+  it('a window that matches the filter exactly scores 1', () => {
+    // The diagonal filter over rows/columns 1–3 of the X, which hold the same diagonal.
+    expect(toNested(maps)[0][1][1]).toBeCloseTo(1, 12);
+    expect(truncate2(toNested(maps)[0][1][1])).toBe(1);
+  });
+
+  it('ReLU of the first map zeroes the negatives and keeps the rest', () => {
+    const before: number[][] = toNested(maps)[0];
+    const after: number[][] = toNested(relu(maps))[0];
+    expect(after[0]).toEqual(before[0].map((v) => (v < 0 ? 0 : v)));
+    expect(after.flat().every((v) => v >= 0)).toBe(true);
+    expect(after.flat().filter((v) => v === 0).length).toBe(
+      before.flat().filter((v) => v <= 0).length,
+    );
+  });
+
+  it('2×2 max pooling, stride 2: "same" gives 4×4 (first row 1.00 0.33 0.55 0.33), "valid" gives 3×3', () => {
+    const same = maxPool2d(maps, { size: 2, stride: 2, padding: 'same' });
+    expect(same.shape).toEqual([3, 4, 4]);
+    const row: number[] = toNested(same)[0][0];
+    expect(row.map(truncate2)).toEqual([1, 0.33, 0.55, 0.33]);
+    [1, 3 / 9, 5 / 9, 3 / 9].forEach((v, i) => expect(row[i]).toBeCloseTo(v, 12));
+    // The odd last column is pooled on its own: cell (0,3) is the max of map[0][0..1][6].
+    const m: number[][] = toNested(maps)[0];
+    expect(row[3]).toBe(Math.max(m[0][6], m[1][6]));
+
+    const valid = maxPool2d(maps, { size: 2, stride: 2, padding: 'valid' });
+    expect(valid.shape).toEqual([3, 3, 3]);
+  });
+
+  it('pooling the three 4×4 maps once more gives the twelve features', () => {
+    const features: number[][][] = toNested(
+      maxPool2d(maxPool2d(relu(maps), { size: 2, padding: 'same' }), { size: 2 }),
+    );
+    const expected = [
+      [
+        [1, 0.55],
+        [0.55, 1],
+      ],
+      [
+        [1, 0.55],
+        [0.55, 0.55],
+      ],
+      [
+        [0.55, 1],
+        [1, 0.55],
+      ],
+    ];
+    expect(features.flat(2)).toHaveLength(12);
+    features.flat(2).forEach((v, i) => {
+      const want = expected.flat(2)[i];
+      expect(Math.abs(v - want)).toBeLessThanOrEqual(0.01);
+      // Exactly 1 or 5/9.
+      expect(v).toBeCloseTo(want === 1 ? 1 : 5 / 9, 12);
+    });
+  });
+});
+
+describe('item 8: conv and pool shapes', () => {
+  it('(−,7,7,2) through a (3,3,2,2) kernel → (−,5,5,2); channels-first here: (2,7,7) → (2,5,5)', () => {
+    const out = conv2d(tensor([2, 7, 7]), tensor([2, 2, 3, 3]));
+    expect(out.shape).toEqual([2, 5, 5]);
+  });
+
+  it('pooling (−,7,7,3) with 2×2/2 → (−,4,4,3): channels-first (3,7,7) → (3,4,4), with "same"', () => {
+    expect(maxPool2d(tensor([3, 7, 7]), { size: 2, padding: 'same' }).shape).toEqual([3, 4, 4]);
+  });
+
+  it.each([
+    // [input, kernel, options, out]
+    [7, 3, { stride: 1 }, [5, 5]],
+    [7, 3, { stride: 2 }, [3, 3]],
+    [7, 3, { stride: 3 }, [2, 2]], // 2.33 "doesn't fit": the incomplete last window is dropped
+    [7, 3, { stride: 1, padding: 1 }, [7, 7]],
+    [9, 3, { stride: 1 }, [7, 7]],
+    [9, 3, { stride: 2 }, [4, 4]],
+    [9, 3, { stride: 3 }, [3, 3]],
+    [9, 3, { stride: [3, 1] as [number, number] }, [3, 7]],
+    [9, 3, { padding: 'same' as const }, [9, 9]],
+  ])('%i×%i with %o → %o', (n, f, options, out) => {
+    expect(conv2d(tensor([1, n, n]), tensor([1, 1, f, f]), options).shape).toEqual([1, ...out]);
+  });
+});
