@@ -1,0 +1,162 @@
+/**
+ * The human explanation `cnn-tutor calc` prints: grids side by side (input ⊛ kernel = output),
+ * and for small inputs every window's products written out as the lecture slides do.
+ */
+import {
+  type Tensor,
+  convCellText,
+  explainConv2dCell,
+  explainPoolCell,
+  formatSummary,
+  plainNumber,
+  poolCellText,
+  toNested,
+} from '../engine/index.js';
+import { type BorderStyle, createStyle, formatNumber, renderGrid, stackWhenTooWide, wrapText } from '../render/index.js';
+import type { CalcResult } from './run-request.js';
+
+export interface ReportOptions {
+  ascii: boolean;
+  color: boolean;
+  width: number;
+}
+
+/** Above this many products in all, the per-cell sums are left out (the grids still show). */
+const MAX_WRITTEN_PRODUCTS = 600;
+
+function gridOptions(o: ReportOptions) {
+  return { border: (o.ascii ? 'ascii' : 'unicode') as BorderStyle, decimals: 4, style: createStyle({ color: o.color }) };
+}
+
+function grids(t: Tensor): number[][][] {
+  return toNested(t) as number[][][];
+}
+
+/** Input with its zero padding drawn around it, so learners see where the window reads zeros. */
+function paddedGrid(grid: number[][], pad: { top: number; bottom: number; left: number; right: number }): number[][] {
+  const cols = grid[0].length + pad.left + pad.right;
+  const zeros = () => new Array<number>(cols).fill(0);
+  return [
+    ...Array.from({ length: pad.top }, zeros),
+    ...grid.map((row) => [...new Array<number>(pad.left).fill(0), ...row, ...new Array<number>(pad.right).fill(0)]),
+    ...Array.from({ length: pad.bottom }, zeros),
+  ];
+}
+
+function settingsLine(r: Extract<CalcResult, { op: 'conv2d' | 'maxpool' | 'avgpool' }>): string {
+  const g = r.geometry;
+  const pad = g.pad;
+  const padText = pad.top + pad.bottom + pad.left + pad.right === 0 ? 'none' : `top ${pad.top}, bottom ${pad.bottom}, left ${pad.left}, right ${pad.right}`;
+  const [C, H, W] = r.input.shape;
+  const [O, oH, oW] = r.output.shape;
+  const window = r.op === 'conv2d' ? `kernel ${g.kH}×${g.kW}${g.dH > 1 || g.dW > 1 ? `, dilation ${g.dH}×${g.dW}` : ''}` : `window ${g.kH}×${g.kW}`;
+  return `Layout (C,H,W): input ${C}×${H}×${W}, ${window}, stride ${g.sH}×${g.sW}, padding ${padText} → output ${O}×${oH}×${oW}.`;
+}
+
+function conv2dReport(r: Extract<CalcResult, { op: 'conv2d' }>, o: ReportOptions): string[] {
+  const lines = [...wrapText(settingsLine(r), o.width), ''];
+  const input = grids(r.input);
+  const kernels = toNested(r.filters) as number[][][][];
+  const outputs = grids(r.output);
+  const pad = r.geometry.pad;
+  const hasPad = pad.top + pad.bottom + pad.left + pad.right > 0;
+  const bias = r.options.bias ? Array.from(r.options.bias) : undefined;
+  const scale = r.options.scale ?? 1;
+  const go = gridOptions(o);
+  kernels.forEach((kernel, f) => {
+    if (kernels.length > 1) lines.push(`Filter ${f}:`);
+    input.forEach((channel, c) => {
+      const inputBlock = renderGrid(hasPad ? paddedGrid(channel, pad) : channel, { ...go, padded: hasPad ? pad : undefined, title: input.length > 1 ? `input channel ${c}` : hasPad ? 'input (· = zero padding)' : 'input' });
+      const kernelBlock = renderGrid(kernel[c], { ...go, title: input.length > 1 ? `kernel channel ${c}` : 'kernel' });
+      const last = c === input.length - 1;
+      const blocks = [inputBlock, kernelBlock];
+      const separators = ['⊛'];
+      if (last) {
+        const extra = [scale !== 1 ? `× ${plainNumber(scale)}` : '', bias && bias[f] !== 0 ? `+ bias ${plainNumber(bias[f])}` : ''].filter(Boolean).join(' ');
+        blocks.push(renderGrid(outputs[f], { ...go, title: 'output' }));
+        separators.push(input.length > 1 ? `${extra ? `${extra} ` : ''}= (sum over channels)` : `${extra ? `${extra} ` : ''}=`);
+      } else {
+        separators.push('');
+      }
+      lines.push(...stackWhenTooWide(blocks, o.width, separators), '');
+    });
+  });
+  const products = r.output.data.length * r.filters.data.length / r.filters.shape[0];
+  if (products <= MAX_WRITTEN_PRODUCTS) {
+    lines.push('Every window, written out (padding reads as 0):');
+    for (let f = 0; f < outputs.length; f++)
+      for (let y = 0; y < outputs[f].length; y++)
+        for (let x = 0; x < outputs[f][0].length; x++) {
+          const e = explainConv2dCell(r.input, r.filters, r.options, f, y, x);
+          lines.push(...wrapText(`out[${f}][${y}][${x}] = ${convCellText(e)}`, o.width));
+        }
+  } else {
+    lines.push(`(${products} products in all: too many to write out; ask for a smaller input to see every window.)`);
+  }
+  return lines;
+}
+
+function poolReport(r: Extract<CalcResult, { op: 'maxpool' | 'avgpool' }>, o: ReportOptions): string[] {
+  const lines = [...wrapText(settingsLine(r), o.width)];
+  if (r.op === 'avgpool') lines.push('Padding cells are not counted in an average.');
+  else if (r.geometry.pad.bottom + r.geometry.pad.right > 0) lines.push('Padding cells never win a max.');
+  lines.push('');
+  const go = gridOptions(o);
+  const input = grids(r.input);
+  const output = grids(r.output);
+  const name = r.op === 'maxpool' ? 'max pool' : 'average pool';
+  input.forEach((channel, c) => {
+    lines.push(...stackWhenTooWide([renderGrid(channel, { ...go, title: input.length > 1 ? `channel ${c}` : 'input' }), renderGrid(output[c], { ...go, title: name })], o.width, ['→']), '');
+  });
+  if (r.output.data.length <= 100) {
+    for (let c = 0; c < output.length; c++)
+      for (let y = 0; y < output[c].length; y++)
+        for (let x = 0; x < output[c][0].length; x++) {
+          const e = explainPoolCell(r.op === 'maxpool' ? 'max' : 'avg', r.input, r.options, c, y, x);
+          lines.push(...wrapText(`out[${c}][${y}][${x}] = ${poolCellText(e)}`, o.width));
+        }
+  }
+  return lines;
+}
+
+function list(values: readonly number[]): string {
+  return `[${values.map((v) => formatNumber(v, { decimals: 4 })).join(', ')}]`;
+}
+
+export function textReport(r: CalcResult, o: ReportOptions): string[] {
+  switch (r.op) {
+    case 'conv2d':
+      return conv2dReport(r, o);
+    case 'maxpool':
+    case 'avgpool':
+      return poolReport(r, o);
+    case 'conv1d': {
+      const how = r.request.flip ? 'true convolution (kernel flipped)' : 'cross-correlation (no flip, what deep-learning libraries call convolution)';
+      const k = r.request.flip ? [...r.request.kernel].reverse() : r.request.kernel;
+      const lines = wrapText(`1-D ${how}, mode ${r.request.mode ?? 'valid'} (zeros: ${r.padding[0]} before, ${r.padding[1]} after).`, o.width);
+      lines.push(`input  ${list(r.request.input)}`, `kernel ${list(r.request.kernel)}${r.request.flip ? `  → flipped ${list(k)}` : ''}`, `output ${list(r.output)}`);
+      return lines;
+    }
+    case 'relu': {
+      const t = r.output;
+      const shown = t.shape.length === 2 ? [toNested(t) as number[][]] : t.shape.length === 3 ? grids(t) : null;
+      if (!shown) return [`relu ${list(Array.from(r.input.data))} = ${list(Array.from(t.data))}`];
+      const go = gridOptions(o);
+      const inputs = t.shape.length === 2 ? [toNested(r.input) as number[][]] : grids(r.input);
+      return ['ReLU: every negative cell becomes 0, the rest stay.', '', ...shown.flatMap((g, c) => [...stackWhenTooWide([renderGrid(inputs[c], { ...go, title: 'input' }), renderGrid(g, { ...go, title: 'relu' })], o.width, ['→']), ''])];
+    }
+    case 'softmax':
+      return [`softmax ${list(r.input)} = ${list(r.output)}`, `(e^(z − max) / Σ e^(z − max); the outputs add up to 1)`];
+    case 'dense':
+      return r.output.map((v, i) => `out[${i}] = ${r.weights[i].map((w, j) => `${plainNumber(w)}*${plainNumber(r.input[j])}`).join(' + ')}${r.bias ? ` + ${plainNumber(r.bias[i])}` : ''} = ${plainNumber(v)}`);
+    case 'outsize':
+      return [r.output.formula, `Output size: ${r.output.size}${r.output.fits ? '' : ' (a framework drops the incomplete last window)'}.`];
+    case 'params': {
+      const p = r.output;
+      const per = r.request.layer === 'conv2d' ? 'per filter' : 'per unit';
+      return [`${p.weights} weights + ${p.biases} biases = ${p.total} parameters (${p.perUnit} ${per}).`];
+    }
+    case 'summary':
+      return formatSummary(r.output);
+  }
+}

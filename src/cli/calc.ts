@@ -1,0 +1,65 @@
+/**
+ * `cnn-tutor calc [FILE] [--json]`: compute and explain one request or an array of them.
+ * A malformed single request exits 2 with one line on stderr and nothing on stdout; in an
+ * array, a bad request answers {"error"} in its slot and the others are still computed.
+ */
+import { EngineError } from '../engine/index.js';
+import { RequestError, parseRequest } from '../calc/parse-request.js';
+import { type CalcResult, runRequest, toJson } from '../calc/run-request.js';
+import { textReport } from '../calc/text-report.js';
+import { EXIT, UsageError, readInput } from './io.js';
+
+export interface CalcFlags {
+  json?: boolean;
+  ascii?: boolean;
+  color?: boolean;
+  width?: number;
+}
+
+type Outcome = { ok: true; result: CalcResult } | { ok: false; error: string };
+
+function compute(value: unknown): Outcome {
+  try {
+    return { ok: true, result: runRequest(parseRequest(value)) };
+  } catch (error) {
+    if (error instanceof RequestError || error instanceof EngineError) return { ok: false, error: error.message };
+    throw error;
+  }
+}
+
+export function runCalc(file: string | undefined, flags: CalcFlags, out: (s: string) => void, err: (s: string) => void): number {
+  let text: string;
+  try {
+    text = readInput(file, 'request');
+  } catch (error) {
+    if (error instanceof UsageError) {
+      err(`cnn-tutor calc: ${error.message}`);
+      return EXIT.usage;
+    }
+    throw error;
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    err(`cnn-tutor calc: the request is not valid JSON (${(error as Error).message.replace(/\s+/g, ' ').slice(0, 120)})`);
+    return EXIT.usage;
+  }
+  const many = Array.isArray(value);
+  const outcomes = (many ? (value as unknown[]) : [value]).map(compute);
+  if (!many && !outcomes[0].ok) {
+    err(`cnn-tutor calc: ${outcomes[0].error}`);
+    return EXIT.usage;
+  }
+  if (flags.json) {
+    const json = outcomes.map((o) => (o.ok ? toJson(o.result) : { error: o.error }));
+    out(JSON.stringify(many ? json : json[0]));
+  } else {
+    const report = { ascii: flags.ascii ?? false, color: flags.color ?? false, width: flags.width ?? 80 };
+    outcomes.forEach((o, i) => {
+      if (many) out(`${i > 0 ? '\n' : ''}── request ${i + 1} of ${outcomes.length} ──`);
+      out(o.ok ? textReport(o.result, report).map((line) => line.trimEnd()).join('\n') : `error: ${o.error}`);
+    });
+  }
+  return outcomes.every((o) => o.ok) ? EXIT.ok : EXIT.usage;
+}

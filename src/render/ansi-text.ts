@@ -1,0 +1,145 @@
+/**
+ * Text measured the way a terminal shows it: escape codes take no room, `古` takes two
+ * columns, `é` written as e + combining accent takes one. Every width in `src/render`
+ * goes through here, so styled and plain text lay out the same.
+ */
+import stringWidth from 'string-width';
+
+/** CSI sequences (colours, cursor moves) and OSC sequences (hyperlinks), matched whole. */
+const ESCAPE = /\u001B\[[0-?]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)/y;
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
+/** A piece of a line: an escape sequence (no width) or one grapheme (its column count). */
+export type TextToken =
+  { readonly escape: string } | { readonly grapheme: string; readonly width: number };
+
+/**
+ * Columns a string occupies; escape codes count 0, East Asian wide characters 2.
+ * Example: `displayWidth('\u001B[1m古\u001B[22m')` → 2.
+ */
+export function displayWidth(text: string): number {
+  return stringWidth(text);
+}
+
+/** Widest line of a block, in columns. Example: `blockWidth(['ab', 'abcd'])` → 4. */
+export function blockWidth(lines: readonly string[]): number {
+  let widest = 0;
+  for (const line of lines) widest = Math.max(widest, displayWidth(line));
+  return widest;
+}
+
+/** Spaces appended until `text` is `width` columns wide; wider text is left alone. */
+export function padEndTo(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+/** Spaces prepended until `text` is `width` columns wide (right alignment). */
+export function padStartTo(text: string, width: number): string {
+  return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
+}
+
+/**
+ * Split a line into escape sequences and graphemes, each grapheme with its width.
+ * Example: `tokenize('\u001B[1ma')` → [{ escape: '\u001B[1m' }, { grapheme: 'a', width: 1 }].
+ */
+export function tokenize(text: string): TextToken[] {
+  const tokens: TextToken[] = [];
+  let plainStart = 0;
+  const flushPlain = (end: number): void => {
+    for (const { segment } of graphemes.segment(text.slice(plainStart, end))) {
+      tokens.push({ grapheme: segment, width: stringWidth(segment) });
+    }
+  };
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] !== '\u001B') continue;
+    ESCAPE.lastIndex = i;
+    const match = ESCAPE.exec(text);
+    if (!match) continue;
+    flushPlain(i);
+    tokens.push({ escape: match[0] });
+    i += match[0].length - 1;
+    plainStart = i + 1;
+  }
+  flushPlain(text.length);
+  return tokens;
+}
+
+/**
+ * The graphemes lying wholly in columns [start, end), with every escape code of the line kept,
+ * so styles still open and close where they did. A wide character cut by `start` becomes a space.
+ * Example: `sliceColumns('abcdef', 1, 4)` → "bcd".
+ */
+export function sliceColumns(text: string, start: number, end: number = Infinity): string {
+  let column = 0;
+  let out = '';
+  for (const token of tokenize(text)) {
+    if ('escape' in token) {
+      out += token.escape;
+      continue;
+    }
+    const next = column + token.width;
+    if (column >= start && next <= end) out += token.grapheme;
+    else if (column < start && next > start && next <= end) out += ' '.repeat(next - start);
+    column = next;
+  }
+  return out;
+}
+
+/** SGR parameters grouped by the code that switches them off (22 ends both bold and dim). */
+const SGR_GROUPS: ReadonlyArray<{ close: string; opens: (code: number) => boolean }> = [
+  { close: '22', opens: (c) => c === 1 || c === 2 },
+  { close: '23', opens: (c) => c === 3 },
+  { close: '24', opens: (c) => c === 4 },
+  { close: '25', opens: (c) => c === 5 || c === 6 },
+  { close: '27', opens: (c) => c === 7 },
+  { close: '28', opens: (c) => c === 8 },
+  { close: '29', opens: (c) => c === 9 },
+  { close: '39', opens: (c) => (c >= 30 && c <= 38) || (c >= 90 && c <= 97) },
+  { close: '49', opens: (c) => (c >= 40 && c <= 48) || (c >= 100 && c <= 107) },
+];
+
+/**
+ * Apply one SGR sequence (`ESC[…m`) to the set of open styles, keyed by closing code.
+ * 38/48 carry their colour arguments (`38;5;n`, `38;2;r;g;b`) along.
+ */
+function applySgr(open: Map<string, string[]>, params: string): void {
+  const codes = params === '' ? ['0'] : params.split(';');
+  for (let i = 0; i < codes.length; i++) {
+    const code = Number(codes[i]);
+    let param = codes[i];
+    if ((code === 38 || code === 48) && i + 1 < codes.length) {
+      const count = codes[i + 1] === '5' ? 2 : codes[i + 1] === '2' ? 4 : 1;
+      param = codes.slice(i, i + 1 + count).join(';');
+      i += count;
+    }
+    if (code === 0) open.clear();
+    const closer = SGR_GROUPS.find((g) => g.close === String(code));
+    if (closer) open.delete(closer.close);
+    const group = SGR_GROUPS.find((g) => g.opens(code));
+    if (!group) continue;
+    const kept = group.close === '22' ? (open.get('22') ?? []) : [];
+    open.set(group.close, [...kept, param]);
+  }
+}
+
+/**
+ * Make every line stand alone: styles still open at the end of a line are closed there and
+ * reopened at the start of the next, so lines can be printed, sliced or reordered separately.
+ * Example: ['\u001B[1mstride', '2\u001B[22m'] → ['\u001B[1mstride\u001B[22m', '\u001B[1m2\u001B[22m'].
+ */
+export function closeStylesPerLine(lines: readonly string[]): string[] {
+  const open = new Map<string, string[]>();
+  return lines.map((line) => {
+    const reopen = [...open.values()]
+      .flat()
+      .map((p) => `\u001B[${p}m`)
+      .join('');
+    for (const token of tokenize(line)) {
+      if ('escape' in token && /^\u001B\[[\d;]*m$/.test(token.escape)) {
+        applySgr(open, token.escape.slice(2, -1));
+      }
+    }
+    const close = [...open.keys()].map((c) => `\u001B[${c}m`).join('');
+    return reopen + line + close;
+  });
+}
