@@ -1,0 +1,459 @@
+/**
+ * What a learner types, turned into a value the grader can compare, or into a message that
+ * says which format is expected. A format problem is never a wrong answer: the learner gets
+ * told how to type it and tries again, and no attempt is counted.
+ *
+ * `parseAnswer` never throws for any text. It throws only for a bad `context`, which is a
+ * programming error (a choice exercise without its number of options).
+ *
+ * Accepted forms, per kind:
+ *
+ * - number: `4`, `-1`, `+2`, `0.55`, `.55`, `5.`, `-.5`, `5/9`, `-5 / 9`, `1e-3`, and `0,55`
+ *   (decimal comma: only with exactly one comma and no dot). `1,280` is refused as ambiguous
+ *   (one thousand two hundred eighty, or 1.28?) and the learner is asked to retype it.
+ *   The Unicode minus `−` counts as `-`.
+ * - shape: `3x3`, `3 X 3`, `26×26×10`, `(26, 26, 10)`, `[26,26,10]`, `26 26 10`, `(10,)`;
+ *   a leading `None`, `null`, `?` or `_` is a batch marker: dropped, and `batch` is true.
+ *   Every size is a whole number ≥ 1.
+ * - grid: rows split by `;` or new lines, numbers by spaces and/or commas: `1 2; 3 4`,
+ *   `1,2,3`, `[[1, 2], [3, 4]]`, `[1 2; 3 4]`. Each cell follows the number rules except
+ *   that commas separate numbers, so decimals take a dot (`0.5`, not `0,5`); a row that mixes
+ *   spaces with digit-comma-digit (`0,5 0,25`) is refused with a note about decimal commas.
+ *   Blank rows are ignored. One row is fine (a vector). With `context.rows`/`cols`, another
+ *   size is a format error that states the expected size.
+ * - choice: `a`, `B`, `c)`, `(c)`, `c.`, or `1`..`n`.
+ * - yesno: yes/no/y/n/true/false and Portuguese sim/não/nao/s, any case.
+ */
+import type { Message } from '../i18n/index.js';
+
+export type AnswerKind = 'number' | 'shape' | 'grid' | 'choice' | 'yesno';
+
+export const ANSWER_KINDS: readonly AnswerKind[] = ['number', 'shape', 'grid', 'choice', 'yesno'];
+
+export interface NumberAnswer {
+  readonly kind: 'number';
+  readonly value: number;
+  /** What was typed, trimmed, e.g. `5/9`, for feedback such as "you typed 5/9 ≈ 0.5556". */
+  readonly text: string;
+}
+export interface ShapeAnswer {
+  readonly kind: 'shape';
+  readonly dims: number[];
+  /** True when the shape started with a batch marker (`None`, `?`, `_`, `null`). */
+  readonly batch: boolean;
+}
+export interface GridAnswer {
+  readonly kind: 'grid';
+  readonly rows: number[][];
+}
+export interface ChoiceAnswer {
+  readonly kind: 'choice';
+  /** 0-based: `a` and `1` are index 0. */
+  readonly index: number;
+}
+export interface YesNoAnswer {
+  readonly kind: 'yesno';
+  readonly value: boolean;
+}
+export type Answer = NumberAnswer | ShapeAnswer | GridAnswer | ChoiceAnswer | YesNoAnswer;
+
+/** An i18n message key (in `src/i18n/messages/en.json`) that says what format is expected. */
+export type AnswerError = Message;
+
+export type ParseResult<T extends Answer = Answer> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: AnswerError };
+
+export interface AnswerContext {
+  /** grid: the number of rows the answer must have. */
+  readonly rows?: number;
+  /** grid: the number of numbers in every row. */
+  readonly cols?: number;
+  /** choice: how many options there are (1 to 26); required for `choice`. */
+  readonly options?: number;
+}
+
+export interface GridContext {
+  readonly rows?: number;
+  readonly cols?: number;
+}
+export interface ChoiceContext {
+  readonly options: number;
+}
+
+export function parseAnswer(kind: 'number', text: string): ParseResult<NumberAnswer>;
+export function parseAnswer(kind: 'shape', text: string): ParseResult<ShapeAnswer>;
+export function parseAnswer(
+  kind: 'grid',
+  text: string,
+  context?: GridContext,
+): ParseResult<GridAnswer>;
+export function parseAnswer(
+  kind: 'choice',
+  text: string,
+  context: ChoiceContext,
+): ParseResult<ChoiceAnswer>;
+export function parseAnswer(kind: 'yesno', text: string): ParseResult<YesNoAnswer>;
+export function parseAnswer(kind: AnswerKind, text: string, context?: AnswerContext): ParseResult;
+export function parseAnswer(
+  kind: AnswerKind,
+  text: string,
+  context: AnswerContext = {},
+): ParseResult {
+  switch (kind) {
+    case 'number':
+      return parseNumberAnswer(text);
+    case 'shape':
+      return parseShape(text);
+    case 'grid':
+      return parseGrid(text, context);
+    case 'choice':
+      return parseChoice(text, context.options);
+    case 'yesno':
+      return parseYesNo(text);
+    default:
+      throw new TypeError(
+        `Expected \`kind\` to be one of ${ANSWER_KINDS.join(', ')}, got ${String(kind)}.`,
+      );
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers
+
+type NumberResult =
+  { ok: true; value: number } | { ok: false; problem: 'format' | 'zeroDivision' | 'notFinite' };
+
+const UNSIGNED = String.raw`(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?`;
+const PLAIN_NUMBER = new RegExp(`^[+-]?${UNSIGNED}$`);
+const FRACTION = new RegExp(`^([+-]?)(${UNSIGNED})/(${UNSIGNED})$`);
+/** `1,280`: a thousands separator to an English reader, a decimal comma to a Portuguese one. */
+const AMBIGUOUS_COMMA = /^[+-]?[1-9]\d{0,2},\d{3}$/;
+
+function fail(key: string, params?: Message['params']): { ok: false; error: AnswerError } {
+  return { ok: false, error: params === undefined ? { key } : { key, params } };
+}
+
+/**
+ * Unicode minus to ASCII, and every run of whitespace to one space. Collapsing first keeps
+ * the later regular expressions linear on long runs of spaces.
+ */
+function tidy(text: string): string {
+  return text
+    .replace(/\u2212/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** One number token with a dot for decimals, spaces around `/` already removed. */
+function parseNumberToken(token: string): NumberResult {
+  let value: number;
+  if (PLAIN_NUMBER.test(token)) {
+    value = Number(token);
+  } else {
+    const fraction = FRACTION.exec(token);
+    if (!fraction) return { ok: false, problem: 'format' };
+    const denominator = Number(fraction[3]);
+    if (denominator === 0) return { ok: false, problem: 'zeroDivision' };
+    value = (fraction[1] === '-' ? -1 : 1) * (Number(fraction[2]) / denominator);
+  }
+  if (!Number.isFinite(value)) return { ok: false, problem: 'notFinite' };
+  return { ok: true, value: value + 0 }; // `+ 0` turns -0 into 0: nobody means negative zero
+}
+
+function numberProblem(problem: 'format' | 'zeroDivision' | 'notFinite'): {
+  ok: false;
+  error: AnswerError;
+} {
+  if (problem === 'zeroDivision') return fail('answer.number.divideByZero');
+  if (problem === 'notFinite') return fail('answer.number.tooLarge');
+  return fail('answer.number.expected');
+}
+
+function parseNumberAnswer(text: string): ParseResult<NumberAnswer> {
+  const typed = text.trim();
+  const token = tidy(text).replace(/ ?\/ ?/g, '/');
+  const commas = token.split(',').length - 1;
+  let result: NumberResult;
+  if (commas === 0) {
+    result = parseNumberToken(token);
+  } else if (commas === 1 && !token.includes('.')) {
+    if (AMBIGUOUS_COMMA.test(token)) {
+      return fail('answer.number.ambiguousComma', {
+        text: token,
+        thousands: token.replace(',', ''),
+        decimal: token.replace(',', '.'),
+      });
+    }
+    result = parseNumberToken(token.replace(',', '.'));
+  } else {
+    // 1,234,567 or 1,234.5: grouping separators, which we do not guess about.
+    result = parseNumberToken(token.replaceAll(',', ''));
+    if (result.ok) return fail('answer.number.grouping');
+  }
+  if (result.ok) return { ok: true, value: { kind: 'number', value: result.value, text: typed } };
+  const words = token.split(' ');
+  if (words.length > 1 && words.every((w) => parseNumberToken(w.replace(',', '.')).ok)) {
+    return fail('answer.number.single');
+  }
+  return numberProblem(result.problem);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Shapes
+
+const BATCH_MARKERS = new Set(['none', 'null', '?', '_']);
+const CLOSING: Readonly<Record<string, string>> = { '(': ')', '[': ']' };
+
+function parseShape(text: string): ParseResult<ShapeAnswer> {
+  let body = tidy(text);
+  const close = CLOSING[body[0]];
+  if (close !== undefined && body.endsWith(close)) body = body.slice(1, -1).trim();
+  if (/[()[\]]/.test(body)) return fail('answer.shape.expected');
+  const tokens = body.split(/ ?[,x×X*] ?| /);
+  // `(10,)` is how Python writes a one-dimensional shape.
+  if (tokens.length > 1 && tokens[tokens.length - 1] === '' && body.endsWith(',')) tokens.pop();
+  let batch = false;
+  if (tokens.length > 0 && BATCH_MARKERS.has(tokens[0].toLowerCase())) {
+    batch = true;
+    tokens.shift();
+  }
+  if (tokens.length === 0 || tokens.some((t) => t === '')) return fail('answer.shape.expected');
+  const dims: number[] = [];
+  for (const token of tokens) {
+    const parsed = parseNumberToken(token);
+    if (!parsed.ok) return fail('answer.shape.expected');
+    if (!Number.isSafeInteger(parsed.value) || parsed.value < 1) {
+      return fail('answer.shape.wholeNumber', { text: token });
+    }
+    dims.push(parsed.value);
+  }
+  return { ok: true, value: { kind: 'shape', dims, batch } };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Grids
+
+/** Index of the bracket closing the one at `open`, or -1. */
+function matchingBracket(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '[') depth++;
+    else if (text[i] === ']' && --depth === 0) return i;
+  }
+  return -1;
+}
+
+/** The text of each row, or undefined when brackets are used in a way we do not read. */
+function splitRows(text: string): string[] | undefined {
+  let body = text.trim();
+  if (body.startsWith('[') && matchingBracket(body, 0) === body.length - 1)
+    body = body.slice(1, -1);
+  if (!/[[\]]/.test(body)) return body.split(/;|\r\n|\n|\r/);
+  // [1, 2], [3, 4]: every row in brackets, only separators between them.
+  const rows: string[] = [];
+  const between = body.replace(/\[([^[\]]*)\]/g, (_, row: string) => {
+    rows.push(row);
+    return ';';
+  });
+  return /^[\s,;]*$/.test(between) ? rows : undefined;
+}
+
+/** The cells of one row; `undefined` for an empty cell between two separators (`1,,2`). */
+function splitCells(row: string): string[] | undefined {
+  const body = row.replace(/^[ ,]+|[ ,]+$/g, '');
+  if (body === '') return [];
+  const cells = body.split(/ ?, ?| /);
+  return cells.includes('') ? undefined : cells;
+}
+
+function parseGridRows(text: string): ParseResult<GridAnswer> {
+  const rowTexts = splitRows(text.replace(/\u2212/g, '-'));
+  if (rowTexts === undefined) return fail('answer.grid.expected');
+  const rows: number[][] = [];
+  for (const rowText of rowTexts) {
+    const line = rowText.replace(/\s+/g, ' ').replace(/ ?\/ ?/g, '/');
+    // "0,5 0,25": decimal commas between spaces, which would read as four numbers.
+    if (/\d,\d/.test(line) && /\d [-+]?\.?\d/.test(line))
+      return fail('answer.grid.decimalComma', { row: rows.length + 1 });
+    const cells = splitCells(line);
+    if (cells === undefined) return fail('answer.grid.expected');
+    if (cells.length === 0) continue;
+    const row: number[] = [];
+    for (const cell of cells) {
+      const parsed = parseNumberToken(cell);
+      if (!parsed.ok)
+        return fail('answer.grid.cell', { row: rows.length + 1, col: row.length + 1, text: cell });
+      row.push(parsed.value);
+    }
+    rows.push(row);
+  }
+  if (rows.length === 0) return fail('answer.grid.expected');
+  const first = rows[0].length;
+  const ragged = rows.findIndex((row) => row.length !== first);
+  if (ragged >= 0)
+    return fail('answer.grid.ragged', { row: ragged + 1, count: rows[ragged].length, first });
+  return { ok: true, value: { kind: 'grid', rows } };
+}
+
+function sizeProblem(grid: number[][], context: GridContext): AnswerError | undefined {
+  const typedRows = grid.length;
+  const typedCols = grid[0].length;
+  const { rows, cols } = context;
+  if (rows !== undefined && cols !== undefined) {
+    return rows === typedRows && cols === typedCols
+      ? undefined
+      : { key: 'answer.grid.wrongSize', params: { rows, cols, typedRows, typedCols } };
+  }
+  if (rows !== undefined && rows !== typedRows)
+    return { key: 'answer.grid.wrongRows', params: { rows, typedRows } };
+  if (cols !== undefined && cols !== typedCols)
+    return { key: 'answer.grid.wrongCols', params: { cols, typedCols } };
+  return undefined;
+}
+
+function parseGrid(text: string, context: GridContext): ParseResult<GridAnswer> {
+  const parsed = parseGridRows(text);
+  if (!parsed.ok) return parsed;
+  const problem = sizeProblem(parsed.value.rows, context);
+  if (problem === undefined) return parsed;
+  // "0,5; 0,25" for a one-column grid: say what went wrong rather than count cells.
+  const asDecimals = parseGridRows(text.replace(/(\d),(\d)/g, '$1.$2'));
+  if (asDecimals.ok && sizeProblem(asDecimals.value.rows, context) === undefined) {
+    return fail('answer.grid.decimalComma', { row: 1 });
+  }
+  return { ok: false, error: problem };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Choices and yes/no
+
+const MAX_OPTIONS = 26;
+
+function letter(index: number): string {
+  return String.fromCharCode(97 + index);
+}
+
+function parseChoice(text: string, options: number | undefined): ParseResult<ChoiceAnswer> {
+  if (options === undefined || !Number.isInteger(options) || options < 1 || options > MAX_OPTIONS) {
+    throw new TypeError(
+      `Expected \`context.options\` to be a whole number from 1 to ${MAX_OPTIONS}, got ${String(options)}.`,
+    );
+  }
+  const params = {
+    letters: Array.from({ length: options }, (_, i) => letter(i)).join(', '),
+    last: letter(options - 1),
+    count: options,
+  };
+  const match = /^\(?([a-z]|\d+)[).:]?$/.exec(tidy(text).toLowerCase());
+  if (!match) return fail('answer.choice.expected', params);
+  const index = /\d/.test(match[1]) ? Number(match[1]) - 1 : match[1].charCodeAt(0) - 97;
+  if (index < 0 || index >= options)
+    return fail('answer.choice.outOfRange', { ...params, text: match[1] });
+  return { ok: true, value: { kind: 'choice', index } };
+}
+
+const YES = new Set(['yes', 'y', 'true', 'sim', 's']);
+const NO = new Set(['no', 'n', 'false', 'não', 'nao']);
+
+function parseYesNo(text: string): ParseResult<YesNoAnswer> {
+  const word = tidy(text)
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[.!]+$/, '');
+  if (YES.has(word)) return { ok: true, value: { kind: 'yesno', value: true } };
+  if (NO.has(word)) return { ok: true, value: { kind: 'yesno', value: false } };
+  return fail('answer.yesno.expected');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Canonical text
+
+/** A shape to format: its sizes, or sizes with a leading batch marker. */
+export type ShapeValue =
+  readonly number[] | { readonly dims: readonly number[]; readonly batch?: boolean };
+
+/**
+ * A number as the tutor writes it: integers plain, others with up to 4 decimals and no
+ * trailing zeros. Examples: `4` → `4`, `5/9` → `0.5556`, `0.5` → `0.5`, `-0.00001` → `0`.
+ */
+export function formatNumber(value: number): string {
+  if (!Number.isFinite(value))
+    throw new RangeError(`Expected a finite number, got ${String(value)}.`);
+  if (Number.isInteger(value)) return String(value);
+  // A non-integer is below 2^53, so toFixed writes it with a decimal point, never an exponent.
+  const trimmed = value.toFixed(4).replace(/0+$/, '').replace(/\.$/, '');
+  return trimmed === '-0' ? '0' : trimmed;
+}
+
+function expectDims(dims: readonly number[]): void {
+  if (dims.length === 0 || !dims.every((d) => Number.isSafeInteger(d) && d >= 1)) {
+    throw new RangeError(`Expected a shape of whole numbers ≥ 1, got [${dims.join(', ')}].`);
+  }
+}
+
+/**
+ * The canonical text of a value, in the syntax `parseAnswer` reads back:
+ * number `0.5556`; shape `26x26x10` (with a batch marker `(None, 26, 26, 10)`);
+ * grid `1 2; 3 4`; choice `c` (from index 2); yesno `yes` / `no`.
+ * Throws for a value no answer could hold (NaN, an empty or ragged grid, index 26).
+ */
+export function formatAnswer(kind: 'number', value: number): string;
+export function formatAnswer(kind: 'shape', value: ShapeValue): string;
+export function formatAnswer(kind: 'grid', value: readonly (readonly number[])[]): string;
+export function formatAnswer(kind: 'choice', value: number): string;
+export function formatAnswer(kind: 'yesno', value: boolean): string;
+export function formatAnswer(kind: AnswerKind, value: unknown): string;
+export function formatAnswer(kind: AnswerKind, value: unknown): string {
+  switch (kind) {
+    case 'number':
+      return formatNumber(value as number);
+    case 'shape': {
+      const shape = value as ShapeValue;
+      const dims = 'dims' in shape ? shape.dims : (shape as readonly number[]);
+      expectDims(dims);
+      return 'dims' in shape && shape.batch ? `(None, ${dims.join(', ')})` : dims.join('x');
+    }
+    case 'grid': {
+      const rows = value as readonly (readonly number[])[];
+      if (
+        rows.length === 0 ||
+        rows[0].length === 0 ||
+        rows.some((r) => r.length !== rows[0].length)
+      ) {
+        throw new RangeError('Expected a grid with at least one number and rows of equal length.');
+      }
+      return rows.map((row) => row.map(formatNumber).join(' ')).join('; ');
+    }
+    case 'choice': {
+      const index = value as number;
+      if (!Number.isInteger(index) || index < 0 || index >= MAX_OPTIONS) {
+        throw new RangeError(
+          `Expected a choice index from 0 to ${MAX_OPTIONS - 1}, got ${String(index)}.`,
+        );
+      }
+      return letter(index);
+    }
+    case 'yesno':
+      return value ? 'yes' : 'no';
+    default:
+      throw new TypeError(
+        `Expected \`kind\` to be one of ${ANSWER_KINDS.join(', ')}, got ${String(kind)}.`,
+      );
+  }
+}
+
+/** The canonical text of a parsed answer, e.g. to echo it back or keep it in progress. */
+export function formatParsedAnswer(answer: Answer): string {
+  switch (answer.kind) {
+    case 'number':
+      return formatNumber(answer.value);
+    case 'shape':
+      return formatAnswer('shape', answer);
+    case 'grid':
+      return formatAnswer('grid', answer.rows);
+    case 'choice':
+      return formatAnswer('choice', answer.index);
+    case 'yesno':
+      return formatAnswer('yesno', answer.value);
+  }
+}

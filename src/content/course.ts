@@ -1,0 +1,85 @@
+/**
+ * The course once loaded: lessons in order and exercises by id, every text already in the
+ * learner's language. Nothing here is a computed number: figures are calc requests and
+ * exercises are recipes, both computed by the engine when shown.
+ */
+import type { CalcRequest } from '../calc/schema.js';
+
+/** Something wrong in the content, said so that an author can find and fix it. */
+export interface ContentProblem {
+  /** Relative to the course root, with `/`: `exercises/convolution.yaml`. */
+  file: string;
+  line?: number;
+  /** Where in the file, e.g. `exercises[3].generate` or `steps[2].figure.input[1]`; empty for the whole file. */
+  field: string;
+  message: string;
+  /** For generated exercises: the seed whose variant showed the problem. */
+  seed?: number;
+}
+
+export type DemoPadding = 'valid' | 'same' | number;
+
+/** The sliding-window demo: one grid, one kernel. */
+export interface Demo {
+  input: number[][];
+  kernel: number[][];
+  /** @default 1 */
+  stride: number;
+  /** @default 'valid' */
+  padding: DemoPadding;
+  /** @default 0 */
+  bias: number;
+  /** How many output cells the learner predicts (≤ the number of output cells). @default 0 */
+  predict: number;
+}
+
+export type Step =
+  | { type: 'text'; title: string; text: string }
+  /** `request` has been parsed and run once by the loader, so `runRequest(request)` succeeds. */
+  | { type: 'figure'; title: string; text: string; request: CalcRequest; caption?: string }
+  | { type: 'demo'; title: string; text: string; demo: Demo }
+  | { type: 'exercise'; exerciseId: string };
+
+export interface Lesson {
+  id: string;
+  title: string;
+  summary: string;
+  /** `lessons/<id>.yaml` */
+  file: string;
+  steps: Step[];
+}
+
+export interface ExerciseDef {
+  id: string;
+  /** The lesson named in the exercise file. */
+  lesson: string;
+  title: string;
+  template: string;
+  /** With `{name}` placeholders still in it; the template fills them. */
+  prompt: string;
+  hints: string[];
+  /** Overrides the template's tolerance when present. */
+  tolerance?: number;
+  /** Exactly one of `given` and `generate` is set, as written in the file (already checked by the template). */
+  given?: unknown;
+  generate?: unknown;
+  generated: boolean;
+  /** `exercises/<lesson>.yaml` */
+  file: string;
+  /** Where the exercise sits in its file, e.g. `exercises[3]`, and the line of each of its fields. */
+  field: string;
+  fieldLines: Readonly<Record<string, number>>;
+}
+
+export interface Course {
+  lessons: Lesson[];
+  exercises: Map<string, ExerciseDef>;
+}
+
+export interface LoadedCourse {
+  course: Course;
+  /** Sorted by file, then line. Empty when the content is clean. */
+  problems: ContentProblem[];
+  /** Languages the content has text in (inline maps and overlay files), `en` first. */
+  languages: string[];
+}

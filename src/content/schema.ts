@@ -1,0 +1,206 @@
+/**
+ * The content files as `lessons/README.md` documents them: the course manifest, lessons,
+ * exercise files and their translation overlays. Objects are strict so a typo (`titel:`)
+ * is reported instead of silently ignored. Figures, demos' tensors and exercises' `given` /
+ * `generate` blocks are only shaped here; the engine and the templates check their contents.
+ */
+import { z } from 'zod';
+import { BASE_LANGUAGE, normalizeLanguageTag } from '../i18n/index.js';
+
+/** Lesson and exercise ids: they name files and progress entries, so kebab-case only. */
+export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const id = z
+  .string()
+  .regex(ID_PATTERN, { error: 'expected a kebab-case id such as `conv-first-cell`' });
+
+const format = z.literal(1, { error: '`format` must be 1 (the version of these file formats)' });
+
+const nonEmpty = z.string().trim().min(1, { error: 'expected some text, got an empty string' });
+
+/** A text field: a plain string (English) or `{ en: …, pt-BR: … }`, which must include `en`. */
+export const textSchema = z.union(
+  [
+    nonEmpty,
+    z
+      .record(z.string(), nonEmpty)
+      .refine((map) => Object.keys(map).some((k) => normalizeLanguageTag(k) === BASE_LANGUAGE), {
+        error: `a text per language must include \`${BASE_LANGUAGE}\``,
+      }),
+  ],
+  { error: 'expected text, or a map of language codes to text (with `en`)' },
+);
+export type Text = z.infer<typeof textSchema>;
+
+export const manifestSchema = z.strictObject({
+  format,
+  /** Course order; each id is a file `lessons/<id>.yaml`. */
+  lessons: z.array(id).min(1, { error: 'list at least one lesson' }),
+});
+export type ManifestFile = z.infer<typeof manifestSchema>;
+
+const whole = z.number().int().min(1);
+
+export const demoSchema = z.strictObject({
+  /** One grid; checked by the engine. */
+  input: z.unknown(),
+  kernel: z.unknown(),
+  /** @default 1 */
+  stride: whole.optional(),
+  /** @default 'valid' */
+  padding: z
+    .union([z.literal('valid'), z.literal('same'), z.number().int().min(0)], {
+      error: 'expected `valid`, `same` or a whole number ≥ 0',
+    })
+    .optional(),
+  /** @default 0 */
+  bias: z.number().optional(),
+  /** How many output cells the learner is asked to predict. @default 0 */
+  predict: z.number().int().min(0).optional(),
+});
+export type DemoFile = z.infer<typeof demoSchema>;
+
+export const stepSchema = z
+  .strictObject({
+    title: textSchema.optional(),
+    text: textSchema.optional(),
+    /** A calc request, checked by `parseRequest` and computed once by the loader. */
+    figure: z.unknown().optional(),
+    caption: textSchema.optional(),
+    demo: demoSchema.optional(),
+    exercise: id.optional(),
+  })
+  .superRefine((step, ctx) => {
+    const present = (Object.keys(step) as Array<keyof typeof step>).filter(
+      (k) => step[k] !== undefined,
+    );
+    if (step.exercise !== undefined) {
+      const extra = present.find((k) => k !== 'exercise');
+      if (extra)
+        ctx.addIssue({
+          code: 'custom',
+          path: [extra],
+          message: `an exercise step holds only \`exercise: <id>\`; \`${extra}\` belongs in the exercise file`,
+        });
+      return;
+    }
+    for (const k of ['title', 'text'] as const) {
+      if (step[k] === undefined)
+        ctx.addIssue({ code: 'custom', path: [k], message: `missing \`${k}\`` });
+    }
+    if (step.figure !== undefined && step.demo !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['demo'],
+        message: 'a step shows at most one of `figure` and `demo`; split it into two steps',
+      });
+    }
+    if (step.caption !== undefined && step.figure === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['caption'],
+        message: '`caption` belongs to a `figure`, and this step has none',
+      });
+    }
+  });
+export type StepFile = z.infer<typeof stepSchema>;
+
+export const lessonSchema = z.strictObject({
+  format,
+  id,
+  title: textSchema,
+  summary: textSchema,
+  steps: z.array(stepSchema).min(1, { error: 'a lesson needs at least one step' }),
+});
+export type LessonFile = z.infer<typeof lessonSchema>;
+
+export const exerciseSchema = z
+  .strictObject({
+    id,
+    title: textSchema,
+    template: z.string(),
+    prompt: textSchema,
+    /** Fixed inputs, checked by the template's `parseGiven`. */
+    given: z.unknown().optional(),
+    /** A recipe to draw inputs from a seed, checked by the template's `parseSettings`. */
+    generate: z.unknown().optional(),
+    hints: z
+      .array(textSchema, { error: 'expected a list of hints' })
+      .min(2, { error: 'give at least two hints (one is shown per wrong try)' }),
+    tolerance: z.number().min(0, { error: '`tolerance` must be ≥ 0' }).optional(),
+  })
+  .superRefine((exercise, ctx) => {
+    const given = exercise.given !== undefined;
+    const generate = exercise.generate !== undefined;
+    if (given && generate)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['generate'],
+        message: 'give exactly one of `given` and `generate`, not both',
+      });
+    if (!given && !generate)
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: 'missing `given` (fixed inputs) or `generate` (a recipe); give exactly one',
+      });
+  });
+export type ExerciseFile = z.infer<typeof exerciseSchema>;
+
+export const exercisesFileSchema = z.strictObject({
+  format,
+  lesson: id,
+  exercises: z.array(exerciseSchema),
+});
+export type ExercisesFile = z.infer<typeof exercisesFileSchema>;
+
+/** `lessons/<id>.<lang>.yaml`: the lesson's text fields in one language, steps by position. */
+export const lessonOverlaySchema = z.strictObject({
+  format: format.optional(),
+  id: id.optional(),
+  title: nonEmpty.optional(),
+  summary: nonEmpty.optional(),
+  steps: z
+    .array(
+      z.union([
+        z.null(),
+        z.strictObject({
+          title: nonEmpty.optional(),
+          text: nonEmpty.optional(),
+          caption: nonEmpty.optional(),
+          /** May repeat the base step's exercise id, to keep positions readable; nothing to translate. */
+          exercise: id.optional(),
+        }),
+      ]),
+    )
+    .optional(),
+});
+export type LessonOverlay = z.infer<typeof lessonOverlaySchema>;
+
+/** `exercises/<lesson>.<lang>.yaml`: exercises' text fields in one language, by id. */
+export const exercisesOverlaySchema = z.strictObject({
+  format: format.optional(),
+  lesson: id.optional(),
+  exercises: z.array(
+    z.strictObject({
+      id,
+      title: nonEmpty.optional(),
+      prompt: nonEmpty.optional(),
+      hints: z.array(nonEmpty).optional(),
+    }),
+  ),
+});
+export type ExercisesOverlay = z.infer<typeof exercisesOverlaySchema>;
+
+/** Every field name the content files know, to suggest one for a typo. */
+export const KNOWN_FIELDS: readonly string[] = [
+  ...new Set(
+    [
+      manifestSchema,
+      lessonSchema,
+      stepSchema,
+      demoSchema,
+      exercisesFileSchema,
+      exerciseSchema,
+    ].flatMap((schema) => Object.keys(schema.shape)),
+  ),
+];

@@ -1,0 +1,378 @@
+/**
+ * Convolution questions: one output cell (`conv2d-cell`, a number) or a whole output map
+ * (`conv2d-map`, a grid). Inputs are written like a calc request; the engine does the sums.
+ */
+import { z } from 'zod';
+import {
+  type Conv2dOptions,
+  type Tensor,
+  conv2d,
+  conv2dGeometry,
+  convCellText,
+  explainConv2dCell,
+  filtersFrom,
+  plainNumber,
+  toNested,
+  volumeFrom,
+} from '../../engine/index.js';
+import type { Rng } from '../random.js';
+import type {
+  AnswerValue,
+  Display,
+  MistakeModel,
+  Question,
+  SolutionLine,
+  Template,
+  TemplateText,
+} from '../types.js';
+import { TemplateError, draw, drawGrid, fill, intOrRange, parseWith, valueSpec } from './shared.js';
+
+const whole = z.number().int().min(1);
+const pairOrWhole = z.union([whole, z.tuple([whole, whole])]);
+const padding = z.union([
+  z.literal('valid'),
+  z.literal('same'),
+  z.number().int().min(0),
+  z.tuple([
+    z.tuple([z.number().int().min(0), z.number().int().min(0)]),
+    z.tuple([z.number().int().min(0), z.number().int().min(0)]),
+  ]),
+]);
+
+const givenSchema = z.strictObject({
+  input: z.unknown(),
+  kernels: z.unknown(),
+  bias: z.array(z.number()).optional(),
+  stride: pairOrWhole.optional(),
+  padding: padding.optional(),
+  dilation: pairOrWhole.optional(),
+  scale: z.number().optional(),
+  /** Which cell is asked: [filter, row, column]. Cell questions only. */
+  cell: z
+    .tuple([z.number().int().min(0), z.number().int().min(0), z.number().int().min(0)])
+    .optional(),
+  /** Which filter's map is asked. Map questions only; default 0. */
+  filter: z.number().int().min(0).optional(),
+});
+export type Conv2dGiven = z.infer<typeof givenSchema>;
+
+const settingsSchema = z.strictObject({
+  rows: intOrRange,
+  cols: intOrRange.optional(),
+  channels: intOrRange.optional(),
+  filters: intOrRange.optional(),
+  kernel: intOrRange,
+  values: valueSpec,
+  weights: valueSpec,
+  bias: valueSpec.optional(),
+  stride: z.array(whole).min(1).optional(),
+  padding: z
+    .array(z.union([z.literal('valid'), z.literal('same'), z.number().int().min(0)]))
+    .min(1)
+    .optional(),
+});
+export type Conv2dSettings = z.infer<typeof settingsSchema>;
+
+interface Parsed {
+  input: Tensor;
+  filters: Tensor;
+  options: Conv2dOptions;
+}
+
+function parseTensors(given: Conv2dGiven): Parsed {
+  try {
+    const input = volumeFrom('input', given.input);
+    const filters = filtersFrom('kernels', given.kernels, input.shape[0]);
+    const options: Conv2dOptions = {
+      bias: given.bias,
+      stride: given.stride,
+      padding: given.padding,
+      dilation: given.dilation,
+      scale: given.scale,
+    };
+    conv2dGeometry(input, filters, options);
+    return { input, filters, options };
+  } catch (error) {
+    throw new TemplateError('given', `\`given\`: ${(error as Error).message}`);
+  }
+}
+
+function parseGiven(value: unknown, needsCell: boolean): Conv2dGiven {
+  const given = parseWith(givenSchema, value, 'given');
+  const { input, filters, options } = parseTensors(given);
+  const g = conv2dGeometry(input, filters, options);
+  if (needsCell && given.cell) {
+    const [f, r, c] = given.cell;
+    if (f >= filters.shape[0] || r >= g.outH || c >= g.outW) {
+      throw new TemplateError(
+        'given.cell',
+        `\`given.cell\`: the output is ${filters.shape[0]} map(s) of ${g.outH}×${g.outW}; cell [${f}, ${r}, ${c}] is outside it.`,
+      );
+    }
+  }
+  if (!needsCell && given.filter !== undefined && given.filter >= filters.shape[0]) {
+    throw new TemplateError(
+      'given.filter',
+      `\`given.filter\`: there are ${filters.shape[0]} filters; ${given.filter} is not one of them.`,
+    );
+  }
+  return given;
+}
+
+/** Draw inputs; the draw order is part of the variant's identity and must not change. */
+function generate(s: Conv2dSettings, rng: Rng, withCell: boolean): Conv2dGiven {
+  const rows = draw(rng, s.rows);
+  const cols = s.cols === undefined ? rows : draw(rng, s.cols);
+  const channels = s.channels === undefined ? 1 : draw(rng, s.channels);
+  const nFilters = s.filters === undefined ? 1 : draw(rng, s.filters);
+  const k = draw(rng, s.kernel);
+  const stride = s.stride ? rng.pick(s.stride) : 1;
+  const pad = s.padding ? rng.pick(s.padding) : 'valid';
+  const input = Array.from({ length: channels }, () => drawGrid(rng, rows, cols, s.values));
+  const kernels = Array.from({ length: nFilters }, () =>
+    Array.from({ length: channels }, () => drawGrid(rng, k, k, s.weights)),
+  );
+  const bias = s.bias
+    ? Array.from({ length: nFilters }, () => drawValueOf(rng, s.bias!))
+    : undefined;
+  const given: Conv2dGiven = {
+    input: channels === 1 ? input[0] : input,
+    kernels: kernels.map((kk) => (channels === 1 ? kk[0] : kk)),
+    stride,
+    padding: pad,
+    bias,
+  };
+  const { input: t, filters, options } = parseTensors(given);
+  const g = conv2dGeometry(t, filters, options);
+  if (withCell)
+    given.cell = [rng.int(0, nFilters - 1), rng.int(0, g.outH - 1), rng.int(0, g.outW - 1)];
+  else given.filter = rng.int(0, nFilters - 1);
+  return given;
+}
+
+function drawValueOf(rng: Rng, spec: Conv2dSettings['values']): number {
+  return drawGrid(rng, 1, 1, spec)[0][0];
+}
+
+/** Rotate every kernel channel by 180°: what a learner gets who flips the kernel. */
+function flipped(filters: Tensor): Tensor {
+  const [O, C, kH, kW] = filters.shape;
+  const out = new Float64Array(filters.data.length);
+  for (let p = 0; p < O * C; p++)
+    for (let i = 0; i < kH; i++)
+      for (let j = 0; j < kW; j++)
+        out[(p * kH + i) * kW + j] = filters.data[(p * kH + (kH - 1 - i)) * kW + (kW - 1 - j)];
+  return { shape: filters.shape, data: out };
+}
+
+/** Keep one input channel (and the matching kernel channel): "channels not summed". */
+function oneChannel(input: Tensor, filters: Tensor, c: number): [Tensor, Tensor] {
+  const [, H, W] = input.shape;
+  const [O, C, kH, kW] = filters.shape;
+  const fData = new Float64Array(O * kH * kW);
+  for (let o = 0; o < O; o++)
+    fData.set(filters.data.subarray((o * C + c) * kH * kW, (o * C + c + 1) * kH * kW), o * kH * kW);
+  return [
+    { shape: [1, H, W], data: input.data.slice(c * H * W, (c + 1) * H * W) },
+    { shape: [O, 1, kH, kW], data: fData },
+  ];
+}
+
+type Variant = { id: MistakeModel['id']; input: Tensor; filters: Tensor; options: Conv2dOptions };
+
+/** The engine calls that common mistakes amount to. */
+function mistakeVariants(p: Parsed): Variant[] {
+  const v: Variant[] = [
+    { id: 'kernel-flipped', input: p.input, filters: flipped(p.filters), options: p.options },
+  ];
+  if (Array.from(p.options.bias ?? []).some((b) => b !== 0))
+    v.push({
+      id: 'bias-forgotten',
+      input: p.input,
+      filters: p.filters,
+      options: { ...p.options, bias: undefined },
+    });
+  if (p.options.scale !== undefined && p.options.scale !== 1)
+    v.push({
+      id: 'scale-forgotten',
+      input: p.input,
+      filters: p.filters,
+      options: { ...p.options, scale: undefined },
+    });
+  const C = p.input.shape[0];
+  for (let c = 0; c < C && C > 1; c++) {
+    const [i1, f1] = oneChannel(p.input, p.filters, c);
+    v.push({ id: 'one-channel', input: i1, filters: f1, options: p.options });
+  }
+  const stride = p.options.stride;
+  if (
+    stride !== undefined &&
+    stride !== 1 &&
+    !(Array.isArray(stride) && stride[0] === 1 && stride[1] === 1)
+  ) {
+    v.push({
+      id: 'stride-ignored',
+      input: p.input,
+      filters: p.filters,
+      options: { ...p.options, stride: 1 },
+    });
+  }
+  if (p.options.padding === 'same') {
+    v.push({
+      id: 'valid-instead-of-same',
+      input: p.input,
+      filters: p.filters,
+      options: { ...p.options, padding: 'valid' },
+    });
+    const g = conv2dGeometry(p.input, p.filters, p.options);
+    const { top, bottom, left, right } = g.pad;
+    if (top !== bottom || left !== right) {
+      v.push({
+        id: 'padding-wrong-side',
+        input: p.input,
+        filters: p.filters,
+        options: {
+          ...p.options,
+          padding: [
+            [bottom, top],
+            [right, left],
+          ],
+        },
+      });
+      v.push({
+        id: 'padding-symmetric',
+        input: p.input,
+        filters: p.filters,
+        options: { ...p.options, padding: Math.max(top, bottom, left, right) },
+      });
+    }
+  } else if (p.options.padding !== undefined && p.options.padding !== 'valid') {
+    v.push({
+      id: 'padding-ignored',
+      input: p.input,
+      filters: p.filters,
+      options: { ...p.options, padding: 'valid' },
+    });
+  }
+  return v;
+}
+
+function displays(p: Parsed, t: TemplateText['t']): Display[] {
+  const input = toNested(p.input) as number[][][];
+  const kernels = toNested(p.filters) as number[][][][];
+  const out: Display[] = [
+    input.length === 1
+      ? { type: 'grid', title: t('display.input'), grid: input[0] }
+      : { type: 'channels', title: t('display.input'), channels: input },
+  ];
+  kernels.forEach((k, o) => {
+    const title = kernels.length === 1 ? t('display.kernel') : t('display.kernel-n', { n: o });
+    out.push(
+      k.length === 1
+        ? { type: 'grid', title, grid: k[0] }
+        : { type: 'channels', title, channels: k },
+    );
+  });
+  return out;
+}
+
+function settingsText(
+  p: Parsed,
+  g: ReturnType<typeof conv2dGeometry>,
+): Record<string, string | number> {
+  const pad = p.options.padding ?? 'valid';
+  return {
+    stride: g.sH === g.sW ? g.sH : `${g.sH}×${g.sW}`,
+    padding: typeof pad === 'string' ? pad : JSON.stringify(pad),
+    bias: Array.from(p.options.bias ?? [], (b) => plainNumber(b)).join(', ') || '0',
+    scale: plainNumber(p.options.scale ?? 1),
+    outRows: g.outH,
+    outCols: g.outW,
+    filters: p.filters.shape[0],
+    channels: p.input.shape[0],
+  };
+}
+
+function cellSolution(
+  p: Parsed,
+  f: number,
+  r: number,
+  c: number,
+  t: TemplateText['t'],
+): SolutionLine[] {
+  const e = explainConv2dCell(p.input, p.filters, p.options, f, r, c);
+  const g = conv2dGeometry(p.input, p.filters, p.options);
+  const lines: SolutionLine[] = [
+    {
+      text: t('solution.conv.window', {
+        row: r,
+        col: c,
+        top: e.origin.row,
+        left: e.origin.col,
+        bottom: e.origin.row + (g.kH - 1) * g.dH,
+        right: e.origin.col + (g.kW - 1) * g.dW,
+      }),
+    },
+  ];
+  if (e.terms.some((term) => term.padded)) lines.push({ text: t('solution.conv.padding') });
+  lines.push({ text: convCellText(e) });
+  return lines;
+}
+
+function build(given: Conv2dGiven, text: TemplateText, asCell: boolean): Question {
+  const p = parseTensors(given);
+  const g = conv2dGeometry(p.input, p.filters, p.options);
+  const [f, r, c] = given.cell ?? [given.filter ?? 0, 0, 0];
+  const pick = (output: Tensor, filter = f): AnswerValue | undefined => {
+    const [, H, W] = output.shape;
+    if (asCell)
+      return r < H && c < W
+        ? { kind: 'number', value: output.data[(filter * H + r) * W + c] }
+        : undefined;
+    return { kind: 'grid', rows: (toNested(output) as number[][][])[filter] };
+  };
+  return {
+    kind: asCell ? 'number' : 'grid',
+    prompt: fill(text.prompt, { ...settingsText(p, g), row: r, col: c, filter: f }),
+    displays: displays(p, text.t),
+    gridSize: asCell ? undefined : { rows: g.outH, cols: g.outW },
+    tolerance: 0,
+    expected: () => pick(conv2d(p.input, p.filters, p.options))!,
+    mistakes: () =>
+      mistakeVariants(p).flatMap((v) => {
+        const answer = pick(
+          conv2d(v.input, v.filters, v.options),
+          Math.min(f, v.filters.shape[0] - 1),
+        );
+        return answer ? [{ id: v.id, answer }] : [];
+      }),
+    solution: () => {
+      if (asCell) return cellSolution(p, f, r, c, text.t);
+      const lines: SolutionLine[] = [];
+      for (let y = 0; y < g.outH; y++)
+        for (let x = 0; x < g.outW; x++) {
+          const e = explainConv2dCell(p.input, p.filters, p.options, f, y, x);
+          lines.push({ text: `[${y}][${x}]: ${convCellText(e)}` });
+        }
+      return lines;
+    },
+  };
+}
+
+export const conv2dCell: Template<Conv2dGiven, Conv2dSettings> = {
+  name: 'conv2d-cell',
+  kind: 'number',
+  parseGiven: (value) => parseGiven(value, true),
+  parseSettings: (value) => parseWith(settingsSchema, value, 'generate'),
+  generate: (s, rng) => generate(s, rng, true),
+  build: (given, text) => build(given, text, true),
+};
+
+export const conv2dMap: Template<Conv2dGiven, Conv2dSettings> = {
+  name: 'conv2d-map',
+  kind: 'grid',
+  parseGiven: (value) => parseGiven(value, false),
+  parseSettings: (value) => parseWith(settingsSchema, value, 'generate'),
+  generate: (s, rng) => generate(s, rng, false),
+  build: (given, text) => build(given, text, false),
+};

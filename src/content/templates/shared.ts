@@ -1,0 +1,68 @@
+/** Pieces the exercise templates share: schemas for common settings and zod → readable errors. */
+import { z } from 'zod';
+import type { Rng } from '../random.js';
+
+export class TemplateError extends Error {
+  constructor(
+    readonly field: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'TemplateError';
+  }
+}
+
+/** Parse with a schema; on failure throw a TemplateError naming the first bad field. */
+export function parseWith<T>(schema: z.ZodType<T>, value: unknown, where: 'given' | 'generate'): T {
+  const r = schema.safeParse(value);
+  if (r.success) return r.data;
+  // A misspelt field shows up twice (unknown `kernal`, missing `kernel`): the unknown one says more.
+  const issue = r.error.issues.find((i) => i.code === 'unrecognized_keys') ?? r.error.issues[0];
+  const path = issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('');
+  let message = issue.message.replace(/^Invalid input: /, '');
+  if (issue.code === 'unrecognized_keys') message = `unknown field ${issue.keys.map((k) => `\`${k}\``).join(', ')}`;
+  else if (issue.code === 'invalid_type' && lookup(value, issue.path) === undefined) message = 'missing (this field is required)';
+  throw new TemplateError(`${where}${path}`, `\`${where}${path}\`: ${message}`);
+}
+
+function lookup(value: unknown, path: readonly PropertyKey[]): unknown {
+  let v = value;
+  for (const key of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  return v;
+}
+
+/** A whole number, or a range [min, max] to draw from. */
+export const intOrRange = z.union([
+  z.number().int(),
+  z.tuple([z.number().int(), z.number().int()]),
+]);
+export type IntOrRange = z.infer<typeof intOrRange>;
+
+export function draw(rng: Rng, spec: IntOrRange): number {
+  return typeof spec === 'number'
+    ? spec
+    : rng.int(Math.min(spec[0], spec[1]), Math.max(spec[0], spec[1]));
+}
+
+/** Cell values: `{ range: [min, max] }` (whole numbers, both ends included) or `{ of: [-1, 1] }` (one of these). */
+export const valueSpec = z.union([
+  z.strictObject({ range: z.tuple([z.number().int(), z.number().int()]) }),
+  z.strictObject({ of: z.array(z.number()).min(1) }),
+]);
+export type ValueSpec = z.infer<typeof valueSpec>;
+
+export function drawValue(rng: Rng, spec: ValueSpec): number {
+  if ('range' in spec) return rng.int(Math.min(...spec.range), Math.max(...spec.range));
+  return rng.pick(spec.of);
+}
+
+export function drawGrid(rng: Rng, rows: number, cols: number, spec: ValueSpec): number[][] {
+  return Array.from({ length: rows }, () =>
+    Array.from({ length: cols }, () => drawValue(rng, spec)),
+  );
+}
+
+/** Fill `{name}` placeholders. */
+export function fill(text: string, params: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (m, k: string) => (k in params ? String(params[k]) : m));
+}

@@ -1,0 +1,161 @@
+/**
+ * A content file read as YAML with its line numbers kept, so every problem can say where it
+ * is: `lessons/padding.yaml:14 steps[2].figure.input[1]: …`. Zod issues and template errors
+ * carry a path (`['steps', 2, 'title']` or `given.cell`); this file maps it back to a line.
+ */
+import { type Document, LineCounter, type Node, isMap, isScalar, isSeq, parseDocument } from 'yaml';
+import type { z } from 'zod';
+import type { ContentProblem } from './course.js';
+import { KNOWN_FIELDS } from './schema.js';
+
+export type PathKey = string | number;
+
+export interface YamlSource {
+  /** Path relative to the course root, with `/`: `lessons/padding.yaml`. */
+  readonly file: string;
+  readonly doc: Document.Parsed;
+  readonly lines: LineCounter;
+  /** The file as plain data (undefined when the YAML does not parse). */
+  readonly value: unknown;
+}
+
+/** Parse `text`; on a syntax error, the problems and no source. */
+export function readYaml(
+  file: string,
+  text: string,
+): { source?: YamlSource; problems: ContentProblem[] } {
+  const lines = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    // Only the first: the errors after a syntax error are mostly its echoes.
+    const error = doc.errors[0];
+    const message = `YAML syntax: ${error.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '')}`;
+    return { problems: [{ file, line: lines.linePos(error.pos[0]).line, field: '', message }] };
+  }
+  return { source: { file, doc, lines, value: doc.toJS() }, problems: [] };
+}
+
+/** `['steps', 2, 'figure', 'input']` → `steps[2].figure.input`. */
+export function fieldName(path: readonly PathKey[]): string {
+  return path.reduce<string>(
+    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${key}` : key),
+    '',
+  );
+}
+
+/** `given.cell` or `given[0].x` → `['given', 'cell']`, `['given', 0, 'x']`. */
+export function parseFieldName(field: string): PathKey[] {
+  const keys: PathKey[] = [];
+  for (const m of field.matchAll(/\[(\d+)\]|([^.[\]]+)/g))
+    keys.push(m[1] !== undefined ? Number(m[1]) : m[2]);
+  return keys;
+}
+
+/**
+ * The line of the deepest node along `path` that exists: a map entry's key line, a list
+ * item's first line. A missing field therefore points at the object that lacks it.
+ */
+export function lineOf(source: YamlSource, path: readonly PathKey[]): number | undefined {
+  let node: unknown = source.doc.contents;
+  let offset = (node as Node | null)?.range?.[0];
+  for (const key of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === key);
+      if (!pair) break;
+      offset = (pair.key as Node | null)?.range?.[0] ?? offset;
+      node = pair.value;
+    } else if (isSeq(node) && typeof key === 'number' && key < node.items.length) {
+      node = node.items[key];
+      offset = (node as Node | null)?.range?.[0] ?? offset;
+    } else {
+      break;
+    }
+  }
+  return offset === undefined ? undefined : source.lines.linePos(offset).line;
+}
+
+function valueAt(value: unknown, path: readonly PathKey[]): unknown {
+  let v = value;
+  for (const key of path)
+    v = v !== null && typeof v === 'object' ? (v as Record<PathKey, unknown>)[key] : undefined;
+  return v;
+}
+
+/** The closest known field name, for "did you mean" (at most two edits away). */
+export function suggestField(
+  name: string,
+  known: readonly string[] = KNOWN_FIELDS,
+): string | undefined {
+  let best: string | undefined;
+  let bestDistance = 3;
+  for (const candidate of known) {
+    // A name known elsewhere (`exercise` in a step) is still wrong here: suggest another.
+    if (candidate === name) continue;
+    const d = editDistance(name.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  return best;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
+    }
+    previous = current;
+  }
+  return previous[b.length];
+}
+
+/**
+ * Zod's issues as problems, one per issue, each with the field and line it is about.
+ * `prefix` is the path of the checked value inside the file (an exercise is `exercises[3]`).
+ */
+export function issueProblems(
+  source: YamlSource,
+  issues: readonly z.core.$ZodIssue[],
+  prefix: readonly PathKey[] = [],
+): ContentProblem[] {
+  const base = valueAt(source.value, prefix);
+  // `titel:` is reported as an unknown field; "missing `title`" in the same object would only repeat it.
+  const typoIn = new Set(
+    issues.filter((i) => i.code === 'unrecognized_keys').map((i) => fieldName(i.path as PathKey[])),
+  );
+  const repeats = (issue: z.core.$ZodIssue): boolean =>
+    issue.path.length > 0 &&
+    typoIn.has(fieldName(issue.path.slice(0, -1) as PathKey[])) &&
+    /^missing /.test(messageOf(issue, base));
+  return issues
+    .filter((issue) => !repeats(issue))
+    .map((issue) => {
+      let path: PathKey[] = [...prefix, ...(issue.path as PathKey[])];
+      let message: string;
+      if (issue.code === 'unrecognized_keys') {
+        const key = issue.keys[0];
+        path = [...path, key];
+        const suggestion = suggestField(key);
+        message = `unknown field \`${key}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}`;
+        if (issue.keys.length > 1)
+          message += ` and ${issue.keys
+            .slice(1)
+            .map((k) => `\`${k}\``)
+            .join(', ')}`;
+      } else {
+        message = messageOf(issue, base);
+      }
+      return { file: source.file, line: lineOf(source, path), field: fieldName(path), message };
+    });
+}
+
+function messageOf(issue: z.core.$ZodIssue, value: unknown): string {
+  if (issue.code === 'invalid_type' && valueAt(value, issue.path as PathKey[]) === undefined) {
+    return `missing \`${String(issue.path.at(-1) ?? 'value')}\``;
+  }
+  return issue.message.replace(/^Invalid input: /, '');
+}

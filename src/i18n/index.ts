@@ -1,0 +1,23 @@
+export {
+  BASE_LANGUAGE,
+  type ResolveLanguageOptions,
+  fallbackChain,
+  normalizeLanguageTag,
+  resolveLanguage,
+} from './language.js';
+export {
+  type Catalog,
+  MESSAGES_DIR,
+  availableLanguages,
+  clearCatalogCache,
+  loadCatalogs,
+} from './catalog.js';
+export { type MessageParams, formatMessage } from './format-message.js';
+export {
+  type Message,
+  type Translator,
+  type TranslatorOptions,
+  createTranslator,
+  hasMessage,
+} from './translator.js';
+export { type LocalizedText, localizedTextSchema, pickText } from './pick-text.js';
