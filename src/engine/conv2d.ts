@@ -10,7 +10,7 @@
  * Example: the 5×5 image of the lectures with the 3×3 "X" filter gives [[4,3,4],[2,4,3],[2,3,4]].
  */
 import { ShapeError, expectFinite } from './errors.js';
-import { type Geometry2d, type WindowOptions, windowGeometry } from './geometry.js';
+import { type Geometry2d, type Pads, type WindowOptions, windowGeometry } from './geometry.js';
 import { type Tensor, expectFiniteData } from './tensor.js';
 
 export interface Conv2dOptions extends WindowOptions {
@@ -49,48 +49,48 @@ export function conv2d(input: Tensor, filters: Tensor, options: Conv2dOptions = 
   const g = conv2dGeometry(input, filters, options);
   const C = input.shape[0];
   const O = filters.shape[0];
-  const { inH: H, inW: W, kH, kW, sH, sW, dH, dW, outH, outW } = g;
-  const top = g.pad.top;
-  const left = g.pad.left;
+  const { kH, kW, sH, sW, dH, dW, outH, outW } = g;
   const scale = options.scale ?? 1;
-  const src = input.data;
+  // Padding is written out as real zeros once, so every tap of every window reads a cell
+  // and the loops below need no bounds: output (y, x) reads padded (y·sH + i·dH, x·sW + j·dW).
+  const { data: src, rows: H, columns: W } = padWithZeros(input, g.pad);
   const wts = filters.data;
   const out = new Float64Array(O * outH * outW);
   const plane = outH * outW;
 
-  // For each kernel tap (i, j), the output cells whose input cell is inside the image form a
-  // rectangle [y0, y1) × [x0, x1); outside it the input is padding and contributes 0. Looping
-  // tap by tap turns the work into strided multiply-adds over contiguous rows.
-  const yStart = new Int32Array(kH);
-  const yEnd = new Int32Array(kH);
-  for (let i = 0; i < kH; i++) [yStart[i], yEnd[i]] = validRange(i * dH - top, sH, H, outH);
-  const xStart = new Int32Array(kW);
-  const xEnd = new Int32Array(kW);
-  for (let j = 0; j < kW; j++) [xStart[j], xEnd[j]] = validRange(j * dW - left, sW, W, outW);
-
+  // Tap-major: for each filter, channel and kernel row, sweep the output plane adding
+  // weight × input, three taps of the kernel row per sweep. Each output cell is then loaded
+  // and stored once per three multiply-adds, with the weights in local variables; this
+  // roughly halves the time against one tap per sweep (see bench/engine-vs-tfjs.ts).
   for (let o = 0; o < O; o++) {
     const outBase = o * plane;
     for (let c = 0; c < C; c++) {
-      const inBase = c * H * W;
-      const wBase = (o * C + c) * kH * kW;
       for (let i = 0; i < kH; i++) {
-        const y0 = yStart[i];
-        const y1 = yEnd[i];
-        const rowShift = i * dH - top;
-        for (let j = 0; j < kW; j++) {
-          const w = wts[wBase + i * kW + j];
-          if (w === 0) continue;
-          const x0 = xStart[j];
-          const x1 = xEnd[j];
-          const colShift = j * dW - left;
-          for (let y = y0; y < y1; y++) {
-            const inRow = inBase + (y * sH + rowShift) * W + colShift;
+        const wRow = ((o * C + c) * kH + i) * kW;
+        const inBase = (c * H + i * dH) * W;
+        let j = 0;
+        for (; j + 3 <= kW; j += 3) {
+          const w0 = wts[wRow + j];
+          const w1 = wts[wRow + j + 1];
+          const w2 = wts[wRow + j + 2];
+          if (w0 === 0 && w1 === 0 && w2 === 0) continue;
+          for (let y = 0; y < outH; y++) {
+            const inRow = inBase + y * sH * W + j * dW;
             const outRow = outBase + y * outW;
-            if (sW === 1) {
-              for (let x = x0; x < x1; x++) out[outRow + x] += w * src[inRow + x];
-            } else {
-              for (let x = x0; x < x1; x++) out[outRow + x] += w * src[inRow + x * sW];
+            for (let x = 0; x < outW; x++) {
+              const p = inRow + x * sW;
+              out[outRow + x] += w0 * src[p] + w1 * src[p + dW] + w2 * src[p + 2 * dW];
             }
+          }
+        }
+        // The last one or two taps when kW is not a multiple of three.
+        for (; j < kW; j++) {
+          const w = wts[wRow + j];
+          if (w === 0) continue;
+          for (let y = 0; y < outH; y++) {
+            const inRow = inBase + y * sH * W + j * dW;
+            const outRow = outBase + y * outW;
+            for (let x = 0; x < outW; x++) out[outRow + x] += w * src[inRow + x * sW];
           }
         }
       }
@@ -103,12 +103,20 @@ export function conv2d(input: Tensor, filters: Tensor, options: Conv2dOptions = 
   return { shape: [O, outH, outW], data: out };
 }
 
-/**
- * Output indices y in [start, end) for which y·s + shift lands inside [0, n):
- * start = ⌈−shift / s⌉ (at least 0), end = ⌊(n − 1 − shift) / s⌋ + 1 (at most outN).
- */
-export function validRange(shift: number, s: number, n: number, outN: number): [number, number] {
-  const start = Math.max(0, Math.ceil(-shift / s));
-  const end = Math.min(outN, Math.floor((n - 1 - shift) / s) + 1);
-  return [start, Math.max(start, end)];
+/** The (C,H,W) input's data with `pad` zeros around every channel; the data itself when there are none. */
+function padWithZeros(input: Tensor, pad: Pads): { data: Float64Array; rows: number; columns: number } {
+  const [C, H, W] = input.shape;
+  if (pad.top === 0 && pad.bottom === 0 && pad.left === 0 && pad.right === 0) {
+    return { data: input.data, rows: H, columns: W };
+  }
+  const rows = H + pad.top + pad.bottom;
+  const columns = W + pad.left + pad.right;
+  const data = new Float64Array(C * rows * columns);
+  for (let c = 0; c < C; c++) {
+    for (let y = 0; y < H; y++) {
+      const from = (c * H + y) * W;
+      data.set(input.data.subarray(from, from + W), (c * rows + y + pad.top) * columns + pad.left);
+    }
+  }
+  return { data, rows, columns };
 }

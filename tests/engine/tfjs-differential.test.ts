@@ -69,7 +69,8 @@ const conv2dCase = fc
   .record({
     channels: fc.integer({ min: 1, max: 4 }),
     filters: fc.integer({ min: 1, max: 4 }),
-    kernel: axisPair(1, 4),
+    // Up to 6 so that kernel rows of 1–6 taps meet every grouping conv2d uses (threes and a rest).
+    kernel: axisPair(1, 6),
     dilated: fc.boolean(),
     steps: axisPair(1, 3),
     padding: fc.oneof(
@@ -89,21 +90,46 @@ const conv2dCase = fc
     const [kH, kW] = c.kernel;
     const p = c.padding;
     const [padH, padW] =
-      p === 'valid' ? [0, 0] : p === 'same' ? [Infinity, Infinity] : typeof p === 'number' ? [2 * p, 2 * p] : [p[0][0] + p[0][1], p[1][0] + p[1][1]];
+      p === 'valid'
+        ? [0, 0]
+        : p === 'same'
+          ? [Infinity, Infinity]
+          : typeof p === 'number'
+            ? [2 * p, 2 * p]
+            : [p[0][0] + p[0][1], p[1][0] + p[1][1]];
     const H = fittingSize(effectiveSize(kH, dilation[0]), padH, c.extra[0]);
     const W = fittingSize(effectiveSize(kW, dilation[1]), padW, c.extra[1]);
-    return { C: c.channels, O: c.filters, H, W, kH, kW, stride, dilation, padding: c.padding, bias: c.bias, scale: c.scale, seed: c.seed };
+    return {
+      C: c.channels,
+      O: c.filters,
+      H,
+      W,
+      kH,
+      kW,
+      stride,
+      dilation,
+      padding: c.padding,
+      bias: c.bias,
+      scale: c.scale,
+      seed: c.seed,
+    };
   });
 
 describe('engine vs tfjs-core (CPU backend)', () => {
-  it('conv2d: strides 1–3, dilations 1–3, valid / same / explicit padding, bias, scale', () => {
+  it('conv2d: kernels 1–6, strides 1–3, dilations 1–3, valid / same / explicit padding, bias, scale', () => {
     fc.assert(
       fc.property(conv2dCase, (c) => {
         const random = float32Random(c.seed);
         const input = randomTensor([c.C, c.H, c.W], random);
         const filters = randomTensor([c.O, c.C, c.kH, c.kW], random);
         const bias = c.bias ? Array.from({ length: c.O }, random) : undefined;
-        const options = { stride: c.stride, dilation: c.dilation, padding: c.padding, bias, scale: c.scale };
+        const options = {
+          stride: c.stride,
+          dilation: c.dilation,
+          padding: c.padding,
+          bias,
+          scale: c.scale,
+        };
         expectAgreement(conv2d(input, filters, options), tfConv2d(input, filters, options));
       }),
       { seed: SEED, numRuns: 400 },
@@ -121,7 +147,10 @@ describe('engine vs tfjs-core (CPU backend)', () => {
       })
       .map((c) => {
         const pad = toTfPadding(c.padding);
-        const padTotal = pad === 'valid' || pad === 'same' ? [0, 0] : [pad[1][0] + pad[1][1], pad[2][0] + pad[2][1]];
+        const padTotal =
+          pad === 'valid' || pad === 'same'
+            ? [0, 0]
+            : [pad[1][0] + pad[1][1], pad[2][0] + pad[2][1]];
         // Short on at least one axis; the other axis fits.
         const spanH = effectiveSize(c.kernel[0], c.dilation[0]);
         const spanW = effectiveSize(c.kernel[1], c.dilation[1]);
@@ -140,7 +169,14 @@ describe('engine vs tfjs-core (CPU backend)', () => {
         // tfjs does not check: it returns an output with an empty (0) or negative spatial axis.
         let outputShape: number[] = [1, 0, 0, 1];
         try {
-          const y = tf.conv2d(toTfImage(input), toTfFilters(filters), 1, toTfPadding(c.padding), 'NHWC', c.dilation);
+          const y = tf.conv2d(
+            toTfImage(input),
+            toTfFilters(filters),
+            1,
+            toTfPadding(c.padding),
+            'NHWC',
+            c.dilation,
+          );
           outputShape = y.shape;
           tf.dispose(y);
         } catch {
@@ -174,7 +210,11 @@ describe('engine vs tfjs-core (CPU backend)', () => {
         fc.property(poolCase, (c) => {
           const input = randomTensor([c.channels, c.H, c.W], float32Random(c.seed));
           const engine = enginePool(input, { size: c.size, stride: c.stride, padding: c.padding });
-          const reference = tfPool2d(op, input, { size: c.size, stride: c.stride ?? c.size, padding: c.padding });
+          const reference = tfPool2d(op, input, {
+            size: c.size,
+            stride: c.stride ?? c.size,
+            padding: c.padding,
+          });
           expectAgreement(engine, reference);
         }),
         { seed: SEED, numRuns: 250 },

@@ -26,7 +26,10 @@ export async function useTfjsCpu(): Promise<typeof tf> {
  * Reorder the axes of a tensor: output axis k is input axis `perm[k]`
  * (numpy's `transpose(t, perm)`). Returns the data as float32, tfjs's working precision.
  */
-export function permute(t: Tensor, perm: readonly number[]): { shape: number[]; data: Float32Array } {
+export function permute(
+  t: Tensor,
+  perm: readonly number[],
+): { shape: number[]; data: Float32Array } {
   const rank = t.shape.length;
   const shape = perm.map((axis) => t.shape[axis]);
   const inStrides = strides(t.shape);
@@ -71,10 +74,18 @@ export function fromTfImage(result: tf.Tensor): Tensor {
 }
 
 /** The engine's padding option in the form tfjs takes for NHWC. */
-export function toTfPadding(padding: Padding | undefined): 'valid' | 'same' | tf.backend_util.ExplicitPadding {
+export function toTfPadding(
+  padding: Padding | undefined,
+): 'valid' | 'same' | tf.backend_util.ExplicitPadding {
   const p = padding ?? 'valid';
   if (p === 'valid' || p === 'same') return p;
-  if (typeof p === 'number') return [[0, 0], [p, p], [p, p], [0, 0]];
+  if (typeof p === 'number')
+    return [
+      [0, 0],
+      [p, p],
+      [p, p],
+      [0, 0],
+    ];
   return [[0, 0], p[0], p[1], [0, 0]];
 }
 
@@ -87,7 +98,11 @@ export interface ReferenceConv2dOptions {
 }
 
 /** tfjs's conv2d (plus `scale` and `bias` as separate tfjs ops), in engine layout. */
-export function tfConv2d(input: Tensor, filters: Tensor, options: ReferenceConv2dOptions = {}): Tensor {
+export function tfConv2d(
+  input: Tensor,
+  filters: Tensor,
+  options: ReferenceConv2dOptions = {},
+): Tensor {
   const result = tf.tidy(() => {
     let y: tf.Tensor = tf.conv2d(
       toTfImage(input),
@@ -118,7 +133,9 @@ export interface ReferencePoolOptions {
 /** tfjs's maxPool / avgPool, in engine layout. */
 export function tfPool2d(op: 'max' | 'avg', input: Tensor, options: ReferencePoolOptions): Tensor {
   const pool = op === 'max' ? tf.maxPool : tf.avgPool;
-  const result = tf.tidy(() => pool(toTfImage(input), options.size, options.stride, options.padding));
+  const result = tf.tidy(() =>
+    pool(toTfImage(input), options.size, options.stride, options.padding),
+  );
   try {
     return fromTfImage(result);
   } finally {
@@ -132,10 +149,21 @@ export function tfPool2d(op: 'max' | 'avg', input: Tensor, options: ReferencePoo
  * conv2d over [1, 1, N, 1], so the padding is given in that 4-D form: a plain number would
  * also pad the dummy height axis and tfjs 4.22 then fails to reshape the result.
  */
-export function tfConv1d(input: readonly number[], kernel: readonly number[], mode: 'valid' | 'same' | 'full'): number[] {
+export function tfConv1d(
+  input: readonly number[],
+  kernel: readonly number[],
+  mode: 'valid' | 'same' | 'full',
+): number[] {
   const f = kernel.length;
   const pad: 'valid' | 'same' | tf.backend_util.ExplicitPadding =
-    mode === 'full' ? [[0, 0], [0, 0], [f - 1, f - 1], [0, 0]] : mode;
+    mode === 'full'
+      ? [
+          [0, 0],
+          [0, 0],
+          [f - 1, f - 1],
+          [0, 0],
+        ]
+      : mode;
   const result = tf.tidy(() =>
     tf.conv1d(
       tf.tensor3d(Float32Array.from(input), [1, input.length, 1]),
