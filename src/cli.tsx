@@ -5,7 +5,11 @@
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { runCalc } from './cli/calc.js';
+import { runCheckContent } from './cli/check-content.js';
+import { commandContext } from './cli/context.js';
 import { EXIT } from './cli/io.js';
+import { runList } from './cli/list.js';
+import { runProgress, runReset } from './cli/progress.js';
 import { colorEnabled } from './render/index.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -26,6 +30,8 @@ export function buildProgram(): Command {
     .description('A terminal tutor for convolutional neural networks, checked by its own CNN engine.')
     .version(pkg.version, '-v, --version')
     .addOption(new Option('--ascii', 'draw grids with +-| instead of box-drawing characters'))
+    .addOption(new Option('--lang <code>', 'language of the lessons and messages (e.g. en, pt-BR); default from CNN_TUTOR_LANG or the locale'))
+    .addOption(new Option('--state-dir <dir>', 'where progress is kept (default: CNN_TUTOR_STATE_DIR, else $XDG_STATE_HOME/cnn-tutor)'))
     .showHelpAfterError('(run cnn-tutor --help for the commands)')
     .exitOverride()
     .configureOutput({ writeOut: out, writeErr: err });
@@ -38,6 +44,41 @@ export function buildProgram(): Command {
     .action((file: string | undefined, opts: { json?: boolean }) => {
       const ascii = Boolean(program.opts().ascii);
       process.exitCode = runCalc(file, { json: opts.json, ascii, color: colorEnabled(process.env, Boolean(process.stdout.isTTY)), width: terminalWidth() }, out, err);
+    });
+
+  const ctx = () => commandContext(program.opts<{ ascii?: boolean; lang?: string; stateDir?: string }>());
+
+  program
+    .command('list')
+    .description('list the lessons and exercises in course order')
+    .option('--json', 'print {"lessons": [...], "exercises": [...]} as JSON')
+    .action((opts: { json?: boolean }) => {
+      process.exitCode = runList(ctx(), opts, out, err);
+    });
+
+  program
+    .command('check-content')
+    .description('load every lesson and exercise, build and answer each one with the engine, and list every problem')
+    .option('--seeds <n>', 'seeds tried per generated exercise', (v) => Number.parseInt(v, 10), 50)
+    .action((opts: { seeds: number }) => {
+      process.exitCode = runCheckContent(ctx(), opts, out, err);
+    });
+
+  program
+    .command('progress')
+    .description('show what you have done, lesson by lesson')
+    .option('--json', 'print it as JSON')
+    .action(async (opts: { json?: boolean }) => {
+      process.exitCode = await runProgress(ctx(), opts, out, err);
+    });
+
+  program
+    .command('reset')
+    .description('clear your progress (all of it, or one lesson) after asking')
+    .argument('[lesson]', 'the id of one lesson (see cnn-tutor list)')
+    .option('-y, --yes', 'do not ask (for scripts)')
+    .action(async (lesson: string | undefined, opts: { yes?: boolean }) => {
+      process.exitCode = await runReset(ctx(), lesson, opts, out, err);
     });
 
   return program;
