@@ -1,0 +1,35 @@
+/**
+ * `cnn-tutor` with no command: the interactive tutor. It needs a terminal on both ends;
+ * without one it says which commands work anyway, instead of Ink's raw-mode error.
+ */
+import { render } from 'ink';
+import { loadProgress, saveProgress } from '../content/progress-store.js';
+import { App } from '../tui/index.js';
+import type { CommandContext } from './context.js';
+import { EXIT } from './io.js';
+
+export async function runTutor(ctx: CommandContext, err: (s: string) => void): Promise<number> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    const which = !process.stdin.isTTY ? ctx.t('cli.tutor.stdin') : ctx.t('cli.tutor.stdout');
+    err(ctx.t('cli.tutor.not-a-terminal', { which }));
+    return EXIT.usage;
+  }
+  const { course, problems } = ctx.course();
+  const loaded = await loadProgress(ctx.stateDir);
+  const app = render(
+    <App
+      course={course}
+      problems={problems}
+      progress={loaded.progress}
+      progressNotice={loaded.notice}
+      saveProgress={loaded.canSave ? (p) => saveProgress(ctx.stateDir, p) : () => ({ ok: true })}
+      lang={ctx.lang}
+      t={ctx.t}
+      ascii={ctx.ascii}
+      color={ctx.color}
+    />,
+    { exitOnCtrlC: false },
+  );
+  await app.waitUntilExit();
+  return EXIT.ok;
+}

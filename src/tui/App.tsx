@@ -1,0 +1,124 @@
+/**
+ * The interactive tutor. The CLI mounts it with `render(<App …/>, { exitOnCtrlC: false })`:
+ * Ctrl+C is a command here, so a half-typed answer can be kept.
+ *
+ * All keys, typing included, go through one handler (`useKeypress`) into the reducer, which
+ * looks each one up in the keymap against the state it applies to: a command, or text for the
+ * focused field. Nothing else listens to stdin, and a key typed before the screen redraws
+ * still means what it should.
+ *
+ * Data flows one way: key → reducer (keymap → command → action) → state → `buildScreen`
+ * (pure lines) → components that only print them.
+ */
+import { Box, useApp } from 'ink';
+import { useLayoutEffect, useMemo, useReducer } from 'react';
+import type { ContentProblem, Course } from '../content/course.js';
+import { newSeed as freshSeed } from '../content/instantiate.js';
+import type { Progress } from '../content/progress.js';
+import type { Message } from '../i18n/index.js';
+import { createStyle } from '../render/index.js';
+import { HelpOverlay } from './components/HelpOverlay.js';
+import { Home } from './components/Home.js';
+import { LessonView } from './components/LessonView.js';
+import { TooSmall } from './components/TooSmall.js';
+import { useInterval } from './hooks/use-interval.js';
+import { useKeypress } from './hooks/use-keypress.js';
+import { type SaveProgress, useProgressSaver } from './hooks/use-progress.js';
+import { useTerminalSize } from './hooks/use-terminal-size.js';
+import { createTutorEnv } from './state/env.js';
+import { createReducer, currentDemo, initialState } from './state/reducer.js';
+import { buildScreen } from './view/screen.js';
+import type { Translate } from './view/text.js';
+
+export interface AppProps {
+  readonly course: Course;
+  /** Content problems from `loadCourse`; files that failed are listed on Home. */
+  readonly problems: readonly ContentProblem[];
+  readonly progress: Progress;
+  /** `loadProgress`'s notice (a corrupt file moved aside), shown once on Home. */
+  readonly progressNotice?: Message | string;
+  /** Called after every change to progress; a failure is shown, never thrown. */
+  readonly saveProgress: SaveProgress;
+  readonly lang: string;
+  readonly t: Translate;
+  /** Grids with `+-|` instead of box drawing (`--ascii`). @default false */
+  readonly ascii?: boolean;
+  /** Colour escape codes (the CLI decides from NO_COLOR / FORCE_COLOR / TTY). @default false */
+  readonly color?: boolean;
+  /** Seeds for generated exercises. @default newSeed from content/instantiate */
+  readonly newSeed?: () => number;
+  /** The clock for progress timestamps. @default () => new Date() */
+  readonly now?: () => Date;
+  /** Milliseconds between cells while the demo plays. @default 500 */
+  readonly playInterval?: number;
+}
+
+export function App({
+  course,
+  problems,
+  progress,
+  progressNotice,
+  saveProgress,
+  lang,
+  t,
+  ascii = false,
+  color = false,
+  newSeed = freshSeed,
+  now = () => new Date(),
+  playInterval = 500,
+}: AppProps) {
+  const env = useMemo(() => createTutorEnv(course, { lang, t }), [course, lang, t]);
+  const reducer = useMemo(() => createReducer(env), [env]);
+  const [state, dispatch] = useReducer(reducer, undefined, () =>
+    initialState(env, { progress, notice: progressNotice }),
+  );
+  const { columns, rows } = useTerminalSize();
+  const style = useMemo(() => createStyle({ color }), [color]);
+  const saveError = useProgressSaver(state.progress, saveProgress, t);
+  const built = useMemo(
+    () =>
+      buildScreen(
+        { state, env, problems, saveError },
+        { width: columns, height: rows, t, ascii, style },
+      ),
+    [state, env, problems, saveError, columns, rows, t, ascii, style],
+  );
+  const { exit } = useApp();
+  useLayoutEffect(() => {
+    if (state.quitting) exit();
+  }, [state.quitting, exit]);
+
+  const playing =
+    currentDemo(state, env)?.session.playing === true && built.screen.kind === 'lesson';
+  useInterval(playing, playInterval, () => dispatch({ type: 'demo/tick' }));
+
+  useKeypress((input, key) => {
+    const view = {
+      scrollable: built.maxScroll > 0,
+      tooSmall: built.screen.kind === 'too-small',
+      maxScroll: built.maxScroll,
+      page: built.page,
+    };
+    dispatch({ type: 'key', input, key, view, at: { now: now(), seed: newSeed() } });
+    return true;
+  });
+
+  const { screen } = built;
+  return (
+    <Box flexDirection="column" width={columns}>
+      {screen.kind === 'too-small' ? <TooSmall lines={screen.lines} /> : null}
+      {screen.kind === 'help' ? <HelpOverlay lines={screen.lines} footer={screen.footer} /> : null}
+      {screen.kind === 'home' ? (
+        <Home
+          rows={screen.rows}
+          height={screen.height}
+          marker={screen.marker}
+          status={screen.status}
+          bottom={screen.bottom}
+          ascii={ascii}
+        />
+      ) : null}
+      {screen.kind === 'lesson' ? <LessonView screen={screen} /> : null}
+    </Box>
+  );
+}

@@ -1,0 +1,19 @@
+import { Box, Text } from 'ink';
+
+export interface LinesProps {
+  /** Lines already fitted to the width (see `src/tui/view`). */
+  readonly lines: readonly string[];
+}
+
+/** Prepared lines, one `Text` each; an empty line keeps its row. */
+export function Lines({ lines }: LinesProps) {
+  return (
+    <Box flexDirection="column">
+      {lines.map((line, i) => (
+        <Text key={i} wrap="truncate-end">
+          {line === '' ? ' ' : line}
+        </Text>
+      ))}
+    </Box>
+  );
+}

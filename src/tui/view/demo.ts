@@ -1,0 +1,159 @@
+/**
+ * The sliding-window demo as lines: the (padded) input with the window highlighted, the
+ * kernel beside it, the output filling in cell by cell, the current cell's products and sum,
+ * and the output-size formula for the current stride and padding.
+ */
+import type { Demo, DemoPadding } from '../../content/course.js';
+import { conv2d, convCellText, toNested } from '../../engine/index.js';
+import { GRID_GLYPHS, renderGrid } from '../../render/index.js';
+import { cellPosition, demoModel, explainCell, type DemoModel } from '../state/demo-model.js';
+import type { DemoSession } from '../state/types.js';
+import { type ViewOptions, besideOrStacked, glyphs, say, prose, wrap } from './text.js';
+
+/** The input with its zero padding written around it, so the window can be drawn over it. */
+function withPadding(
+  grid: readonly (readonly number[])[],
+  pad: DemoModel['geometry']['pad'],
+): number[][] {
+  const cols = grid[0].length + pad.left + pad.right;
+  const zeros = (): number[] => new Array<number>(cols).fill(0);
+  return [
+    ...Array.from({ length: pad.top }, zeros),
+    ...grid.map((row) => [
+      ...new Array<number>(pad.left).fill(0),
+      ...row,
+      ...new Array<number>(pad.right).fill(0),
+    ]),
+    ...Array.from({ length: pad.bottom }, zeros),
+  ];
+}
+
+function paddingText(padding: DemoPadding, model: DemoModel, o: ViewOptions): string {
+  const { top, bottom, left, right } = model.geometry.pad;
+  if (padding === 'valid') return o.t('tui.demo.padding-valid');
+  if (padding === 'same' && top === bottom && top === left && top === right)
+    return o.t('tui.demo.padding-same-even', { n: top });
+  if (padding === 'same') return o.t('tui.demo.padding-same', { top, bottom, left, right });
+  return o.t('tui.demo.padding-n', { n: padding });
+}
+
+function sizeLines(model: DemoModel, o: ViewOptions): string[] {
+  const { rows, cols } = model;
+  const square = rows.formula === cols.formula;
+  const text = square
+    ? o.t('tui.demo.size', { formula: rows.formula, rows: rows.size, cols: cols.size })
+    : `${o.t('tui.demo.size-rows', { formula: rows.formula, rows: rows.size })}\n${o.t('tui.demo.size-cols', { formula: cols.formula, cols: cols.size })}`;
+  return wrap(text, o.width);
+}
+
+function gridsBlock(
+  demo: Demo,
+  session: DemoSession,
+  model: DemoModel,
+  rowRules: boolean,
+  o: ViewOptions,
+): string[] {
+  const g = glyphs(o.ascii);
+  const border = o.ascii ? 'ascii' : 'unicode';
+  const common = { border, style: o.style, rowRules } as const;
+  const focus = session.asking ? session.revealed : Math.max(0, session.revealed - 1);
+  const e = explainCell(model, focus);
+  const pad = model.geometry.pad;
+  const padded = pad.top + pad.bottom + pad.left + pad.right > 0;
+  const input = renderGrid(withPadding(demo.input, pad), {
+    ...common,
+    padded: pad,
+    highlight: {
+      row: e.origin.row + pad.top,
+      col: e.origin.col + pad.left,
+      rows: model.geometry.kH,
+      cols: model.geometry.kW,
+    },
+    title: padded
+      ? o.t('tui.demo.input-padded', { dot: GRID_GLYPHS[border].padding })
+      : o.t('tui.demo.input'),
+  });
+  const kernel = renderGrid(demo.kernel, { ...common, title: o.t('tui.demo.kernel') });
+  const values = (
+    toNested(
+      conv2d(model.input, model.kernel, {
+        stride: model.stride,
+        padding: model.padding,
+        bias: [model.bias],
+      }),
+    ) as number[][][]
+  )[0];
+  const outW = model.geometry.outW;
+  const output = renderGrid(values, {
+    ...common,
+    blank: (r, c) => r * outW + c >= session.revealed,
+    highlight: [cellPosition(model, focus)],
+    title: o.t('tui.demo.output'),
+  });
+  return besideOrStacked([input, kernel, output], o.width, [g.conv, '=']);
+}
+
+function cellLines(session: DemoSession, model: DemoModel, o: ViewOptions): string[] {
+  const lines: string[] = [];
+  if (session.last) {
+    const [row, col] = cellPosition(model, session.last.cell);
+    const key = session.last.correct ? 'tui.demo.right' : 'tui.demo.wrong';
+    const text = o.t(key, { row, col, value: session.last.value, guess: session.last.guess });
+    lines.push(...wrap(text, o.width).map(session.last.correct ? o.style.ok : o.style.error));
+  }
+  if (session.asking) {
+    const [row, col] = cellPosition(model, session.revealed);
+    lines.push(...wrap(o.t('tui.demo.predict', { row, col }), o.width).map(o.style.bold));
+    if (session.error) lines.push(...wrap(say(o.t, session.error), o.width).map(o.style.warn));
+  } else if (session.revealed === 0) {
+    lines.push(...wrap(o.t('tui.demo.start'), o.width));
+  } else {
+    const e = explainCell(model, session.revealed - 1);
+    lines.push(
+      ...wrap(o.t('tui.demo.cell', { row: e.row, col: e.col, working: convCellText(e) }), o.width),
+    );
+  }
+  return lines;
+}
+
+export interface DemoStepView {
+  readonly title: string;
+  readonly text: string;
+  readonly demo: Demo;
+}
+
+/**
+ * Every line of the demo step. Grids lose the rules between their rows when that makes the
+ * step fit in `bodyHeight`, so a 5×5 demo with padding still fits an 80×24 terminal.
+ */
+export function demoLines(
+  step: DemoStepView,
+  session: DemoSession,
+  o: ViewOptions,
+  bodyHeight = Infinity,
+): string[] {
+  const model = demoModel(step.demo, session.stride, session.padding);
+  const g = glyphs(o.ascii);
+  const build = (rowRules: boolean): string[] => {
+    const status = [
+      o.t('tui.demo.settings', {
+        stride: session.stride,
+        padding: paddingText(session.padding, model, o),
+        bias: step.demo.bias,
+      }),
+      o.t('tui.demo.progress', { revealed: session.revealed, total: model.total }) +
+        (session.playing ? `  ${g.dot} ${o.t('tui.demo.playing')}` : ''),
+    ];
+    return [
+      ...prose(step.text, o.width, o.style),
+      '',
+      ...gridsBlock(step.demo, session, model, rowRules, o),
+      '',
+      ...cellLines(session, model, o),
+      ...sizeLines(model, o).map(o.style.dim),
+      ...status.flatMap((line) => wrap(line, o.width)).map(o.style.dim),
+    ];
+  };
+  const ruled = build(true);
+  return ruled.length <= bodyHeight ? ruled : build(false);
+}

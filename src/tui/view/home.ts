@@ -1,0 +1,159 @@
+/**
+ * Home as rows: the course's lessons with a mark and a progress bar each, the overall
+ * progress, where to continue, a notice from loading progress, and one line per content
+ * file that failed to load.
+ */
+import type { ContentProblem, Course, Lesson } from '../../content/course.js';
+import { type Progress, lessonProgress } from '../../content/progress.js';
+import type { Message } from '../../i18n/index.js';
+import { padEndTo, truncateToWidth } from '../../render/index.js';
+import { type Translate, type ViewOptions, fit, glyphs, say, wrap } from './text.js';
+
+export type HomeRow =
+  | { readonly kind: 'text'; readonly text: string }
+  | {
+      readonly kind: 'bar';
+      /** Text before the bar, already padded to its column. */
+      readonly label: string;
+      readonly fraction: number;
+      readonly barWidth: number;
+      /** Text after the bar. */
+      readonly count: string;
+      readonly selected: boolean;
+    };
+
+export interface HomeInput {
+  readonly course: Course;
+  readonly problems: readonly ContentProblem[];
+  readonly progress: Progress;
+  readonly selected: number;
+  readonly notice?: Message | string;
+}
+
+export interface HomeModel {
+  readonly rows: HomeRow[];
+  /** The row of the selected lesson, to keep in view. */
+  readonly selectedRow: number;
+}
+
+/** The exercise ids a lesson's steps show, in order. */
+export function lessonExerciseIds(lesson: Lesson): string[] {
+  return lesson.steps.flatMap((s) => (s.type === 'exercise' ? [s.exerciseId] : []));
+}
+
+/** At most this many problem lines on Home; the rest is summed up in one line. */
+const MAX_PROBLEM_LINES = 4;
+
+function problemRows(problems: readonly ContentProblem[], o: ViewOptions): HomeRow[] {
+  if (problems.length === 0) return [];
+  const g = glyphs(o.ascii);
+  const byFile = new Map<string, ContentProblem[]>();
+  for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
+  const files = [...byFile.entries()];
+  const rows: HomeRow[] = [
+    { kind: 'text', text: '' },
+    {
+      kind: 'text',
+      text: o.style.warn(
+        truncateToWidth(o.t('tui.home.problems', { count: problems.length }), o.width),
+      ),
+    },
+  ];
+  for (const [file, list] of files.slice(0, MAX_PROBLEM_LINES)) {
+    const first = list[0];
+    const where = `${file}${first.line === undefined ? '' : `:${first.line}`}`;
+    const more =
+      list.length > 1 ? ` ${o.t('tui.home.problem-more', { count: list.length - 1 })}` : '';
+    rows.push({
+      kind: 'text',
+      text: truncateToWidth(
+        `  ${g.warn} ${where}${more}: ${first.message.replace(/\s+/g, ' ')}`,
+        o.width,
+      ),
+    });
+  }
+  if (files.length > MAX_PROBLEM_LINES) {
+    rows.push({
+      kind: 'text',
+      text: truncateToWidth(
+        `  ${o.t('tui.home.problem-files-more', { count: files.length - MAX_PROBLEM_LINES })}`,
+        o.width,
+      ),
+    });
+  }
+  return rows;
+}
+
+function continueText(input: HomeInput, t: Translate): string {
+  const last = input.progress.last;
+  const lesson = last && input.course.lessons.find((l) => l.id === last.lesson);
+  if (!last || !lesson) return t('tui.home.start');
+  const step = Math.min(last.step, lesson.steps.length - 1) + 1;
+  return t('tui.home.continue', { lesson: lesson.title, step, steps: lesson.steps.length });
+}
+
+export function homeModel(input: HomeInput, o: ViewOptions): HomeModel {
+  const { course, progress, t, style } = { ...input, ...o };
+  const g = glyphs(o.ascii);
+  const rows: HomeRow[] = [];
+  const text = (line: string): void => {
+    rows.push({ kind: 'text', text: line });
+  };
+  text(style.bold(truncateToWidth(t('tui.home.title'), o.width)));
+  if (input.notice !== undefined) {
+    fit(wrap(say(t, input.notice), o.width), o.width).forEach((line) => text(style.warn(line)));
+  }
+  text('');
+
+  const barWidth = Math.max(6, Math.min(20, Math.floor(o.width / 5)));
+  const countWidth = 7;
+  const labelWidth = Math.max(8, o.width - barWidth - countWidth - 2);
+  const summaries = course.lessons.map((lesson) =>
+    lessonProgress(progress, lesson.id, lessonExerciseIds(lesson)),
+  );
+  const done = summaries.reduce((n, s) => n + s.done, 0);
+  const total = summaries.reduce((n, s) => n + s.total, 0);
+  const countText = (d: number, n: number): string => (n === 0 ? '' : ` ${d}/${n}`);
+  if (course.lessons.length > 0) {
+    rows.push({
+      kind: 'bar',
+      label: padEndTo(truncateToWidth(t('tui.home.overall'), labelWidth - 1), labelWidth),
+      fraction: total === 0 ? 0 : done / total,
+      barWidth,
+      count: truncateToWidth(
+        ` ${t('tui.home.overall-count', { done, total })}`,
+        Math.max(1, o.width - labelWidth - barWidth),
+      ),
+      selected: false,
+    });
+    text(truncateToWidth(continueText(input, t), o.width));
+    text('');
+  } else {
+    fit(wrap(t('tui.home.no-lessons'), o.width), o.width).forEach(text);
+  }
+
+  let selectedRow = 0;
+  course.lessons.forEach((lesson, i) => {
+    const s = summaries[i];
+    const started = Object.hasOwn(progress.lessons, lesson.id) || s.done > 0;
+    const mark = s.completed && s.done === s.total ? g.done : started ? g.started : g.fresh;
+    const selected = i === input.selected;
+    const head = `${selected ? g.pointer : ' '} ${mark} ${i + 1}. ${lesson.title}`;
+    if (selected) selectedRow = rows.length;
+    rows.push({
+      kind: 'bar',
+      label: padEndTo(
+        truncateToWidth(selected ? style.bold(head) : head, labelWidth - 1),
+        labelWidth,
+      ),
+      fraction: s.fraction,
+      barWidth,
+      count: countText(s.done, s.total),
+      selected,
+    });
+    if (selected)
+      text(style.dim(truncateToWidth(`      ${lesson.summary.replace(/\s+/g, ' ')}`, o.width)));
+  });
+  rows.push(...problemRows(input.problems, o));
+  return { rows, selectedRow };
+}
