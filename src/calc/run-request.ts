@@ -21,15 +21,17 @@ import {
   type ModelSummary,
   type OutputSize,
   outputSize,
+  type PipelineStage,
   poolGeometry,
   relu,
+  runPipeline,
   softmax,
   summarize,
   toNested,
   validateModel,
   volumeFrom,
 } from '../engine/index.js';
-import type { CalcRequest, Conv1dRequest, Conv2dRequest, ParamsRequest, PoolRequest } from './schema.js';
+import type { CalcRequest, Conv1dRequest, Conv2dRequest, ParamsRequest, PipelineStageRequest, PoolRequest } from './schema.js';
 
 export type CalcResult =
   | { op: 'conv2d'; input: Tensor; filters: Tensor; options: Conv2dOptions; geometry: Geometry2d; output: Tensor }
@@ -40,7 +42,8 @@ export type CalcResult =
   | { op: 'dense'; input: number[]; weights: number[][]; bias?: number[]; output: number[] }
   | { op: 'outsize'; output: OutputSize }
   | { op: 'params'; request: ParamsRequest; output: { weights: number; biases: number; total: number; perUnit: number } }
-  | { op: 'summary'; output: ModelSummary };
+  | { op: 'summary'; output: ModelSummary }
+  | { op: 'pipeline'; input: Tensor; stages: PipelineStage[]; outputs: Tensor[]; show?: number[] };
 
 export function conv2dFromRequest(r: Conv2dRequest): { input: Tensor; filters: Tensor; options: Conv2dOptions } {
   const input = volumeFrom('input', r.input);
@@ -51,6 +54,23 @@ export function conv2dFromRequest(r: Conv2dRequest): { input: Tensor; filters: T
 
 export function poolFromRequest(r: PoolRequest): { input: Tensor; options: PoolOptions } {
   return { input: volumeFrom('input', r.input), options: { size: r.size, stride: r.stride, padding: r.padding } };
+}
+
+/** How many channels a list of filters spans: 1 when each filter is one grid. */
+function kernelChannels(value: unknown): number {
+  const first = Array.isArray(value) ? value[0] : undefined;
+  return Array.isArray(first) && Array.isArray(first[0]) && Array.isArray(first[0][0]) ? first.length : 1;
+}
+
+/** A pipeline's input (a grid, channels, or a list of numbers) and its stages as engine stages. */
+export function pipelineFromRequest(r: { input: unknown; stages: readonly PipelineStageRequest[] }): { input: Tensor; stages: PipelineStage[] } {
+  const input = Array.isArray(r.input) && !Array.isArray(r.input[0]) ? fromNested('input', r.input, 1) : volumeFrom('input', r.input);
+  const stages = r.stages.map((s, k): PipelineStage => {
+    if (s.op !== 'conv2d') return s;
+    const { kernels, ...options } = s;
+    return { ...options, op: 'conv2d', kernels: filtersFrom(`stages[${k}].kernels`, kernels, kernelChannels(kernels)) };
+  });
+  return { input, stages };
 }
 
 export function runRequest(request: CalcRequest): CalcResult {
@@ -95,6 +115,10 @@ export function runRequest(request: CalcRequest): CalcResult {
       validateModel(spec);
       return { op: 'summary', output: summarize(spec) };
     }
+    case 'pipeline': {
+      const { input, stages } = pipelineFromRequest(request);
+      return { op: 'pipeline', input, stages, outputs: runPipeline(input, stages), show: request.show };
+    }
     default:
       throw new Error(`op ${(request as { op: string }).op} has no runner`);
   }
@@ -123,6 +147,11 @@ export function toJson(r: CalcResult): Record<string, unknown> {
         result: r.output.rows.map((row) => ({ name: row.name, output_shape: row.outputShape, params: row.params })),
         total_params: r.output.totalParams,
         trainable_params: r.output.trainableParams,
+      };
+    case 'pipeline':
+      return {
+        result: r.outputs.length > 0 ? toNested(r.outputs[r.outputs.length - 1]) : toNested(r.input),
+        stages: r.outputs.map((o, k) => ({ op: r.stages[k].op, output: toNested(o), output_shape: [...o.shape] })),
       };
   }
 }

@@ -84,6 +84,49 @@ export const summaryRequest = z.strictObject({
   layers: z.array(z.unknown()),
 });
 
+/** A pipeline stage: a calc request of that op without its `input` (the previous stage's output). */
+const stageSchemas: Readonly<Record<string, z.ZodType>> = {
+  conv2d: conv2dRequest.omit({ input: true }),
+  relu: z.strictObject({ op: z.literal('relu') }),
+  maxpool: poolRequest.omit({ input: true }),
+  avgpool: poolRequest.omit({ input: true }),
+  flatten: z.strictObject({ op: z.literal('flatten'), order: z.union([z.literal('chw'), z.literal('hwc')]).optional() }),
+  dense: denseRequest.omit({ input: true }),
+  softmax: z.strictObject({ op: z.literal('softmax') }),
+};
+export const STAGE_OPS = Object.keys(stageSchemas);
+export type PipelineStageRequest =
+  | Omit<Conv2dRequest, 'input'>
+  | { op: 'relu' }
+  | Omit<PoolRequest, 'input'>
+  | { op: 'flatten'; order?: 'chw' | 'hwc' }
+  | Omit<z.infer<typeof denseRequest>, 'input'>
+  | { op: 'softmax' };
+
+// Picked by `op` first, so a mistake inside a stage is reported for that stage's own fields.
+export const pipelineStage = z.unknown().transform((value, ctx): PipelineStageRequest => {
+  const op = (value as { op?: unknown } | null)?.op;
+  const schema = typeof op === 'string' && Object.hasOwn(stageSchemas, op) ? stageSchemas[op] : undefined;
+  if (!schema) {
+    ctx.addIssue({ code: 'custom', path: ['op'], input: op, message: `expected a stage op: one of ${STAGE_OPS.join(', ')}` });
+    return z.NEVER;
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
+    return z.NEVER;
+  }
+  return parsed.data as PipelineStageRequest;
+});
+
+/** An input run through stages in order; `show` lists the stages printed in full (0 = the input, 1 = the first stage). */
+export const pipelineRequest = z.strictObject({
+  op: z.literal('pipeline'),
+  input: z.unknown(),
+  stages: z.array(pipelineStage),
+  show: z.array(z.number().int().min(0)).optional(),
+});
+
 export const schemas = {
   conv2d: conv2dRequest,
   maxpool: poolRequest,
@@ -95,6 +138,7 @@ export const schemas = {
   outsize: outsizeRequest,
   params: paramsRequest,
   summary: summaryRequest,
+  pipeline: pipelineRequest,
 } as const;
 
 export type Op = keyof typeof schemas;
@@ -106,6 +150,7 @@ export type Conv1dRequest = z.infer<typeof conv1dRequest>;
 export type OutsizeRequest = z.infer<typeof outsizeRequest>;
 export type ParamsRequest = z.infer<typeof paramsRequest>;
 export type SummaryRequest = z.infer<typeof summaryRequest>;
+export type PipelineRequest = z.infer<typeof pipelineRequest>;
 export type CalcRequest =
   | Conv2dRequest
   | PoolRequest
@@ -115,4 +160,5 @@ export type CalcRequest =
   | z.infer<typeof denseRequest>
   | OutsizeRequest
   | ParamsRequest
-  | SummaryRequest;
+  | SummaryRequest
+  | PipelineRequest;

@@ -91,7 +91,7 @@ function conv2dReport(r: Extract<CalcResult, { op: 'conv2d' }>, o: ReportOptions
           lines.push(...wrapText(`out[${f}][${y}][${x}] = ${convCellText(e)}`, o.width));
         }
   } else {
-    lines.push(`(${products} products in all: too many to write out; ask for a smaller input to see every window.)`);
+    lines.push(...wrapText(`(${products} products in all: too many to write out; ask for a smaller input to see every window.)`, o.width));
   }
   return lines;
 }
@@ -115,6 +115,65 @@ function poolReport(r: Extract<CalcResult, { op: 'maxpool' | 'avgpool' }>, o: Re
           const e = explainPoolCell(r.op === 'maxpool' ? 'max' : 'avg', r.input, r.options, c, y, x);
           lines.push(...wrapText(`out[${c}][${y}][${x}] = ${poolCellText(e)}`, o.width));
         }
+  }
+  return lines;
+}
+
+/** What a pipeline stage does, in one line: `max pool 2×2, stride 2×2, padding same`. */
+function stageText(r: Extract<CalcResult, { op: 'pipeline' }>, k: number): string {
+  const stage = r.stages[k];
+  const pair = (v: number | readonly [number, number] | undefined, fallback: number) => {
+    const [a, b] = v === undefined ? [fallback, fallback] : typeof v === 'number' ? [v, v] : v;
+    return `${a}×${b}`;
+  };
+  switch (stage.op) {
+    case 'conv2d': {
+      const [O, , kH, kW] = stage.kernels.shape;
+      const scale = stage.scale !== undefined && stage.scale !== 1 ? `, × ${plainNumber(stage.scale)}` : '';
+      const bias = stage.bias ? `, bias ${Array.from(stage.bias, (b) => plainNumber(b)).join(', ')}` : '';
+      const pad = typeof stage.padding === 'object' ? JSON.stringify(stage.padding) : String(stage.padding ?? 'valid');
+      return `conv2d: ${O} filter${O === 1 ? '' : 's'} ${kH}×${kW}${scale}${bias}, stride ${pair(stage.stride, 1)}, padding ${pad}`;
+    }
+    case 'maxpool':
+    case 'avgpool': {
+      const size = typeof stage.size === 'number' ? stage.size : stage.size[0];
+      return `${stage.op === 'maxpool' ? 'max' : 'average'} pool ${pair(stage.size, size)}, stride ${pair(stage.stride ?? stage.size, size)}, padding ${stage.padding ?? 'valid'}`;
+    }
+    case 'relu':
+      return 'relu: every negative number becomes 0';
+    case 'flatten':
+      return stage.order === 'hwc' ? 'flatten, pixel by pixel (channels last)' : 'flatten, map by map (channels first)';
+    case 'dense':
+      return `dense: ${stage.weights.length} unit${stage.weights.length === 1 ? '' : 's'}, one row of weights each`;
+    case 'softmax':
+      return 'softmax: e^(z − max) / Σ e^(z − max); the outputs add up to 1';
+  }
+}
+
+function pipelineReport(r: Extract<CalcResult, { op: 'pipeline' }>, o: ReportOptions): string[] {
+  const shape = (t: Tensor) => t.shape.join('×');
+  const ops = r.stages.map((s) => s.op).join(' → ');
+  const lines = wrapText(`Layout (C,H,W): input ${shape(r.input)}${ops ? `, then ${ops}` : ''}.`, o.width);
+  const go = gridOptions(o);
+  const shown = (k: number) => r.show === undefined || r.show.includes(k);
+  for (let k = 0; k <= r.stages.length; k++) {
+    const value = k === 0 ? r.input : r.outputs[k - 1];
+    const stage = k === 0 ? undefined : r.stages[k - 1];
+    lines.push('', ...wrapText(k === 0 ? `input (${shape(value)})` : `${k}. ${stageText(r, k - 1)} → ${shape(value)}`, o.width));
+    if (!shown(k)) continue;
+    if (value.shape.length === 3) {
+      const maps = grids(value);
+      const blocks = maps.map((g, c) => renderGrid(g, { ...go, title: maps.length > 1 ? `map ${c}` : undefined }));
+      lines.push(...stackWhenTooWide(blocks, o.width, [], { gap: 3, align: 'top' }));
+    } else if (stage?.op === 'dense') {
+      const x = Array.from((k === 1 ? r.input : r.outputs[k - 2]).data);
+      stage.weights.forEach((row, i) => {
+        const sum = `${row.map((w, j) => `${plainNumber(w)}*${plainNumber(x[j])}`).join(' + ')}${stage.bias ? ` + ${plainNumber(stage.bias[i])}` : ''}`;
+        lines.push(...wrapText(`out[${i}] = ${sum} = ${plainNumber(value.data[i])}`, o.width));
+      });
+    } else {
+      lines.push(...wrapText(list(Array.from(value.data)), o.width));
+    }
   }
   return lines;
 }
@@ -158,5 +217,7 @@ export function textReport(r: CalcResult, o: ReportOptions): string[] {
     }
     case 'summary':
       return formatSummary(r.output);
+    case 'pipeline':
+      return pipelineReport(r, o);
   }
 }

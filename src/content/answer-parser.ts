@@ -355,11 +355,15 @@ function parseChoice(text: string, options: number | undefined): ParseResult<Cho
 const YES = new Set(['yes', 'y', 'true', 'sim', 's']);
 const NO = new Set(['no', 'n', 'false', 'não', 'nao']);
 
+/** Drop trailing characters from `chars` (a loop: the regex /[.!]+$/ is quadratic on long runs). */
+function trimEndOf(text: string, chars: string): string {
+  let end = text.length;
+  while (end > 0 && chars.includes(text[end - 1])) end--;
+  return text.slice(0, end);
+}
+
 function parseYesNo(text: string): ParseResult<YesNoAnswer> {
-  const word = tidy(text)
-    .normalize('NFC')
-    .toLowerCase()
-    .replace(/[.!]+$/, '');
+  const word = trimEndOf(tidy(text).normalize('NFC').toLowerCase(), '.!');
   if (YES.has(word)) return { ok: true, value: { kind: 'yesno', value: true } };
   if (NO.has(word)) return { ok: true, value: { kind: 'yesno', value: false } };
   return fail('answer.yesno.expected');

@@ -33,8 +33,24 @@ export interface Demo {
   predict: number;
 }
 
+/** What a picture's values mean: 0–255 grey levels, 0–1, or −1 to 1. */
+export type PictureScale = 'gray255' | 'unit' | 'signed';
+
+/** A picture drawn in shades (`renderShaded(grid, { min, max })`), two columns per pixel. */
+export interface Picture {
+  /** Rows of pixel values: as written in the lesson, or an MNIST digit (28×28, 0–1). */
+  grid: number[][];
+  scale: PictureScale;
+  /** The value drawn blank and the value drawn darkest: 0/255, 0/1 or −1/1 by `scale`. */
+  min: number;
+  max: number;
+  /** Set for an MNIST digit: which digit and which sample of it. */
+  source?: { dataset: 'mnist'; digit: number; index: number };
+}
+
 export type Step =
   | { type: 'text'; title: string; text: string }
+  | { type: 'picture'; title: string; text: string; picture: Picture; caption?: string }
   /** `request` has been parsed and run once by the loader, so `runRequest(request)` succeeds. */
   | { type: 'figure'; title: string; text: string; request: CalcRequest; caption?: string }
   | { type: 'demo'; title: string; text: string; demo: Demo }

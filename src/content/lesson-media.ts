@@ -5,9 +5,11 @@
 import { parseRequest } from '../calc/parse-request.js';
 import { runRequest } from '../calc/run-request.js';
 import type { CalcRequest } from '../calc/schema.js';
-import { EngineError, conv2dGeometry, fromNested, reshape } from '../engine/index.js';
-import type { Demo } from './course.js';
-import type { DemoFile } from './schema.js';
+import { createRequire } from 'node:module';
+import { EngineError, conv2dGeometry, fromNested, reshape, toNested } from '../engine/index.js';
+import { SCREEN_COLUMNS } from './check-question.js';
+import type { Demo, Picture, PictureScale } from './course.js';
+import type { DemoFile, PictureFile } from './schema.js';
 import { type PathKey, parseFieldName } from './yaml-source.js';
 
 /** What went wrong, and where inside the figure or demo (`['input', 2]`) when that is known. */
@@ -94,4 +96,73 @@ export function checkDemo(demo: DemoFile): { demo: Demo } | { error: MediaError 
       },
     };
   }
+}
+
+/** Value ranges by scale: what `renderShaded` draws blank (min) and darkest (max). */
+const SCALE_RANGE: Readonly<Record<PictureScale, [number, number]>> = {
+  gray255: [0, 255],
+  unit: [0, 1],
+  signed: [-1, 1],
+};
+
+/** MNIST digits are 28×28. */
+const MNIST_SIDE = 28;
+
+/**
+ * Sample `index` of `digit` from the `mnist` package, as 28 rows. Only that digit's file
+ * (about 2 MB) is read, not the whole package.
+ */
+function mnistDigit(digit: number, index: number): number[][] | string {
+  const data = (createRequire(import.meta.url)(`mnist/src/digits/${digit}.json`) as { data: number[] }).data;
+  const count = Math.floor(data.length / (MNIST_SIDE * MNIST_SIDE));
+  if (index >= count) return `the mnist package has ${count} samples of digit ${digit} (index 0 to ${count - 1}), not ${index + 1}`;
+  const start = index * MNIST_SIDE * MNIST_SIDE;
+  return Array.from({ length: MNIST_SIDE }, (_, r) =>
+    data.slice(start + r * MNIST_SIDE, start + (r + 1) * MNIST_SIDE),
+  );
+}
+
+/**
+ * A picture step's pixels, loaded and checked: a grid of finite numbers within its scale, at
+ * most 40 columns (two screen columns per pixel). Without `scale`: `signed` when a value is
+ * negative, `gray255` when one is above 1, else `unit`.
+ */
+export function checkPicture(file: PictureFile): { picture: Picture } | { error: MediaError } {
+  let grid: number[][];
+  let source: Picture['source'];
+  if (file.source === 'mnist') {
+    const digit = file.digit!;
+    const index = file.index ?? 0;
+    const loaded = mnistDigit(digit, index);
+    if (typeof loaded === 'string') return { error: { path: ['index'], message: loaded } };
+    grid = loaded;
+    source = { dataset: 'mnist', digit, index };
+  } else {
+    try {
+      grid = toNested(fromNested('grid', file.grid, 2)) as number[][];
+    } catch (error) {
+      return { error: { path: locate(file, error), message: `the picture is not a grid of numbers: ${(error as Error).message}` } };
+    }
+  }
+  const maxColumns = SCREEN_COLUMNS / 2;
+  if (grid[0].length > maxColumns)
+    return {
+      error: {
+        path: ['grid'],
+        message: `the picture is ${grid[0].length} pixels wide, ${2 * grid[0].length} columns on screen; it must fit in ${SCREEN_COLUMNS} (at most ${maxColumns} pixels)`,
+      },
+    };
+  const values = grid.flat();
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const scale: PictureScale = file.scale ?? (low < 0 ? 'signed' : high > 1 ? 'gray255' : 'unit');
+  const [min, max] = SCALE_RANGE[scale];
+  if (low < min || high > max)
+    return {
+      error: {
+        path: ['grid'],
+        message: `the values run from ${low} to ${high}, outside \`scale: ${scale}\` (${min} to ${max})`,
+      },
+    };
+  return { picture: { grid, scale, min, max, ...(source ? { source } : {}) } };
 }

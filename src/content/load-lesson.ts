@@ -6,7 +6,7 @@
 import { pickText } from '../i18n/index.js';
 import type { ContentProblem, ExerciseDef, Lesson, Step } from './course.js';
 import { type ContentFile, readSource } from './course-files.js';
-import { checkDemo, checkFigure } from './lesson-media.js';
+import { checkDemo, checkFigure, checkPicture } from './lesson-media.js';
 import { languagesOf, overlayLesson } from './overlay.js';
 import { type LessonFile, type StepFile, lessonOverlaySchema, lessonSchema } from './schema.js';
 import { type PathKey, type YamlSource, fieldName, issueProblems, lineOf } from './yaml-source.js';
@@ -132,6 +132,15 @@ function buildStep(step: StepFile, ctx: LessonContext): Built {
     if ('error' in r)
       return { problem: { path: ['demo', ...r.error.path], message: r.error.message } };
     return { step: { type: 'demo', title, text, demo: r.demo } };
+  }
+  if (step.picture !== undefined) {
+    const r = checkPicture(step.picture);
+    if ('error' in r)
+      return { problem: { path: ['picture', ...r.error.path], message: r.error.message } };
+    const caption = step.caption === undefined ? undefined : pickText(step.caption, ctx.lang);
+    return {
+      step: { type: 'picture', title, text, picture: r.picture, ...(caption === undefined ? {} : { caption }) },
+    };
   }
   return { step: { type: 'text', title, text } };
 }

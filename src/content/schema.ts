@@ -59,6 +59,36 @@ export const demoSchema = z.strictObject({
 });
 export type DemoFile = z.infer<typeof demoSchema>;
 
+/** A picture drawn in shades: an MNIST digit, or a grid written in the lesson. */
+export const pictureSchema = z
+  .strictObject({
+    /** `mnist`: a handwritten digit from the `mnist` package (28×28, values 0–1). */
+    source: z.literal('mnist', { error: 'the only `source` is `mnist`; or give a `grid`' }).optional(),
+    /** With `source: mnist`: which digit, 0 to 9. */
+    digit: z.number().int().min(0).max(9).optional(),
+    /** With `source: mnist`: which sample of that digit, from 0. @default 0 */
+    index: z.number().int().min(0).optional(),
+    /** Rows of pixel values, checked by the loader. */
+    grid: z.unknown().optional(),
+    /** What the values mean: 0–255, 0–1 or −1 to 1. @default from the values (see lessons/README.md) */
+    scale: z
+      .union([z.literal('gray255'), z.literal('unit'), z.literal('signed')], {
+        error: 'expected `gray255` (0–255), `unit` (0–1) or `signed` (−1 to 1)',
+      })
+      .optional(),
+  })
+  .superRefine((p, ctx) => {
+    if ((p.source === undefined) === (p.grid === undefined))
+      ctx.addIssue({ code: 'custom', path: [], message: 'give exactly one of `source: mnist` and `grid`' });
+    if (p.source !== undefined && p.digit === undefined)
+      ctx.addIssue({ code: 'custom', path: ['digit'], message: 'missing `digit` (0 to 9)' });
+    if (p.grid !== undefined)
+      for (const k of ['digit', 'index'] as const)
+        if (p[k] !== undefined)
+          ctx.addIssue({ code: 'custom', path: [k], message: `\`${k}\` belongs to \`source: mnist\`, not to a \`grid\`` });
+  });
+export type PictureFile = z.infer<typeof pictureSchema>;
+
 export const stepSchema = z
   .strictObject({
     title: textSchema.optional(),
@@ -67,6 +97,7 @@ export const stepSchema = z
     figure: z.unknown().optional(),
     caption: textSchema.optional(),
     demo: demoSchema.optional(),
+    picture: pictureSchema.optional(),
     exercise: id.optional(),
   })
   .superRefine((step, ctx) => {
@@ -94,7 +125,14 @@ export const stepSchema = z
         message: 'a step shows at most one of `figure` and `demo`; split it into two steps',
       });
     }
-    if (step.caption !== undefined && step.figure === undefined) {
+    if (step.picture !== undefined && (step.figure !== undefined || step.demo !== undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['picture'],
+        message: 'a step shows at most one of `figure`, `demo` and `picture`; split it into two steps',
+      });
+    }
+    if (step.caption !== undefined && step.figure === undefined && step.picture === undefined) {
       ctx.addIssue({
         code: 'custom',
         path: ['caption'],
@@ -199,6 +237,7 @@ export const KNOWN_FIELDS: readonly string[] = [
       lessonSchema,
       stepSchema,
       demoSchema,
+      pictureSchema,
       exercisesFileSchema,
       exerciseSchema,
     ].flatMap((schema) => Object.keys(schema.shape)),

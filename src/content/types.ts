@@ -59,7 +59,32 @@ export type MistakeId =
   | 'flip-confused'
   | 'scale-forgotten'
   | 'truncated-instead-of-ceil'
-  | 'channels-from-input';
+  | 'channels-from-input'
+  | 'absolute-instead-of-relu'
+  | 'padding-counted-in-average'
+  | 'exp-forgotten'
+  | 'padding-counted-once'
+  | 'dilation-ignored'
+  | 'rounded-up'
+  | 'padding-total'
+  | 'channels-not-counted'
+  | 'one-filter-counted'
+  | 'biases-counted'
+  | 'ratio-inverted'
+  | 'spans-added'
+  | 'threshold-strict'
+  | 'threshold-ignored'
+  | 'threshold-inverted'
+  | 'counted-from-one'
+  | 'column-by-column'
+  | 'layout-confused'
+  | 'kernel-layout-confused'
+  | 'image-size-for-kernel'
+  | 'sum-instead-of-product'
+  | 'batch-forgotten'
+  | 'size-instead-of-order'
+  | 'outer-length-for-order'
+  | 'axes-reversed';
 
 /** A concrete question: fixed inputs, or inputs drawn from a seed. */
 export interface Question {

@@ -11,6 +11,7 @@ import {
   ShapeError,
   ValueError,
   describe,
+  expectFinite,
   expectNonNegativeInt,
   expectPositiveInt,
 } from './errors.js';
@@ -42,6 +43,8 @@ export interface Conv2dLayerSpec {
   readonly activation?: Activation;
   /** One bias per filter. @default true */
   readonly useBias?: boolean;
+  /** Multiplies the sum of products before the bias (the X/O lesson's match is 1/9). @default 1 */
+  readonly scale?: number;
   /** @default Keras's name: conv2d, conv2d_1, … */
   readonly name?: string;
 }
@@ -126,6 +129,7 @@ const FIELDS: Readonly<Record<LayerType, readonly string[]>> = {
     'activation',
     'useBias',
     'name',
+    'scale',
   ],
   maxpool: ['type', 'size', 'stride', 'padding', 'name'],
   avgpool: ['type', 'size', 'stride', 'padding', 'name'],
@@ -297,6 +301,7 @@ function resolveLayer(
       const filters = expectPositiveInt(`${at}.filters`, layer.filters);
       checkActivation(at, layer.activation);
       checkBoolean(`${at}.useBias`, layer.useBias);
+      if (layer.scale !== undefined) expectFinite(`${at}.scale`, layer.scale);
       const [h, w, c] = expectImage(at, name, layer.type, inputShape);
       const geometry = windowOf(at, name, 'kernel', [h, w, c], {
         kernel: layer.kernel,

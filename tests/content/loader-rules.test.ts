@@ -92,7 +92,7 @@ describe('lesson rules', () => {
         ),
       }),
     ).toEqual([
-      'lessons/one.yaml:10 steps[1].figure.op — the figure does not compute: `op`: expected one of conv2d, maxpool, avgpool, conv1d, relu, softmax, dense, outsize, params, summary, got "convolve"',
+      'lessons/one.yaml:10 steps[1].figure.op — the figure does not compute: `op`: expected one of conv2d, maxpool, avgpool, conv1d, relu, softmax, dense, outsize, params, summary, pipeline, got "convolve"',
     ]);
   });
 

@@ -285,7 +285,7 @@ describe('validateModel: errors name the field', () => {
       { input: [28, 28, 1], layers: [{ type: 'conv2d', filters: 8, kernal: 3 }] },
       ValueError,
       'layers[0].kernal',
-      '`layers[0].kernal` is not a field of a conv2d layer; its fields are type, filters, kernel, stride, padding, dilation, activation, useBias, name.',
+      '`layers[0].kernal` is not a field of a conv2d layer; its fields are type, filters, kernel, stride, padding, dilation, activation, useBias, name, scale.',
     ],
     [
       { input: [28, 28, 1], layers: [null] },
