@@ -6,9 +6,10 @@
  * With `--json` every section prints one line of JSON (so several sections give JSON Lines).
  */
 import { engineVsTfjs } from './engine-vs-tfjs.js';
+import { grading } from './grading.js';
 import type { BenchSection } from './section.js';
 
-const SECTIONS: readonly BenchSection[] = [engineVsTfjs];
+const SECTIONS: readonly BenchSection[] = [engineVsTfjs, grading];
 
 const USAGE = `Usage: tsx bench/run.ts [--only NAME] [--json]
 Sections: ${SECTIONS.map((s) => s.name).join(', ')}`;

@@ -8,8 +8,10 @@ import { runCalc } from './cli/calc.js';
 import { runCheckContent } from './cli/check-content.js';
 import { commandContext } from './cli/context.js';
 import { EXIT } from './cli/io.js';
+import { addLabCommands } from './cli/lab-commands.js';
 import { runList } from './cli/list.js';
 import { runProgress, runReset } from './cli/progress.js';
+import { runTutor } from './cli/tutor.js';
 import { colorEnabled } from './render/index.js';
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -48,6 +50,10 @@ export function buildProgram(): Command {
 
   const ctx = () => commandContext(program.opts<{ ascii?: boolean; lang?: string; stateDir?: string }>());
 
+  program.action(async () => {
+    process.exitCode = await runTutor(ctx(), err);
+  });
+
   program
     .command('list')
     .description('list the lessons and exercises in course order')
@@ -80,6 +86,8 @@ export function buildProgram(): Command {
     .action(async (lesson: string | undefined, opts: { yes?: boolean }) => {
       process.exitCode = await runReset(ctx(), lesson, opts, out, err);
     });
+
+  addLabCommands(program, { ctx, out, err, version: pkg.version });
 
   return program;
 }

@@ -1,0 +1,89 @@
+/**
+ * `grade --format junit`: JUnit XML, which GitHub Classroom, GitLab and most CI systems show.
+ * One `<testsuite>` per file, one `<testcase>` per exercise; a wrong answer is a `<failure>`,
+ * an unreadable answer or file an `<error>`. A file that cannot be graded is a suite with one
+ * `submission` testcase carrying the error, so it is counted and shown like the others.
+ */
+import { formatNumber } from '../content/answer-parser.js';
+import type { ExerciseResult, SubmissionResult } from './grade-submission.js';
+import type { Translate } from './report-text.js';
+import { messageText } from './report-text.js';
+import { safeText } from './safe-text.js';
+import { xmlAttribute, xmlText } from './xml.js';
+
+function attrs(values: Record<string, string | number>): string {
+  return Object.entries(values)
+    .map(([k, v]) => ` ${k}="${xmlAttribute(String(v))}"`)
+    .join('');
+}
+
+function testcase(e: ExerciseResult, classname: string, t: Translate): string[] {
+  const open = `    <testcase${attrs({ classname, name: `${e.number}. ${e.id}: ${e.title}`, time: 0 })}`;
+  if (e.status === 'correct') return [`${open}/>`];
+  const text = e.feedback.map((m) => messageText(t, m)).join('\n');
+  const message = t('grade.junit.score', {
+    score: formatNumber(e.score),
+    max: formatNumber(e.maxScore),
+    status: e.status,
+  });
+  const tag = e.status === 'invalid' || e.status === 'error' ? 'error' : 'failure';
+  return [
+    `${open}>`,
+    `      <${tag}${attrs({ message: `${message} ${e.feedback.length > 0 ? messageText(t, e.feedback[0]) : ''}`.trim(), type: e.status })}>${xmlText(text)}</${tag}>`,
+    '    </testcase>',
+  ];
+}
+
+/** Batch notes (an empty folder) concern no file and have no place in JUnit: the command prints them on stderr. */
+export function junitReport(
+  results: readonly SubmissionResult[],
+  seconds: number,
+  t: Translate,
+): string {
+  const suites: string[] = [];
+  let tests = 0;
+  let failures = 0;
+  let errors = 0;
+  for (const r of results) {
+    const name = r.student ? `${r.student} (${safeText(r.file, 200)})` : safeText(r.file, 200);
+    const classname = `${r.lab ?? 'lab'}.${r.student ?? 'submission'}`;
+    if (r.error) {
+      tests++;
+      errors++;
+      suites.push(
+        `  <testsuite${attrs({ name, tests: 1, failures: 0, errors: 1, skipped: 0, time: 0 })}>`,
+        `    <testcase${attrs({ classname, name: 'submission', time: 0 })}>`,
+        `      <error${attrs({ message: messageText(t, r.error), type: r.error.key })}/>`,
+        '    </testcase>',
+        '  </testsuite>',
+      );
+      continue;
+    }
+    const f = r.exercises.filter(
+      (e) => e.status !== 'correct' && e.status !== 'invalid' && e.status !== 'error',
+    ).length;
+    const e = r.exercises.filter((x) => x.status === 'invalid' || x.status === 'error').length;
+    tests += r.exercises.length;
+    failures += f;
+    errors += e;
+    suites.push(
+      `  <testsuite${attrs({ name, tests: r.exercises.length, failures: f, errors: e, skipped: 0, time: 0 })}>`,
+    );
+    suites.push(
+      `    <properties>`,
+      `      <property${attrs({ name: 'score', value: formatNumber(r.score) })}/>`,
+      `      <property${attrs({ name: 'max_score', value: formatNumber(r.maxScore) })}/>`,
+      `    </properties>`,
+    );
+    for (const x of r.exercises) suites.push(...testcase(x, classname, t));
+    if (r.warnings.length > 0)
+      suites.push(
+        `    <system-out>${xmlText(r.warnings.map((m) => messageText(t, m)).join('\n'))}</system-out>`,
+      );
+    suites.push('  </testsuite>');
+  }
+  const head = `<testsuites${attrs({ name: 'cnn-tutor grade', tests, failures, errors, time: Math.round(seconds * 1000) / 1000 })}>`;
+  return ['<?xml version="1.0" encoding="UTF-8"?>', head, ...suites, '</testsuites>', ''].join(
+    '\n',
+  );
+}
