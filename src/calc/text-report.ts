@@ -178,6 +178,11 @@ function pipelineReport(r: Extract<CalcResult, { op: 'pipeline' }>, o: ReportOpt
   return lines;
 }
 
+/** A factor in a written-out product: negative numbers in brackets, as in `(-1)*2`. */
+function factor(value: number): string {
+  return value < 0 ? `(${plainNumber(value)})` : plainNumber(value);
+}
+
 function list(values: readonly number[]): string {
   return `[${values.map((v) => formatNumber(v, { decimals: 4 })).join(', ')}]`;
 }
@@ -207,7 +212,11 @@ export function textReport(r: CalcResult, o: ReportOptions): string[] {
     case 'softmax':
       return [`softmax ${list(r.input)} = ${list(r.output)}`, `(e^(z − max) / Σ e^(z − max); the outputs add up to 1)`];
     case 'dense':
-      return r.output.map((v, i) => `out[${i}] = ${r.weights[i].map((w, j) => `${plainNumber(w)}*${plainNumber(r.input[j])}`).join(' + ')}${r.bias ? ` + ${plainNumber(r.bias[i])}` : ''} = ${plainNumber(v)}`);
+      return r.output.map((v, i) => {
+        const products = r.weights[i].map((w, j) => `${factor(w)}*${factor(r.input[j])}`).join(' + ');
+        const bias = r.bias ? (r.bias[i] < 0 ? ` − ${plainNumber(-r.bias[i])}` : ` + ${plainNumber(r.bias[i])}`) : '';
+        return `out[${i}] = ${products}${bias} = ${plainNumber(v)}`;
+      });
     case 'outsize':
       return [r.output.formula, `Output size: ${r.output.size}${r.output.fits ? '' : ' (a framework drops the incomplete last window)'}.`];
     case 'params': {

@@ -28,7 +28,7 @@ import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { createTutorEnv } from './state/env.js';
 import { createReducer, currentDemo, initialState } from './state/reducer.js';
 import { buildScreen } from './view/screen.js';
-import type { Translate } from './view/text.js';
+import type { Translate } from '../view/text.js';
 
 export interface AppProps {
   readonly course: Course;

@@ -14,7 +14,7 @@ import { fieldLine } from '../../src/tui/view/field.js';
 import { gridEditorLines } from '../../src/tui/view/grid-editor.js';
 import { progressBar } from '../../src/tui/view/progress-bar.js';
 import { MIN_HEIGHT, MIN_WIDTH, buildScreen } from '../../src/tui/view/screen.js';
-import type { ViewOptions } from '../../src/tui/view/text.js';
+import type { ViewOptions } from '../../src/view/text.js';
 import { fixtureEnv, freshProgress, stamp, t } from './fixture.js';
 
 const options = (width = 80, height = 24, extra: Partial<ViewOptions> = {}): ViewOptions => ({

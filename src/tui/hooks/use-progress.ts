@@ -6,7 +6,7 @@
 import { useLayoutEffect, useRef, useState } from 'react';
 import type { Progress } from '../../content/progress.js';
 import type { Message } from '../../i18n/index.js';
-import { type Translate, say } from '../view/text.js';
+import { type Translate, say } from '../../view/text.js';
 
 export type SaveOutcome =
   { readonly ok: true } | { readonly ok: false; readonly error: Message | string };

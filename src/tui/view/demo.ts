@@ -8,7 +8,7 @@ import { conv2d, convCellText, toNested } from '../../engine/index.js';
 import { GRID_GLYPHS, renderGrid } from '../../render/index.js';
 import { cellPosition, demoModel, explainCell, type DemoModel } from '../state/demo-model.js';
 import type { DemoSession } from '../state/types.js';
-import { type ViewOptions, besideOrStacked, glyphs, say, prose, wrap } from './text.js';
+import { type ViewOptions, besideOrStacked, glyphs, say, prose, wrap } from '../../view/text.js';
 
 /** The input with its zero padding written around it, so the window can be drawn over it. */
 function withPadding(

@@ -9,8 +9,8 @@ import type { Question } from '../../content/types.js';
 import { GRID_GLYPHS, renderGrid } from '../../render/index.js';
 import { answerText } from '../state/grade.js';
 import type { ExerciseSession, Feedback, QuestionResult } from '../state/types.js';
-import { gridOptions, displayLines } from './displays.js';
-import { type ViewOptions, glyphs, say, wrap } from './text.js';
+import { gridOptions, displayLines } from '../../view/displays.js';
+import { type ViewOptions, glyphs, say, wrap } from '../../view/text.js';
 
 function formatLines(question: Question, o: ViewOptions): string[] {
   const lines: string[] = [];

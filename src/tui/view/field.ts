@@ -4,7 +4,7 @@
  * on any terminal; a draft longer than the line scrolls sideways to keep the cursor in view.
  */
 import { displayWidth, truncateToWidth } from '../../render/index.js';
-import type { ViewOptions } from './text.js';
+import type { ViewOptions } from '../../view/text.js';
 
 export interface FieldInput {
   readonly label: string;

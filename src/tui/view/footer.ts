@@ -4,7 +4,7 @@
  */
 import { displayWidth, type Style } from '../../render/index.js';
 import { type FooterItem, type KeyState, footerItems } from '../keymap.js';
-import { type Translate, fit } from './text.js';
+import { type Translate, fit } from '../../view/text.js';
 
 const GAP = '  ';
 const KEEP = new Set(['help', 'quit', 'close-help', 'confirm-quit', 'cancel-quit']);

@@ -4,7 +4,7 @@
  */
 import { GRID_GLYPHS, padStartTo, displayWidth } from '../../render/index.js';
 import type { GridDraft } from '../state/types.js';
-import { type ViewOptions, fit } from './text.js';
+import { type ViewOptions, fit } from '../../view/text.js';
 
 export function gridEditorLines(grid: GridDraft, o: ViewOptions): string[] {
   const glyphs = GRID_GLYPHS[o.ascii ? 'ascii' : 'unicode'];

@@ -7,7 +7,7 @@ import type { ContentProblem, Course, Lesson } from '../../content/course.js';
 import { type Progress, lessonProgress } from '../../content/progress.js';
 import type { Message } from '../../i18n/index.js';
 import { padEndTo, truncateToWidth } from '../../render/index.js';
-import { type Translate, type ViewOptions, fit, glyphs, say, wrap } from './text.js';
+import { type Translate, type ViewOptions, fit, glyphs, say, wrap } from '../../view/text.js';
 
 export type HomeRow =
   | { readonly kind: 'text'; readonly text: string }

@@ -16,8 +16,8 @@ import { fieldLine } from './field.js';
 import { footerLines } from './footer.js';
 import { gridEditorLines } from './grid-editor.js';
 import { type HomeRow, homeModel } from './home.js';
-import { figureStepLines, pictureStepLines, textStepLines } from './steps.js';
-import { type ViewOptions, fit, glyphs, wrap } from './text.js';
+import { figureStepLines, pictureStepLines, textStepLines } from '../../view/steps.js';
+import { type ViewOptions, fit, glyphs, wrap } from '../../view/text.js';
 
 /** Below this the tutor asks for a bigger terminal instead of drawing a garbled screen. */
 export const MIN_WIDTH = 60;

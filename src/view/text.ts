@@ -1,5 +1,5 @@
 /** Small text helpers the screen builders share. */
-import type { Message, MessageParams } from '../../i18n/index.js';
+import type { Message, MessageParams } from '../i18n/index.js';
 import {
   type SideBySideOptions,
   type Style,
@@ -9,7 +9,7 @@ import {
   stackWhenTooWide,
   truncateToWidth,
   wrapText,
-} from '../../render/index.js';
+} from '../render/index.js';
 
 /** The translator as the views use it. */
 export type Translate = (key: string, params?: MessageParams) => string;

@@ -1,9 +1,9 @@
 /** Prose, picture and figure steps as lines. */
-import { runRequest } from '../../calc/run-request.js';
-import { textReport } from '../../calc/text-report.js';
-import type { Step } from '../../content/course.js';
-import { fitWidth } from '../../render/index.js';
-import { renderShaded } from '../../render/shaded.js';
+import { runRequest } from '../calc/run-request.js';
+import { textReport } from '../calc/text-report.js';
+import type { Step } from '../content/course.js';
+import { fitWidth } from '../render/index.js';
+import { renderShaded } from '../render/shaded.js';
 import { type ViewOptions, prose, wrap } from './text.js';
 
 export function textStepLines(step: Extract<Step, { type: 'text' }>, o: ViewOptions): string[] {

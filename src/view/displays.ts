@@ -1,6 +1,6 @@
 /** A question's displays (grids, channels, lists, text) as lines, grids side by side when they fit. */
-import type { Display } from '../../content/types.js';
-import { type GridOptions, renderChannels, renderGrid } from '../../render/index.js';
+import type { Display } from '../content/types.js';
+import { type GridOptions, renderChannels, renderGrid } from '../render/index.js';
 import { type ViewOptions, besideOrStacked, wrap } from './text.js';
 
 export function gridOptions(o: ViewOptions): GridOptions {
