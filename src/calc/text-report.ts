@@ -63,24 +63,30 @@ function conv2dReport(r: Extract<CalcResult, { op: 'conv2d' }>, o: ReportOptions
   const bias = r.options.bias ? Array.from(r.options.bias) : undefined;
   const scale = r.options.scale ?? 1;
   const go = gridOptions(o);
-  kernels.forEach((kernel, f) => {
-    if (kernels.length > 1) lines.push(`Filter ${f}:`);
-    input.forEach((channel, c) => {
-      const inputBlock = renderGrid(hasPad ? paddedGrid(channel, pad) : channel, { ...go, padded: hasPad ? pad : undefined, title: input.length > 1 ? `input channel ${c}` : hasPad ? 'input (· = zero padding)' : 'input' });
-      const kernelBlock = renderGrid(kernel[c], { ...go, title: input.length > 1 ? `kernel channel ${c}` : 'kernel' });
-      const last = c === input.length - 1;
-      const blocks = [inputBlock, kernelBlock];
-      const separators = ['⊛'];
-      if (last) {
-        const extra = [scale !== 1 ? `× ${plainNumber(scale)}` : '', bias && bias[f] !== 0 ? `+ bias ${plainNumber(bias[f])}` : ''].filter(Boolean).join(' ');
-        blocks.push(renderGrid(outputs[f], { ...go, title: 'output' }));
-        separators.push(input.length > 1 ? `${extra ? `${extra} ` : ''}= (sum over channels)` : `${extra ? `${extra} ` : ''}=`);
-      } else {
-        separators.push('');
-      }
-      lines.push(...stackWhenTooWide(blocks, o.width, separators), '');
+  const inputBlock = (channel: number[][], c: number) =>
+    renderGrid(hasPad ? paddedGrid(channel, pad) : channel, {
+      ...go,
+      padded: hasPad ? pad : undefined,
+      title: `input${input.length > 1 ? ` channel ${c}` : ''}${hasPad ? ' (· = zero padding)' : ''}`,
     });
-  });
+  const extra = (f: number) =>
+    [scale !== 1 ? `× ${plainNumber(scale)}` : '', bias && bias[f] !== 0 ? `+ bias ${plainNumber(bias[f])}` : ''].filter(Boolean).join(' ');
+  if (kernels.length === 1 && input.length === 1) {
+    // The slides' picture: input ⊛ kernel = output.
+    const more = extra(0);
+    lines.push(...stackWhenTooWide([inputBlock(input[0], 0), renderGrid(kernels[0][0], { ...go, title: 'kernel' }), renderGrid(outputs[0], { ...go, title: 'output' })], o.width, ['⊛', more ? `${more} =` : '=']), '');
+  } else {
+    // The input once, then each filter: its kernel (every channel) = its map.
+    lines.push(...stackWhenTooWide(input.map(inputBlock), o.width, [], { align: 'top' }), '');
+    kernels.forEach((kernel, f) => {
+      const more = extra(f);
+      const sum = input.length > 1 ? ' (products summed over all channels)' : '';
+      lines.push(...wrapText(`input ⊛ kernel ${f}${more ? ` ${more}` : ''} = map ${f}${sum}:`, o.width));
+      const blocks = kernel.map((k, c) => renderGrid(k, { ...go, title: input.length > 1 ? `kernel ${f}, channel ${c}` : `kernel ${f}` }));
+      blocks.push(renderGrid(outputs[f], { ...go, title: `map ${f}` }));
+      lines.push(...stackWhenTooWide(blocks, o.width, [...kernel.slice(1).map(() => ''), '=']), '');
+    });
+  }
   const products = r.output.data.length * r.filters.data.length / r.filters.shape[0];
   if (products <= MAX_WRITTEN_PRODUCTS) {
     lines.push('Every window, written out (padding reads as 0):');
