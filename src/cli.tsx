@@ -8,7 +8,9 @@ import { runCalc } from './cli/calc.js';
 import { runCheckContent } from './cli/check-content.js';
 import { commandContext } from './cli/context.js';
 import { EXIT } from './cli/io.js';
+import { findLesson, runLessonPrint } from './cli/lesson-print.js';
 import { addLabCommands } from './cli/lab-commands.js';
+import { startLabScreen } from './cli/lab-screen.js';
 import { runList } from './cli/list.js';
 import { runProgress, runReset } from './cli/progress.js';
 import { runTutor } from './cli/tutor.js';
@@ -71,6 +73,25 @@ export function buildProgram(): Command {
     });
 
   program
+    .command('lesson')
+    .description('open the tutor at one lesson, or with --print write it as plain text (for reading, printing, screen readers)')
+    .argument('<id>', 'the id of a lesson (see cnn-tutor list)')
+    .option('--print', 'write every step as plain text: figures and the demo computed, exercises without their answers')
+    .option('--seed <n>', 'with --print: the seed of generated exercises (default 1), to print the same numbers again')
+    .action(async (id: string, opts: { print?: boolean; seed?: string }) => {
+      const c = ctx();
+      if (opts.print) {
+        process.exitCode = runLessonPrint(c, id, opts, out, err);
+      } else if (opts.seed !== undefined) {
+        err(c.t('print.seed-needs-print'));
+        process.exitCode = EXIT.usage;
+      } else {
+        const lesson = findLesson(c, id, err);
+        process.exitCode = typeof lesson === 'number' ? lesson : await runTutor(c, err, { startLesson: id });
+      }
+    });
+
+  program
     .command('progress')
     .description('show what you have done, lesson by lesson')
     .option('--json', 'print it as JSON')
@@ -87,7 +108,7 @@ export function buildProgram(): Command {
       process.exitCode = await runReset(ctx(), lesson, opts, out, err);
     });
 
-  addLabCommands(program, { ctx, out, err, version: pkg.version });
+  addLabCommands(program, { ctx, out, err, version: pkg.version, startLabScreen });
 
   return program;
 }

@@ -8,7 +8,12 @@ import { App } from '../tui/index.js';
 import type { CommandContext } from './context.js';
 import { EXIT } from './io.js';
 
-export async function runTutor(ctx: CommandContext, err: (s: string) => void): Promise<number> {
+/** `startLesson`: open that lesson (an id the caller checked) instead of Home. */
+export async function runTutor(
+  ctx: CommandContext,
+  err: (s: string) => void,
+  options: { startLesson?: string } = {},
+): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     const which = !process.stdin.isTTY ? ctx.t('cli.tutor.stdin') : ctx.t('cli.tutor.stdout');
     err(ctx.t('cli.tutor.not-a-terminal', { which }));
@@ -27,6 +32,7 @@ export async function runTutor(ctx: CommandContext, err: (s: string) => void): P
       t={ctx.t}
       ascii={ctx.ascii}
       color={ctx.color}
+      {...(options.startLesson ? { startLesson: options.startLesson } : {})}
     />,
     { exitOnCtrlC: false },
   );

@@ -51,6 +51,8 @@ export interface AppProps {
   readonly now?: () => Date;
   /** Milliseconds between cells while the demo plays. @default 500 */
   readonly playInterval?: number;
+  /** Open this lesson (by id) instead of Home, where it was left (`cnn-tutor lesson ID`). */
+  readonly startLesson?: string;
 }
 
 export function App({
@@ -66,12 +68,17 @@ export function App({
   newSeed = freshSeed,
   now = () => new Date(),
   playInterval = 500,
+  startLesson,
 }: AppProps) {
   const env = useMemo(() => createTutorEnv(course, { lang, t }), [course, lang, t]);
   const reducer = useMemo(() => createReducer(env), [env]);
-  const [state, dispatch] = useReducer(reducer, undefined, () =>
-    initialState(env, { progress, notice: progressNotice }),
-  );
+  const [state, dispatch] = useReducer(reducer, undefined, () => {
+    const home = initialState(env, { progress, notice: progressNotice });
+    const index = course.lessons.findIndex((l) => l.id === startLesson);
+    if (index < 0) return home;
+    const at = { now: now(), seed: newSeed() };
+    return reducer({ ...home, selected: index }, { type: 'lesson/open', index, at });
+  });
   const { columns, rows } = useTerminalSize();
   const style = useMemo(() => createStyle({ color }), [color]);
   const saveError = useProgressSaver(state.progress, saveProgress, t);

@@ -95,13 +95,17 @@ export type CommandId =
   | 'cursor-end'
   | 'erase-back';
 
-export interface Command {
-  readonly id: CommandId;
+/**
+ * One command of a key table. The tutor's table is `COMMANDS`; another screen (the lab) brings
+ * its own ids and contexts and uses the `…In` functions below with its table.
+ */
+export interface Command<Id extends string = CommandId, Context extends string = KeyContext> {
+  readonly id: Id;
   /** The first key is the one the footer shows; help lists them all. */
   readonly keys: readonly KeySpec[];
   /** Message key of what the command does, e.g. `tui.cmd.next-step`. */
   readonly label: string;
-  readonly contexts: readonly KeyContext[];
+  readonly contexts: readonly Context[];
   /** Only bound while this holds. */
   readonly when?: KeyFlag;
   /** In a field context: bound only while the field is `empty`, or only while it has `text`. */
@@ -224,8 +228,8 @@ export const COMMANDS: readonly Command[] = [
 ];
 
 /** The state of the keyboard: which context, whether a field has focus, which flags hold. */
-export interface KeyState {
-  readonly context: KeyContext;
+export interface KeyState<Context extends string = KeyContext> {
+  readonly context: Context;
   readonly typing: Typing;
   readonly flags?: ReadonlySet<KeyFlag>;
 }
@@ -236,7 +240,10 @@ export function isPrintableKey(spec: KeySpec): boolean {
 }
 
 /** The keys of `cmd` that work in `state`; none when the command is not bound there. */
-export function activeKeys(cmd: Command, state: KeyState): readonly KeySpec[] {
+export function activeKeys<C extends string>(
+  cmd: Command<string, C>,
+  state: KeyState<C>,
+): readonly KeySpec[] {
   if (!cmd.contexts.includes(state.context)) return [];
   if (cmd.when !== undefined && !(state.flags?.has(cmd.when) ?? false)) return [];
   if (state.typing === 'none') return cmd.keys;
@@ -248,7 +255,15 @@ export function activeKeys(cmd: Command, state: KeyState): readonly KeySpec[] {
 export function boundCommands(
   state: KeyState,
 ): Array<{ command: Command; keys: readonly KeySpec[] }> {
-  return COMMANDS.flatMap((command) => {
+  return boundCommandsIn(COMMANDS, state);
+}
+
+/** `boundCommands` for another key table. */
+export function boundCommandsIn<I extends string, C extends string>(
+  table: readonly Command<I, C>[],
+  state: KeyState<C>,
+): Array<{ command: Command<I, C>; keys: readonly KeySpec[] }> {
+  return table.flatMap((command) => {
     const keys = activeKeys(command, state);
     return keys.length === 0 ? [] : [{ command, keys }];
   });
@@ -296,7 +311,17 @@ export function matchesKey(spec: KeySpec, input: string, key: Key): boolean {
  * grid editor takes the key as text). Pasted text (more than one character) is never a command.
  */
 export function commandFor(input: string, key: Key, state: KeyState): CommandId | undefined {
-  for (const { command, keys } of boundCommands(state)) {
+  return commandForIn(COMMANDS, input, key, state);
+}
+
+/** `commandFor` for another key table. */
+export function commandForIn<I extends string, C extends string>(
+  table: readonly Command<I, C>[],
+  input: string,
+  key: Key,
+  state: KeyState<C>,
+): I | undefined {
+  for (const { command, keys } of boundCommandsIn(table, state)) {
     if (keys.some((spec) => matchesKey(spec, input, key))) return command.id;
   }
   return undefined;
@@ -318,12 +343,12 @@ export function keyLabel(spec: KeySpec, t: (key: string) => string): string {
   }
 }
 
-export interface FooterItem {
+export interface FooterItem<Id extends string = CommandId> {
   /** e.g. `←/→` */
   readonly keys: string;
   /** e.g. `step` */
   readonly label: string;
-  readonly commands: readonly CommandId[];
+  readonly commands: readonly Id[];
 }
 
 /**
@@ -331,8 +356,18 @@ export interface FooterItem {
  * working key; commands of one group merge into one item labelled `tui.group.<group>`.
  */
 export function footerItems(state: KeyState, t: (key: string) => string): FooterItem[] {
-  const items: Array<{ keys: string[]; label: string; commands: CommandId[]; group?: string }> = [];
-  for (const { command, keys } of boundCommands(state)) {
+  return footerItemsIn(COMMANDS, state, t);
+}
+
+/** `footerItems` for another key table, whose group labels are `groupKey(group)`. */
+export function footerItemsIn<I extends string, C extends string>(
+  table: readonly Command<I, C>[],
+  state: KeyState<C>,
+  t: (key: string) => string,
+  groupKey: (group: string) => string = (group) => `tui.group.${group}`,
+): FooterItem<I>[] {
+  const items: Array<{ keys: string[]; label: string; commands: I[]; group?: string }> = [];
+  for (const { command, keys } of boundCommandsIn(table, state)) {
     if (command.footer === false) continue;
     const shown = keyLabel(keys[0], t);
     const existing =
@@ -344,7 +379,7 @@ export function footerItems(state: KeyState, t: (key: string) => string): Footer
     }
     items.push({
       keys: [shown],
-      label: t(command.group === undefined ? command.label : `tui.group.${command.group}`),
+      label: t(command.group === undefined ? command.label : groupKey(command.group)),
       commands: [command.id],
       group: command.group,
     });
@@ -352,15 +387,24 @@ export function footerItems(state: KeyState, t: (key: string) => string): Footer
   return items.map(({ keys, label, commands }) => ({ keys: keys.join('/'), label, commands }));
 }
 
-export interface HelpItem {
+export interface HelpItem<Id extends string = CommandId> {
   readonly keys: string;
   readonly label: string;
-  readonly command: CommandId;
+  readonly command: Id;
 }
 
 /** Every bound command with all its working keys, for the `?` overlay. */
 export function helpItems(state: KeyState, t: (key: string) => string): HelpItem[] {
-  return boundCommands(state).map(({ command, keys }) => ({
+  return helpItemsIn(COMMANDS, state, t);
+}
+
+/** `helpItems` for another key table. */
+export function helpItemsIn<I extends string, C extends string>(
+  table: readonly Command<I, C>[],
+  state: KeyState<C>,
+  t: (key: string) => string,
+): HelpItem<I>[] {
+  return boundCommandsIn(table, state).map(({ command, keys }) => ({
     keys: keys.map((k) => keyLabel(k, t)).join(' '),
     label: t(command.label),
     command: command.id,

@@ -52,7 +52,10 @@ export function wrap(text: string, width: number): string[] {
  * everything else is shown as typed.
  */
 export function prose(text: string, width: number, style: Style): string[] {
-  return wrap(text.replace(/\*\*([^*\n]+)\*\*/g, (_m, words: string) => style.bold(words)), width);
+  return wrap(
+    text.replace(/\*\*([^*\n]+)\*\*/g, (_m, words: string) => style.bold(words)),
+    width,
+  );
 }
 
 /** Glyphs that have an ASCII stand-in. */

@@ -110,6 +110,7 @@ export function renderApp(options: RenderAppOptions = {}) {
       now={props.now ?? (() => NOW)}
       playInterval={props.playInterval ?? 500}
       {...(props.progressNotice === undefined ? {} : { progressNotice: props.progressNotice })}
+      {...(props.startLesson === undefined ? {} : { startLesson: props.startLesson })}
     />,
     // ink-testing-library's settings: whole frames, no Ctrl+C exit, console untouched.
     {

@@ -9,26 +9,8 @@ import type { Question } from '../../content/types.js';
 import { GRID_GLYPHS, renderGrid } from '../../render/index.js';
 import { answerText } from '../state/grade.js';
 import type { ExerciseSession, Feedback, QuestionResult } from '../state/types.js';
-import { gridOptions, displayLines } from '../../view/displays.js';
+import { answerFormatLines, displayLines, gridOptions } from '../../view/displays.js';
 import { type ViewOptions, glyphs, say, wrap } from '../../view/text.js';
-
-function formatLines(question: Question, o: ViewOptions): string[] {
-  const lines: string[] = [];
-  const size = question.gridSize;
-  if (question.kind === 'grid' && size)
-    lines.push(
-      ...wrap(o.t('tui.exercise.format.grid-size', { rows: size.rows, cols: size.cols }), o.width),
-    );
-  else lines.push(...wrap(o.t(`tui.exercise.format.${question.kind}`), o.width));
-  if (question.kind === 'choice') {
-    (question.options ?? []).forEach((option, i) =>
-      lines.push(...wrap(`  ${String.fromCharCode(97 + i)}) ${option}`, o.width)),
-    );
-  }
-  if (question.tolerance > 0)
-    lines.push(...wrap(o.t('tui.exercise.tolerance', { tolerance: question.tolerance }), o.width));
-  return lines.map((line) => o.style.dim(line));
-}
 
 function feedbackLines(feedback: Feedback, o: ViewOptions): string[] {
   const g = glyphs(o.ascii);
@@ -97,7 +79,7 @@ export function exerciseLines(view: ExerciseView, o: ViewOptions): string[] {
   const q = built.question;
   const lines = [...wrap(q.prompt, o.width), ''];
   lines.push(...displayLines(q.displays, o));
-  lines.push('', ...formatLines(q, o));
+  lines.push('', ...answerFormatLines(q, o));
   if (view.status === 'correct' && session.attempts === 0 && !session.revealed) {
     lines.push(...wrap(o.t('tui.exercise.solved-before'), o.width).map(o.style.ok));
   }

@@ -9,7 +9,7 @@ import { type Translate, fit } from '../../view/text.js';
 const GAP = '  ';
 const KEEP = new Set(['help', 'quit', 'close-help', 'confirm-quit', 'cancel-quit']);
 
-function itemText(item: FooterItem, style: Style): string {
+function itemText(item: FooterItem<string>, style: Style): string {
   return `${style.bold(item.keys)} ${item.label}`;
 }
 
@@ -30,7 +30,17 @@ export function footerLines(
   style: Style,
   maxLines = 2,
 ): string[] {
-  let items = footerItems(state, t);
+  return packFooter(footerItems(state, t), width, style, maxLines);
+}
+
+/** Footer items (from any key table: see `footerItemsIn`) packed into at most `maxLines`. */
+export function packFooter(
+  all: readonly FooterItem<string>[],
+  width: number,
+  style: Style,
+  maxLines = 2,
+): string[] {
+  let items = [...all];
   let lines = pack(
     items.map((i) => itemText(i, style)),
     width,
