@@ -13,6 +13,7 @@ import { addLabCommands } from './cli/lab-commands.js';
 import { startLabScreen } from './cli/lab-screen.js';
 import { runList } from './cli/list.js';
 import { runProgress, runReset } from './cli/progress.js';
+import { runTrain } from './cli/train.js';
 import { runTutor } from './cli/tutor.js';
 import { colorEnabled } from './render/index.js';
 
@@ -106,6 +107,17 @@ export function buildProgram(): Command {
     .option('-y, --yes', 'do not ask (for scripts)')
     .action(async (lesson: string | undefined, opts: { yes?: boolean }) => {
       process.exitCode = await runReset(ctx(), lesson, opts, out, err);
+    });
+
+  program
+    .command('train')
+    .description('train the X/O network or the digit recogniser from random weights, and print the metrics of each epoch')
+    .argument('<kind>', 'xo (the lectures\' 9×9 X and O) or digits (handwritten digits from MNIST)')
+    .option('--epochs <n>', 'how many passes over the training set')
+    .option('--seed <n>', 'the seed of the data and the starting weights (same seed, same run)')
+    .option('--json', 'print one JSON object: test_accuracy (0–1), train_seconds, epochs, …')
+    .action(async (kind: string, opts: { epochs?: string; seed?: string; json?: boolean }) => {
+      process.exitCode = await runTrain(kind, opts, out, err);
     });
 
   addLabCommands(program, { ctx, out, err, version: pkg.version, startLabScreen });

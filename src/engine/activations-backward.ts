@@ -15,8 +15,15 @@ import { type Tensor, expectFiniteData } from './tensor.js';
 /** Example: reluBackward([−1, 2], g = [5, 7]) → [0, 7]. */
 export function reluBackward(input: Tensor, gradOutput: Tensor): Tensor {
   expectFiniteData('input', input);
-  if (gradOutput.data.length !== input.data.length || gradOutput.shape.length !== input.shape.length || gradOutput.shape.some((d, k) => d !== input.shape[k])) {
-    throw new ShapeError('gradOutput', `Expected \`gradOutput\` to have the input's shape (${input.shape.join(',')}), got (${gradOutput.shape.join(',')}).`);
+  if (
+    gradOutput.data.length !== input.data.length ||
+    gradOutput.shape.length !== input.shape.length ||
+    gradOutput.shape.some((d, k) => d !== input.shape[k])
+  ) {
+    throw new ShapeError(
+      'gradOutput',
+      `Expected \`gradOutput\` to have the input's shape (${input.shape.join(',')}), got (${gradOutput.shape.join(',')}).`,
+    );
   }
   expectFiniteData('gradOutput', gradOutput);
   const x = input.data;
@@ -33,7 +40,10 @@ export function reluBackward(input: Tensor, gradOutput: Tensor): Tensor {
 export function softmaxBackward(input: readonly number[], gradOutput: readonly number[]): number[] {
   const p = softmax(input);
   if (!Array.isArray(gradOutput) || gradOutput.length !== p.length) {
-    throw new ShapeError('gradOutput', `Expected \`gradOutput\` to have one number per input (${p.length}), got ${describe(gradOutput)}.`);
+    throw new ShapeError(
+      'gradOutput',
+      `Expected \`gradOutput\` to have one number per input (${p.length}), got ${describe(gradOutput)}.`,
+    );
   }
   gradOutput.forEach((v, i) => expectFinite(`gradOutput[${i}]`, v));
   let dot = 0;

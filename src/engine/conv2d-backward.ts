@@ -34,7 +34,12 @@ export interface Conv2dGradients {
 }
 
 /** All three gradients at once: the geometry is worked out and the input padded only once. */
-export function conv2dBackward(input: Tensor, filters: Tensor, gradOutput: Tensor, options: Conv2dOptions = {}): Conv2dGradients {
+export function conv2dBackward(
+  input: Tensor,
+  filters: Tensor,
+  gradOutput: Tensor,
+  options: Conv2dOptions = {},
+): Conv2dGradients {
   const g = checkBackward(input, filters, gradOutput, options);
   const scale = options.scale ?? 1;
   return {
@@ -45,13 +50,23 @@ export function conv2dBackward(input: Tensor, filters: Tensor, gradOutput: Tenso
 }
 
 /** ∂L/∂input alone, (C, H, W). */
-export function conv2dInputGradient(input: Tensor, filters: Tensor, gradOutput: Tensor, options: Conv2dOptions = {}): Tensor {
+export function conv2dInputGradient(
+  input: Tensor,
+  filters: Tensor,
+  gradOutput: Tensor,
+  options: Conv2dOptions = {},
+): Tensor {
   const g = checkBackward(input, filters, gradOutput, options);
   return inputGradient(input.shape, filters, gradOutput, g, options.scale ?? 1);
 }
 
 /** ∂L/∂filters alone, (O, C, kH, kW): what a first layer needs, since nobody wants ∂L/∂image. */
-export function conv2dFiltersGradient(input: Tensor, filters: Tensor, gradOutput: Tensor, options: Conv2dOptions = {}): Tensor {
+export function conv2dFiltersGradient(
+  input: Tensor,
+  filters: Tensor,
+  gradOutput: Tensor,
+  options: Conv2dOptions = {},
+): Tensor {
   const g = checkBackward(input, filters, gradOutput, options);
   return filtersGradient(input, filters.shape, gradOutput, g, options.scale ?? 1);
 }
@@ -59,18 +74,29 @@ export function conv2dFiltersGradient(input: Tensor, filters: Tensor, gradOutput
 /** ∂L/∂bias alone, (O): each filter's map of g summed. The bias is added after `scale`, so scale plays no part. */
 export function conv2dBiasGradient(gradOutput: Tensor): Tensor {
   if (gradOutput.shape.length !== 3) {
-    throw new ShapeError('gradOutput', `Expected \`gradOutput\` to be (filters, rows, columns), got shape (${gradOutput.shape.join(',')}).`);
+    throw new ShapeError(
+      'gradOutput',
+      `Expected \`gradOutput\` to be (filters, rows, columns), got shape (${gradOutput.shape.join(',')}).`,
+    );
   }
   expectFiniteData('gradOutput', gradOutput);
   return biasGradient(gradOutput);
 }
 
 /** The forward checks, then `gradOutput` must be exactly the shape conv2d produced. */
-function checkBackward(input: Tensor, filters: Tensor, gradOutput: Tensor, options: Conv2dOptions): Geometry2d {
+function checkBackward(
+  input: Tensor,
+  filters: Tensor,
+  gradOutput: Tensor,
+  options: Conv2dOptions,
+): Geometry2d {
   const g = conv2dGeometry(input, filters, options);
   const expected = [filters.shape[0], g.outH, g.outW];
   if (gradOutput.shape.length !== 3 || expected.some((d, k) => gradOutput.shape[k] !== d)) {
-    throw new ShapeError('gradOutput', `Expected \`gradOutput\` to have the output's shape (${expected.join(',')}), got (${gradOutput.shape.join(',')}).`);
+    throw new ShapeError(
+      'gradOutput',
+      `Expected \`gradOutput\` to have the output's shape (${expected.join(',')}), got (${gradOutput.shape.join(',')}).`,
+    );
   }
   expectFiniteData('gradOutput', gradOutput);
   return g;
@@ -89,7 +115,13 @@ function biasGradient(gradOutput: Tensor): Tensor {
   return { shape: [O], data: out };
 }
 
-function filtersGradient(input: Tensor, filterShape: readonly number[], gradOutput: Tensor, g: Geometry2d, scale: number): Tensor {
+function filtersGradient(
+  input: Tensor,
+  filterShape: readonly number[],
+  gradOutput: Tensor,
+  g: Geometry2d,
+  scale: number,
+): Tensor {
   const [O, C, kH, kW] = filterShape;
   const { sH, sW, dH, dW, outH, outW } = g;
   const { data: src, rows: H, columns: W } = padChannels(input, g.pad);
@@ -140,7 +172,13 @@ function filtersGradient(input: Tensor, filterShape: readonly number[], gradOutp
   return { shape: [O, C, kH, kW], data: out };
 }
 
-function inputGradient(inputShape: readonly number[], filters: Tensor, gradOutput: Tensor, g: Geometry2d, scale: number): Tensor {
+function inputGradient(
+  inputShape: readonly number[],
+  filters: Tensor,
+  gradOutput: Tensor,
+  g: Geometry2d,
+  scale: number,
+): Tensor {
   const [C, inH, inW] = inputShape;
   const [O, , kH, kW] = filters.shape;
   const { sH, sW, dH, dW, outH, outW, pad } = g;
@@ -203,7 +241,10 @@ function inputGradient(inputShape: readonly number[], filters: Tensor, gradOutpu
 }
 
 /** The (C,H,W) input's data with `pad` zeros around every channel; the data itself when there are none. */
-function padChannels(input: Tensor, pad: Pads): { data: Float64Array; rows: number; columns: number } {
+function padChannels(
+  input: Tensor,
+  pad: Pads,
+): { data: Float64Array; rows: number; columns: number } {
   const [C, H, W] = input.shape;
   if (pad.top === 0 && pad.bottom === 0 && pad.left === 0 && pad.right === 0) {
     return { data: input.data, rows: H, columns: W };

@@ -26,11 +26,17 @@ export interface DenseGradients {
 /** Check (inputs) against (units, inputs); the input may have any shape and is read flat. */
 function checkDense(input: Tensor, weights: Tensor): [number, number] {
   if (weights.shape.length !== 2) {
-    throw new ShapeError('weights', `Expected \`weights\` to be (units, inputs), got shape (${weights.shape.join(',')}).`);
+    throw new ShapeError(
+      'weights',
+      `Expected \`weights\` to be (units, inputs), got shape (${weights.shape.join(',')}).`,
+    );
   }
   const [units, n] = weights.shape;
   if (input.data.length !== n) {
-    throw new ShapeError('input', `Each unit has ${n} weight${n === 1 ? '' : 's'}, so \`input\` needs ${n} numbers, got ${input.data.length}.`);
+    throw new ShapeError(
+      'input',
+      `Each unit has ${n} weight${n === 1 ? '' : 's'}, so \`input\` needs ${n} numbers, got ${input.data.length}.`,
+    );
   }
   expectFiniteData('input', input);
   expectFiniteData('weights', weights);
@@ -42,7 +48,10 @@ export function denseForward(input: Tensor, weights: Tensor, bias?: ArrayLike<nu
   const [units, n] = checkDense(input, weights);
   if (bias !== undefined) {
     if (bias.length !== units) {
-      throw new ShapeError('bias', `Expected \`bias\` to have one number per unit (${units}), got ${bias.length}.`);
+      throw new ShapeError(
+        'bias',
+        `Expected \`bias\` to have one number per unit (${units}), got ${bias.length}.`,
+      );
     }
     for (let o = 0; o < units; o++) expectFinite(`bias[${o}]`, bias[o]);
   }
@@ -61,7 +70,10 @@ export function denseForward(input: Tensor, weights: Tensor, bias?: ArrayLike<nu
 export function denseBackward(input: Tensor, weights: Tensor, gradOutput: Tensor): DenseGradients {
   const [units, n] = checkDense(input, weights);
   if (gradOutput.data.length !== units) {
-    throw new ShapeError('gradOutput', `Expected \`gradOutput\` to have one number per unit (${units}), got ${gradOutput.data.length}.`);
+    throw new ShapeError(
+      'gradOutput',
+      `Expected \`gradOutput\` to have one number per unit (${units}), got ${gradOutput.data.length}.`,
+    );
   }
   expectFiniteData('gradOutput', gradOutput);
   const x = input.data;

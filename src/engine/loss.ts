@@ -12,12 +12,28 @@
 import { ShapeError, ValueError, describe, expectFinite } from './errors.js';
 
 function checkLogits(logits: ArrayLike<number>, label: number): void {
-  if (logits === null || typeof logits !== 'object' || typeof logits.length !== 'number' || logits.length === 0) {
-    throw new ShapeError('logits', `Expected \`logits\` to be a non-empty list of numbers, got ${describe(logits)}.`);
+  if (
+    logits === null ||
+    typeof logits !== 'object' ||
+    typeof logits.length !== 'number' ||
+    logits.length === 0
+  ) {
+    throw new ShapeError(
+      'logits',
+      `Expected \`logits\` to be a non-empty list of numbers, got ${describe(logits)}.`,
+    );
   }
   for (let i = 0; i < logits.length; i++) expectFinite(`logits[${i}]`, logits[i]);
-  if (typeof label !== 'number' || !Number.isInteger(label) || label < 0 || label >= logits.length) {
-    throw new ValueError('label', `Expected \`label\` to be a class number from 0 to ${logits.length - 1}, got ${describe(label)}.`);
+  if (
+    typeof label !== 'number' ||
+    !Number.isInteger(label) ||
+    label < 0 ||
+    label >= logits.length
+  ) {
+    throw new ValueError(
+      'label',
+      `Expected \`label\` to be a class number from 0 to ${logits.length - 1}, got ${describe(label)}.`,
+    );
   }
 }
 
@@ -46,7 +62,10 @@ export function softmaxCrossEntropy(logits: ArrayLike<number>, label: number): n
 }
 
 /** ∂L/∂z = softmax(z) − one-hot(label). */
-export function softmaxCrossEntropyBackward(logits: ArrayLike<number>, label: number): Float64Array {
+export function softmaxCrossEntropyBackward(
+  logits: ArrayLike<number>,
+  label: number,
+): Float64Array {
   checkLogits(logits, label);
   const g = probabilities(logits);
   g[label] -= 1;

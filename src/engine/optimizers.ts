@@ -26,21 +26,40 @@ export interface AdamOptions {
 }
 
 /** An optimizer as data: what a trainer, a summary or a screen shows and can rebuild. */
-export type OptimizerSpec = ({ readonly type: 'sgd' } & SgdOptions) | ({ readonly type: 'adam' } & AdamOptions);
+export type OptimizerSpec =
+  ({ readonly type: 'sgd' } & SgdOptions) | ({ readonly type: 'adam' } & AdamOptions);
 
-function checkPair(param: Float64Array, grad: ArrayLike<number>, memory: Float64Array, memoryName: string): void {
+function checkPair(
+  param: Float64Array,
+  grad: ArrayLike<number>,
+  memory: Float64Array,
+  memoryName: string,
+): void {
   if (grad.length !== param.length) {
-    throw new ShapeError('grad', `Expected \`grad\` to have one number per parameter (${param.length}), got ${grad.length}.`);
+    throw new ShapeError(
+      'grad',
+      `Expected \`grad\` to have one number per parameter (${param.length}), got ${grad.length}.`,
+    );
   }
   if (memory.length !== param.length) {
-    throw new ShapeError(memoryName, `Expected \`${memoryName}\` to have one number per parameter (${param.length}), got ${memory.length}.`);
+    throw new ShapeError(
+      memoryName,
+      `Expected \`${memoryName}\` to have one number per parameter (${param.length}), got ${memory.length}.`,
+    );
   }
 }
 
-function checkRate(argument: string, value: unknown, { min, max, maxIncluded }: { min: number; max: number; maxIncluded: boolean }): number {
+function checkRate(
+  argument: string,
+  value: unknown,
+  { min, max, maxIncluded }: { min: number; max: number; maxIncluded: boolean },
+): number {
   const v = expectFinite(argument, value);
   if (v < min || v > max || (!maxIncluded && v === max)) {
-    throw new ValueError(argument, `Expected \`${argument}\` to be from ${min} to ${max}${maxIncluded ? '' : ' (not included)'}, got ${describe(value)}.`);
+    throw new ValueError(
+      argument,
+      `Expected \`${argument}\` to be from ${min} to ${max}${maxIncluded ? '' : ' (not included)'}, got ${describe(value)}.`,
+    );
   }
   return v;
 }
@@ -55,9 +74,18 @@ function checkRate(argument: string, value: unknown, { min, max, maxIncluded }: 
  * speeds up and one they keep flipping on cancels out.
  * Example: θ = [1], g = [0.5], v = [0], η = 0.1, μ = 0.9 → v = [0.5], θ = [0.95].
  */
-export function sgdStep(param: Float64Array, grad: ArrayLike<number>, velocity: Float64Array, options: SgdOptions): void {
+export function sgdStep(
+  param: Float64Array,
+  grad: ArrayLike<number>,
+  velocity: Float64Array,
+  options: SgdOptions,
+): void {
   checkPair(param, grad, velocity, 'velocity');
-  const lr = checkRate('learningRate', options.learningRate, { min: 0, max: Infinity, maxIncluded: false });
+  const lr = checkRate('learningRate', options.learningRate, {
+    min: 0,
+    max: Infinity,
+    maxIncluded: false,
+  });
   const mu = checkRate('momentum', options.momentum ?? 0.9, { min: 0, max: 1, maxIncluded: false });
   for (let k = 0; k < param.length; k++) {
     const v = mu * velocity[k] + grad[k];
@@ -85,16 +113,33 @@ export interface AdamState {
  * whatever their scale. The hats undo the pull towards 0 of means that start at 0.
  * Example: the first step (t = 1) moves every parameter by about η against the sign of its gradient.
  */
-export function adamStep(param: Float64Array, grad: ArrayLike<number>, state: AdamState, t: number, options: AdamOptions = {}): void {
+export function adamStep(
+  param: Float64Array,
+  grad: ArrayLike<number>,
+  state: AdamState,
+  t: number,
+  options: AdamOptions = {},
+): void {
   checkPair(param, grad, state.m, 'state.m');
   checkPair(param, grad, state.v, 'state.v');
   if (!Number.isInteger(t) || t < 1) {
-    throw new ValueError('t', `Expected \`t\`, the step number, to be a whole number ≥ 1, got ${describe(t)}.`);
+    throw new ValueError(
+      't',
+      `Expected \`t\`, the step number, to be a whole number ≥ 1, got ${describe(t)}.`,
+    );
   }
-  const lr = checkRate('learningRate', options.learningRate ?? 0.001, { min: 0, max: Infinity, maxIncluded: false });
+  const lr = checkRate('learningRate', options.learningRate ?? 0.001, {
+    min: 0,
+    max: Infinity,
+    maxIncluded: false,
+  });
   const b1 = checkRate('beta1', options.beta1 ?? 0.9, { min: 0, max: 1, maxIncluded: false });
   const b2 = checkRate('beta2', options.beta2 ?? 0.999, { min: 0, max: 1, maxIncluded: false });
-  const eps = checkRate('epsilon', options.epsilon ?? 1e-7, { min: 0, max: Infinity, maxIncluded: false });
+  const eps = checkRate('epsilon', options.epsilon ?? 1e-7, {
+    min: 0,
+    max: Infinity,
+    maxIncluded: false,
+  });
   const c1 = 1 - b1 ** t;
   const c2 = 1 - b2 ** t;
   const { m, v } = state;
@@ -125,16 +170,29 @@ export interface Optimizer {
 /** Build an optimizer from its data description. Example: `createOptimizer({ type: 'sgd', learningRate: 0.05 })`. */
 export function createOptimizer(spec: OptimizerSpec): Optimizer {
   if (spec === null || typeof spec !== 'object' || (spec.type !== 'sgd' && spec.type !== 'adam')) {
-    const got = spec !== null && typeof spec === 'object' ? describe((spec as { type?: unknown }).type) : describe(spec);
-    throw new ValueError('optimizer.type', `Expected \`optimizer.type\` to be "sgd" or "adam", got ${got}.`);
+    const got =
+      spec !== null && typeof spec === 'object'
+        ? describe((spec as { type?: unknown }).type)
+        : describe(spec);
+    throw new ValueError(
+      'optimizer.type',
+      `Expected \`optimizer.type\` to be "sgd" or "adam", got ${got}.`,
+    );
   }
-  let learningRate = checkRate('learningRate', spec.learningRate ?? 0.001, { min: 0, max: Infinity, maxIncluded: false });
+  let learningRate = checkRate('learningRate', spec.learningRate ?? 0.001, {
+    min: 0,
+    max: Infinity,
+    maxIncluded: false,
+  });
   let memory = new Map<Float64Array, { a: Float64Array; b: Float64Array }>();
   let steps = 0;
   const memoryFor = (param: Float64Array) => {
     let entry = memory.get(param);
     if (entry === undefined) {
-      entry = { a: new Float64Array(param.length), b: spec.type === 'adam' ? new Float64Array(param.length) : new Float64Array(0) };
+      entry = {
+        a: new Float64Array(param.length),
+        b: spec.type === 'adam' ? new Float64Array(param.length) : new Float64Array(0),
+      };
       memory.set(param, entry);
     }
     return entry;
@@ -145,19 +203,27 @@ export function createOptimizer(spec: OptimizerSpec): Optimizer {
       return learningRate;
     },
     set learningRate(value: number) {
-      learningRate = checkRate('learningRate', value, { min: 0, max: Infinity, maxIncluded: false });
+      learningRate = checkRate('learningRate', value, {
+        min: 0,
+        max: Infinity,
+        maxIncluded: false,
+      });
     },
     get steps() {
       return steps;
     },
     step(params, grads) {
       if (grads.length !== params.length) {
-        throw new ShapeError('grads', `Expected one gradient per parameter array (${params.length}), got ${grads.length}.`);
+        throw new ShapeError(
+          'grads',
+          `Expected one gradient per parameter array (${params.length}), got ${grads.length}.`,
+        );
       }
       steps++;
       params.forEach((param, k) => {
         const mem = memoryFor(param);
-        if (spec.type === 'sgd') sgdStep(param, grads[k], mem.a, { learningRate, momentum: spec.momentum });
+        if (spec.type === 'sgd')
+          sgdStep(param, grads[k], mem.a, { learningRate, momentum: spec.momentum });
         else adamStep(param, grads[k], { m: mem.a, v: mem.b }, steps, { ...spec, learningRate });
       });
     },

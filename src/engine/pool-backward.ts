@@ -30,13 +30,21 @@ function checkBackward(input: Tensor, gradOutput: Tensor, options: PoolOptions):
   const g = poolGeometry(input, options);
   const expected = [input.shape[0], g.outH, g.outW];
   if (gradOutput.shape.length !== 3 || expected.some((d, k) => gradOutput.shape[k] !== d)) {
-    throw new ShapeError('gradOutput', `Expected \`gradOutput\` to have the output's shape (${expected.join(',')}), got (${gradOutput.shape.join(',')}).`);
+    throw new ShapeError(
+      'gradOutput',
+      `Expected \`gradOutput\` to have the output's shape (${expected.join(',')}), got (${gradOutput.shape.join(',')}).`,
+    );
   }
   expectFiniteData('gradOutput', gradOutput);
   return g;
 }
 
-function poolBackward(op: 'max' | 'avg', input: Tensor, gradOutput: Tensor, options: PoolOptions): Tensor {
+function poolBackward(
+  op: 'max' | 'avg',
+  input: Tensor,
+  gradOutput: Tensor,
+  options: PoolOptions,
+): Tensor {
   const g = checkBackward(input, gradOutput, options);
   const C = input.shape[0];
   const { inH: H, inW: W, kH, kW, sH, sW, outH, outW } = g;

@@ -39,7 +39,16 @@ import {
   softmaxCrossEntropyBackward,
   tensor,
 } from '../../src/engine/index.js';
-import { float32Random, fromTfImage, permute, randomTensor, toTfFilters, toTfImage, toTfPadding, useTfjsCpu } from './tfjs-reference.js';
+import {
+  float32Random,
+  fromTfImage,
+  permute,
+  randomTensor,
+  toTfFilters,
+  toTfImage,
+  toTfPadding,
+  useTfjsCpu,
+} from './tfjs-reference.js';
 
 const TOLERANCE = 1e-4;
 type Tf = Awaited<ReturnType<typeof useTfjsCpu>>;
@@ -61,17 +70,25 @@ async function registerTfjsGradients(): Promise<void> {
     }
   }`;
   register(`data:text/javascript,${encodeURIComponent(hook)}`);
-  const file = createRequire(import.meta.url).resolve('@tensorflow/tfjs-core/dist/register_all_gradients.js');
+  const file = createRequire(import.meta.url).resolve(
+    '@tensorflow/tfjs-core/dist/register_all_gradients.js',
+  );
   await import(/* @vite-ignore */ file);
 }
 
-function expectCloseValues(engine: ArrayLike<number>, reference: ArrayLike<number>, what: string): void {
+function expectCloseValues(
+  engine: ArrayLike<number>,
+  reference: ArrayLike<number>,
+  what: string,
+): void {
   expect(engine.length, `${what}: length`).toBe(reference.length);
   for (let k = 0; k < engine.length; k++) {
     const a = engine[k];
     const b = reference[k];
     if (!(Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(b)))) {
-      throw new Error(`${what}, cell ${k}: engine ${a}, tfjs ${b} (difference ${Math.abs(a - b)}).`);
+      throw new Error(
+        `${what}, cell ${k}: engine ${a}, tfjs ${b} (difference ${Math.abs(a - b)}).`,
+      );
     }
   }
 }
@@ -89,27 +106,37 @@ function spreadFilters(filters: Tensor, [dH, dW]: [number, number]): Tensor {
   const out = tensor([O, C, eH, eW]);
   for (let oc = 0; oc < O * C; oc++)
     for (let i = 0; i < kH; i++)
-      for (let j = 0; j < kW; j++) out.data[(oc * eH + i * dH) * eW + j * dW] = filters.data[(oc * kH + i) * kW + j];
+      for (let j = 0; j < kW; j++)
+        out.data[(oc * eH + i * dH) * eW + j * dW] = filters.data[(oc * kH + i) * kW + j];
   return out;
 }
 
 /** The inverse reading: the gradient at the tap positions of a spread-out gradient. */
-function gatherTaps(spread: Tensor, [kH, kW]: [number, number], [dH, dW]: [number, number]): Tensor {
+function gatherTaps(
+  spread: Tensor,
+  [kH, kW]: [number, number],
+  [dH, dW]: [number, number],
+): Tensor {
   const [O, C, eH, eW] = spread.shape;
   const out = tensor([O, C, kH, kW]);
   for (let oc = 0; oc < O * C; oc++)
     for (let i = 0; i < kH; i++)
-      for (let j = 0; j < kW; j++) out.data[(oc * kH + i) * kW + j] = spread.data[(oc * eH + i * dH) * eW + j * dW];
+      for (let j = 0; j < kW; j++)
+        out.data[(oc * kH + i) * kW + j] = spread.data[(oc * eH + i * dH) * eW + j * dW];
   return out;
 }
 
 /** tfjs filters [kH, kW, C, O] → engine (O, C, kH, kW). */
 function fromTfFilters(t: import('@tensorflow/tfjs-core').Tensor): Tensor {
-  const { shape, data } = permute({ shape: t.shape, data: Float64Array.from(t.dataSync()) }, [3, 2, 0, 1]);
+  const { shape, data } = permute(
+    { shape: t.shape, data: Float64Array.from(t.dataSync()) },
+    [3, 2, 0, 1],
+  );
   return { shape, data: Float64Array.from(data) };
 }
 
-const axisPair = (min: number, max: number) => fc.tuple(fc.integer({ min, max }), fc.integer({ min, max }));
+const axisPair = (min: number, max: number) =>
+  fc.tuple(fc.integer({ min, max }), fc.integer({ min, max }));
 
 const convCase = fc
   .record({
@@ -135,7 +162,8 @@ const convCase = fc
       if (Array.isArray(p)) return p[axis][0] + p[axis][1];
       return 0;
     };
-    const fit = (axis: 0 | 1) => Math.max(1, effectiveSize(c.kernel[axis], c.dilation[axis]) - padTotal(axis)) + c.extra[axis];
+    const fit = (axis: 0 | 1) =>
+      Math.max(1, effectiveSize(c.kernel[axis], c.dilation[axis]) - padTotal(axis)) + c.extra[axis];
     return { ...c, height: fit(0), width: fit(1) };
   });
 
@@ -147,20 +175,43 @@ describe('conv2d gradients against tf.grads', () => {
         const input = randomTensor([c.channels, c.height, c.width], random);
         const filters = randomTensor([c.filters, c.channels, c.kernel[0], c.kernel[1]], random);
         const bias = Array.from({ length: c.filters }, random);
-        const options = { stride: c.stride, padding: c.padding, dilation: c.dilation, bias, scale: c.scale };
+        const options = {
+          stride: c.stride,
+          padding: c.padding,
+          dilation: c.dilation,
+          bias,
+          scale: c.scale,
+        };
         const out = conv2d(input, filters, options);
         const g = randomTensor(out.shape, random);
         const engine = conv2dBackward(input, filters, g, options);
 
         const spread = spreadFilters(filters, c.dilation);
         const [dx, dw, db] = tf.tidy(() => {
-          const f = (x: import('@tensorflow/tfjs-core').Tensor, w: import('@tensorflow/tfjs-core').Tensor, b: import('@tensorflow/tfjs-core').Tensor) =>
-            tf.add(tf.mul(tf.conv2d(x as never, w as never, c.stride, toTfPadding(c.padding), 'NHWC', 1), c.scale), b);
-          return tf.grads(f)([toTfImage(input), toTfFilters(spread), tf.tensor1d(bias)], toTfImage(g));
+          const f = (
+            x: import('@tensorflow/tfjs-core').Tensor,
+            w: import('@tensorflow/tfjs-core').Tensor,
+            b: import('@tensorflow/tfjs-core').Tensor,
+          ) =>
+            tf.add(
+              tf.mul(
+                tf.conv2d(x as never, w as never, c.stride, toTfPadding(c.padding), 'NHWC', 1),
+                c.scale,
+              ),
+              b,
+            );
+          return tf.grads(f)(
+            [toTfImage(input), toTfFilters(spread), tf.tensor1d(bias)],
+            toTfImage(g),
+          );
         });
         try {
           expectAgreement(engine.input, fromTfImage(dx), '∂input');
-          expectAgreement(engine.filters, gatherTaps(fromTfFilters(dw), c.kernel, c.dilation), '∂filters');
+          expectAgreement(
+            engine.filters,
+            gatherTaps(fromTfFilters(dw), c.kernel, c.dilation),
+            '∂filters',
+          );
           expectCloseValues(engine.bias.data, db.dataSync(), '∂bias');
         } finally {
           tf.dispose([dx, dw, db]);
@@ -185,10 +236,17 @@ describe('pooling gradients against tf.grad', () => {
     fc.assert(
       fc.property(poolCase, (c) => {
         const random = float32Random(c.seed);
-        const input = randomTensor([c.channels, c.size[0] + c.extra[0], c.size[1] + c.extra[1]], random);
+        const input = randomTensor(
+          [c.channels, c.size[0] + c.extra[0], c.size[1] + c.extra[1]],
+          random,
+        );
         const options = { size: c.size, stride: c.stride, padding: c.padding };
         const g = randomTensor(maxPool2d(input, options).shape, random);
-        const dx = tf.tidy(() => tf.grad((x: import('@tensorflow/tfjs-core').Tensor) => tf.maxPool(x as never, c.size, c.stride, c.padding))(toTfImage(input), toTfImage(g)));
+        const dx = tf.tidy(() =>
+          tf.grad((x: import('@tensorflow/tfjs-core').Tensor) =>
+            tf.maxPool(x as never, c.size, c.stride, c.padding),
+          )(toTfImage(input), toTfImage(g)),
+        );
         try {
           expectAgreement(maxPool2dBackward(input, g, options), fromTfImage(dx), '∂input');
         } finally {
@@ -203,10 +261,17 @@ describe('pooling gradients against tf.grad', () => {
     fc.assert(
       fc.property(poolCase, (c) => {
         const random = float32Random(c.seed);
-        const input = randomTensor([c.channels, c.size[0] + c.extra[0], c.size[1] + c.extra[1]], random);
+        const input = randomTensor(
+          [c.channels, c.size[0] + c.extra[0], c.size[1] + c.extra[1]],
+          random,
+        );
         const options = { size: c.size, stride: c.stride, padding: 'valid' as const };
         const g = randomTensor(maxPool2d(input, options).shape, random);
-        const dx = tf.tidy(() => tf.grad((x: import('@tensorflow/tfjs-core').Tensor) => tf.avgPool(x as never, c.size, c.stride, 'valid'))(toTfImage(input), toTfImage(g)));
+        const dx = tf.tidy(() =>
+          tf.grad((x: import('@tensorflow/tfjs-core').Tensor) =>
+            tf.avgPool(x as never, c.size, c.stride, 'valid'),
+          )(toTfImage(input), toTfImage(g)),
+        );
         try {
           expectAgreement(avgPool2dBackward(input, g, options), fromTfImage(dx), '∂input');
         } finally {
@@ -227,7 +292,12 @@ describe('relu, dense, softmax and the loss against tf.grads', () => {
         const random = float32Random(seed);
         const x = randomTensor([n], random);
         const g = randomTensor([n], random);
-        const dx = tf.tidy(() => tf.grad((t: import('@tensorflow/tfjs-core').Tensor) => tf.relu(t))(tf.tensor1d(Float32Array.from(x.data)), tf.tensor1d(Float32Array.from(g.data))));
+        const dx = tf.tidy(() =>
+          tf.grad((t: import('@tensorflow/tfjs-core').Tensor) => tf.relu(t))(
+            tf.tensor1d(Float32Array.from(x.data)),
+            tf.tensor1d(Float32Array.from(g.data)),
+          ),
+        );
         try {
           expectCloseValues(reluBackward(x, g).data, dx.dataSync(), '∂relu');
         } finally {
@@ -240,29 +310,48 @@ describe('relu, dense, softmax and the loss against tf.grads', () => {
 
   it('dense: ∂input, ∂weights, ∂bias', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 1, max: 10 }), seeds, (n, units, seed) => {
-        const random = float32Random(seed);
-        const x = randomTensor([n], random);
-        const w = randomTensor([units, n], random);
-        const b = randomTensor([units], random);
-        const g = randomTensor([units], random);
-        const engine = denseBackward(x, w, g);
-        // tfjs: y[1, units] = x[1, n] · Wᵀ[n, units] + b.
-        const wT = permute(w, [1, 0]);
-        const [dx, dwT, db] = tf.tidy(() =>
-          tf.grads((xx: import('@tensorflow/tfjs-core').Tensor, ww: import('@tensorflow/tfjs-core').Tensor, bb: import('@tensorflow/tfjs-core').Tensor) =>
-            tf.add(tf.matMul(xx as never, ww as never), bb),
-          )([tf.tensor2d(Float32Array.from(x.data), [1, n]), tf.tensor2d(wT.data, [n, units]), tf.tensor1d(Float32Array.from(b.data))], tf.tensor2d(Float32Array.from(g.data), [1, units])),
-        );
-        try {
-          expectCloseValues(engine.input.data, dx.dataSync(), '∂input');
-          const dw = permute({ shape: [n, units], data: Float64Array.from(dwT.dataSync()) }, [1, 0]);
-          expectCloseValues(engine.weights.data, dw.data, '∂weights');
-          expectCloseValues(engine.bias.data, db.dataSync(), '∂bias');
-        } finally {
-          tf.dispose([dx, dwT, db]);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 10 }),
+        seeds,
+        (n, units, seed) => {
+          const random = float32Random(seed);
+          const x = randomTensor([n], random);
+          const w = randomTensor([units, n], random);
+          const b = randomTensor([units], random);
+          const g = randomTensor([units], random);
+          const engine = denseBackward(x, w, g);
+          // tfjs: y[1, units] = x[1, n] · Wᵀ[n, units] + b.
+          const wT = permute(w, [1, 0]);
+          const [dx, dwT, db] = tf.tidy(() =>
+            tf.grads(
+              (
+                xx: import('@tensorflow/tfjs-core').Tensor,
+                ww: import('@tensorflow/tfjs-core').Tensor,
+                bb: import('@tensorflow/tfjs-core').Tensor,
+              ) => tf.add(tf.matMul(xx as never, ww as never), bb),
+            )(
+              [
+                tf.tensor2d(Float32Array.from(x.data), [1, n]),
+                tf.tensor2d(wT.data, [n, units]),
+                tf.tensor1d(Float32Array.from(b.data)),
+              ],
+              tf.tensor2d(Float32Array.from(g.data), [1, units]),
+            ),
+          );
+          try {
+            expectCloseValues(engine.input.data, dx.dataSync(), '∂input');
+            const dw = permute(
+              { shape: [n, units], data: Float64Array.from(dwT.dataSync()) },
+              [1, 0],
+            );
+            expectCloseValues(engine.weights.data, dw.data, '∂weights');
+            expectCloseValues(engine.bias.data, db.dataSync(), '∂bias');
+          } finally {
+            tf.dispose([dx, dwT, db]);
+          }
+        },
+      ),
       { seed: 46, numRuns: 60 },
     );
   });
@@ -273,7 +362,12 @@ describe('relu, dense, softmax and the loss against tf.grads', () => {
         const random = float32Random(seed);
         const z = Array.from({ length: n }, () => 4 * random());
         const g = Array.from({ length: n }, random);
-        const dz = tf.tidy(() => tf.grad((t: import('@tensorflow/tfjs-core').Tensor) => tf.softmax(t))(tf.tensor1d(z), tf.tensor1d(g)));
+        const dz = tf.tidy(() =>
+          tf.grad((t: import('@tensorflow/tfjs-core').Tensor) => tf.softmax(t))(
+            tf.tensor1d(z),
+            tf.tensor1d(g),
+          ),
+        );
         try {
           expectCloseValues(softmaxBackward(z, g), dz.dataSync(), '∂softmax');
         } finally {
@@ -291,7 +385,9 @@ describe('relu, dense, softmax and the loss against tf.grads', () => {
         const z = Array.from({ length: n }, () => 8 * random());
         const label = pick % n;
         const { value, grad } = tf.tidy(() =>
-          tf.valueAndGrad((t: import('@tensorflow/tfjs-core').Tensor) => tf.neg(tf.sum(tf.mul(tf.cast(tf.oneHot(label, n), 'float32'), tf.logSoftmax(t)))))(tf.tensor1d(z)),
+          tf.valueAndGrad((t: import('@tensorflow/tfjs-core').Tensor) =>
+            tf.neg(tf.sum(tf.mul(tf.cast(tf.oneHot(label, n), 'float32'), tf.logSoftmax(t)))),
+          )(tf.tensor1d(z)),
         );
         try {
           expectCloseValues([softmaxCrossEntropy(z, label)], value.dataSync(), 'loss');
@@ -310,9 +406,14 @@ describe('optimizers against tf.train', () => {
     const random = float32Random(seed);
     const start = Array.from({ length: 7 }, random);
     const gradients = Array.from({ length: 6 }, () => Array.from({ length: 7 }, random));
-    const engineOpt = createOptimizer(kind === 'sgd' ? { type: 'sgd', learningRate: 0.1, momentum: 0.9 } : { type: 'adam', learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 });
+    const engineOpt = createOptimizer(
+      kind === 'sgd'
+        ? { type: 'sgd', learningRate: 0.1, momentum: 0.9 }
+        : { type: 'adam', learningRate: 0.01, beta1: 0.9, beta2: 0.999, epsilon: 1e-7 },
+    );
     const theta = Float64Array.from(start);
-    const tfOpt = kind === 'sgd' ? tf.train.momentum(0.1, 0.9) : tf.train.adam(0.01, 0.9, 0.999, 1e-7);
+    const tfOpt =
+      kind === 'sgd' ? tf.train.momentum(0.1, 0.9) : tf.train.adam(0.01, 0.9, 0.999, 1e-7);
     const v = tf.variable(tf.tensor1d(start), true, `theta_${kind}_${seed}`);
     for (const g of gradients) {
       engineOpt.step([theta], [g]);

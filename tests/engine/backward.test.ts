@@ -79,7 +79,12 @@ function numericGradient(loss: () => number, data: Float64Array | number[], h = 
   return out;
 }
 
-function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, what: string, tol = TOL): void {
+function expectClose(
+  actual: ArrayLike<number>,
+  expected: ArrayLike<number>,
+  what: string,
+  tol = TOL,
+): void {
   expect(actual.length, `${what}: length`).toBe(expected.length);
   for (let k = 0; k < actual.length; k++) {
     const a = actual[k];
@@ -90,7 +95,8 @@ function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, wha
   }
 }
 
-const axisPair = (min: number, max: number) => fc.tuple(fc.integer({ min, max }), fc.integer({ min, max }));
+const axisPair = (min: number, max: number) =>
+  fc.tuple(fc.integer({ min, max }), fc.integer({ min, max }));
 
 /** Random conv2d geometry (stride, padding of every kind, dilation, channels, filters) with an input the window fits. */
 const convCase = fc
@@ -119,7 +125,8 @@ const convCase = fc
       return 0;
     };
     // 'same' pads whatever is missing, so the bare span plus `extra` always fits.
-    const fit = (axis: 0 | 1) => Math.max(1, effectiveSize(c.kernel[axis], c.dilation[axis]) - padTotal(axis)) + c.extra[axis];
+    const fit = (axis: 0 | 1) =>
+      Math.max(1, effectiveSize(c.kernel[axis], c.dilation[axis]) - padTotal(axis)) + c.extra[axis];
     return { ...c, height: fit(0), width: fit(1) };
   });
 
@@ -130,8 +137,16 @@ describe('conv2d backward: finite differences', () => {
         const random = seededRandom(c.seed);
         const input = randomTensor([c.channels, c.height, c.width], random);
         const filters = randomTensor([c.filters, c.channels, c.kernel[0], c.kernel[1]], random);
-        const bias = c.bias ? Array.from({ length: c.filters }, () => random.uniform(-1, 1)) : undefined;
-        const options: Conv2dOptions = { stride: c.stride, padding: c.padding, dilation: c.dilation, bias, scale: c.scale };
+        const bias = c.bias
+          ? Array.from({ length: c.filters }, () => random.uniform(-1, 1))
+          : undefined;
+        const options: Conv2dOptions = {
+          stride: c.stride,
+          padding: c.padding,
+          dilation: c.dilation,
+          bias,
+          scale: c.scale,
+        };
         const out = conv2d(input, filters, options);
         const g = randomTensor(out.shape, random);
         const loss = () => dot(g, conv2d(input, filters, options));
@@ -153,7 +168,11 @@ describe('conv2d backward: finite differences', () => {
   });
 
   it('works the doc example: [[2]] with [[3]] and g = [[1]]', () => {
-    const grads = conv2dBackward(tensor([1, 1, 1], [2]), tensor([1, 1, 1, 1], [3]), tensor([1, 1, 1], [1]));
+    const grads = conv2dBackward(
+      tensor([1, 1, 1], [2]),
+      tensor([1, 1, 1, 1], [3]),
+      tensor([1, 1, 1], [1]),
+    );
     expect(toNested(grads.input)).toEqual([[[3]]]);
     expect(toNested(grads.filters)).toEqual([[[[2]]]]);
     expect(Array.from(grads.bias.data)).toEqual([1]);
@@ -161,7 +180,12 @@ describe('conv2d backward: finite differences', () => {
 
   it('sends no gradient to input cells no window reads (an incomplete last window is dropped)', () => {
     // 4 columns, 2-wide kernel, stride 3: windows at columns 0–1 only; columns 2 and 3 are never read.
-    const grads = conv2dBackward(tensor([1, 1, 4], [1, 2, 3, 4]), tensor([1, 1, 1, 2], [5, 7]), tensor([1, 1, 1], [1]), { stride: 3 });
+    const grads = conv2dBackward(
+      tensor([1, 1, 4], [1, 2, 3, 4]),
+      tensor([1, 1, 1, 2], [5, 7]),
+      tensor([1, 1, 1], [1]),
+      { stride: 3 },
+    );
     expect(Array.from(grads.input.data)).toEqual([5, 7, 0, 0]);
     expect(Array.from(grads.filters.data)).toEqual([1, 2]);
   });
@@ -170,10 +194,17 @@ describe('conv2d backward: finite differences', () => {
     const input = tensor([1, 5, 5]);
     const filters = tensor([2, 1, 3, 3]);
     expect(() => conv2dBackward(input, filters, tensor([2, 4, 3]))).toThrow(
-      new ShapeError('gradOutput', "Expected `gradOutput` to have the output's shape (2,3,3), got (2,4,3)."),
+      new ShapeError(
+        'gradOutput',
+        "Expected `gradOutput` to have the output's shape (2,3,3), got (2,4,3).",
+      ),
     );
-    expect(() => conv2dBiasGradient(tensor([9]))).toThrowError(/Expected `gradOutput` to be \(filters, rows, columns\), got shape \(9\)/);
-    expect(() => conv2dBackward(input, filters, tensor([2, 3, 3], new Array(18).fill(NaN)))).toThrowError(ValueError);
+    expect(() => conv2dBiasGradient(tensor([9]))).toThrowError(
+      /Expected `gradOutput` to be \(filters, rows, columns\), got shape \(9\)/,
+    );
+    expect(() =>
+      conv2dBackward(input, filters, tensor([2, 3, 3], new Array(18).fill(NaN))),
+    ).toThrowError(ValueError);
   });
 });
 
@@ -200,13 +231,20 @@ describe('pooling backward: finite differences', () => {
       fc.assert(
         fc.property(poolCase, (c) => {
           const random = seededRandom(c.seed);
-          const input = distinctTensor([c.channels, c.size[0] + c.extra[0], c.size[1] + c.extra[1]], random);
+          const input = distinctTensor(
+            [c.channels, c.size[0] + c.extra[0], c.size[1] + c.extra[1]],
+            random,
+          );
           const options: PoolOptions = { size: c.size, stride: c.stride, padding: c.padding };
           const forward = op === 'max' ? maxPool2d : avgPool2d;
           const g = randomTensor(forward(input, options).shape, random);
           const grad = (op === 'max' ? maxPool2dBackward : avgPool2dBackward)(input, g, options);
           expect(grad.shape).toEqual(input.shape);
-          expectClose(grad.data, numericGradient(() => dot(g, forward(input, options)), input.data), `∂input (${op})`);
+          expectClose(
+            grad.data,
+            numericGradient(() => dot(g, forward(input, options)), input.data),
+            `∂input (${op})`,
+          );
         }),
         { seed: 7, numRuns: RUNS },
       );
@@ -217,23 +255,39 @@ describe('pooling backward: finite differences', () => {
     const input = tensor([1, 2, 2], [1, 3, 2, 0]);
     const g = tensor([1, 1, 1], [5]);
     expect(Array.from(maxPool2dBackward(input, g, { size: 2 }).data)).toEqual([0, 5, 0, 0]);
-    expect(Array.from(avgPool2dBackward(input, g, { size: 2 }).data)).toEqual([1.25, 1.25, 1.25, 1.25]);
+    expect(Array.from(avgPool2dBackward(input, g, { size: 2 }).data)).toEqual([
+      1.25, 1.25, 1.25, 1.25,
+    ]);
   });
 
   it('gives a tied max window’s gradient to the first cell in reading order, as the forward scan keeps it', () => {
     const input = tensor([1, 2, 2], [0, 4, 4, 4]);
-    expect(Array.from(maxPool2dBackward(input, tensor([1, 1, 1], [1]), { size: 2 }).data)).toEqual([0, 1, 0, 0]);
+    expect(Array.from(maxPool2dBackward(input, tensor([1, 1, 1], [1]), { size: 2 }).data)).toEqual([
+      0, 1, 0, 0,
+    ]);
   });
 
   it('divides an edge window of "same" pooling by the cells it averaged, not by the window size', () => {
     // 3×3 with 2×2/2 same: the last column's windows hold 2 cells, the corner 1.
-    const grad = avgPool2dBackward(tensor([1, 3, 3]), tensor([1, 2, 2], [4, 4, 4, 4]), { size: 2, padding: 'same' });
-    expect(toNested(grad)).toEqual([[[1, 1, 2], [1, 1, 2], [2, 2, 4]]]);
+    const grad = avgPool2dBackward(tensor([1, 3, 3]), tensor([1, 2, 2], [4, 4, 4, 4]), {
+      size: 2,
+      padding: 'same',
+    });
+    expect(toNested(grad)).toEqual([
+      [
+        [1, 1, 2],
+        [1, 1, 2],
+        [2, 2, 4],
+      ],
+    ]);
   });
 
   it('rejects a gradOutput of the wrong shape', () => {
     expect(() => maxPool2dBackward(tensor([2, 4, 4]), tensor([2, 3, 2]), { size: 2 })).toThrow(
-      new ShapeError('gradOutput', "Expected `gradOutput` to have the output's shape (2,2,2), got (2,3,2)."),
+      new ShapeError(
+        'gradOutput',
+        "Expected `gradOutput` to have the output's shape (2,2,2), got (2,3,2).",
+      ),
     );
   });
 });
@@ -241,26 +295,48 @@ describe('pooling backward: finite differences', () => {
 describe('activation backward', () => {
   it('relu: finite differences away from 0, and the doc example', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }), (n, seed) => {
-        const random = seededRandom(seed);
-        const input = tensor([n], Array.from({ length: n }, () => (random.next() < 0.5 ? -1 : 1) * random.uniform(0.01, 2)));
-        const g = randomTensor([n], random);
-        expectClose(reluBackward(input, g).data, numericGradient(() => dot(g, relu(input)), input.data), '∂relu');
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        (n, seed) => {
+          const random = seededRandom(seed);
+          const input = tensor(
+            [n],
+            Array.from(
+              { length: n },
+              () => (random.next() < 0.5 ? -1 : 1) * random.uniform(0.01, 2),
+            ),
+          );
+          const g = randomTensor([n], random);
+          expectClose(
+            reluBackward(input, g).data,
+            numericGradient(() => dot(g, relu(input)), input.data),
+            '∂relu',
+          );
+        },
+      ),
       { seed: 3, numRuns: RUNS },
     );
-    expect(Array.from(reluBackward(tensor([3], [-1, 2, 0]), tensor([3], [5, 7, 9])).data)).toEqual([0, 7, 0]);
-    expect(() => reluBackward(tensor([2]), tensor([3]))).toThrow(new ShapeError('gradOutput', "Expected `gradOutput` to have the input's shape (2), got (3)."));
+    expect(Array.from(reluBackward(tensor([3], [-1, 2, 0]), tensor([3], [5, 7, 9])).data)).toEqual([
+      0, 7, 0,
+    ]);
+    expect(() => reluBackward(tensor([2]), tensor([3]))).toThrow(
+      new ShapeError('gradOutput', "Expected `gradOutput` to have the input's shape (2), got (3)."),
+    );
   });
 
   it('softmax: finite differences, and the doc example', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 0, max: 1000 }), (z, seed) => {
-        const random = seededRandom(seed);
-        const g = z.map(() => random.uniform(-1, 1));
-        const numeric = numericGradient(() => dot(g, softmax(z)), z, 1e-5);
-        expectClose(softmaxBackward(z, g), numeric, '∂softmax', 1e-6);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: -5, max: 5, noNaN: true }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 0, max: 1000 }),
+        (z, seed) => {
+          const random = seededRandom(seed);
+          const g = z.map(() => random.uniform(-1, 1));
+          const numeric = numericGradient(() => dot(g, softmax(z)), z, 1e-5);
+          expectClose(softmaxBackward(z, g), numeric, '∂softmax', 1e-6);
+        },
+      ),
       { seed: 5, numRuns: RUNS },
     );
     expect(softmaxBackward([0, 0], [1, 0])).toEqual([0.25, -0.25]);
@@ -270,36 +346,56 @@ describe('activation backward', () => {
 describe('dense backward', () => {
   it('matches finite differences and the lesson’s nested-list dense', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 5 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }), (n, units, seed) => {
-        const random = seededRandom(seed);
-        const input = randomTensor([n], random);
-        const weights = randomTensor([units, n], random);
-        const bias = Array.from({ length: units }, () => random.uniform(-1, 1));
-        const out = denseForward(input, weights, bias);
-        const rows = Array.from({ length: units }, (_, o) => Array.from(weights.data.subarray(o * n, (o + 1) * n)));
-        expectClose(out.data, dense(Array.from(input.data), rows, bias), 'forward vs dense()', 1e-12);
-        const g = randomTensor([units], random);
-        const loss = () => dot(g, denseForward(input, weights, bias));
-        const grads = denseBackward(input, weights, g);
-        expectClose(grads.input.data, numericGradient(loss, input.data), '∂input');
-        expectClose(grads.weights.data, numericGradient(loss, weights.data), '∂weights');
-        expectClose(grads.bias.data, numericGradient(loss, bias), '∂bias');
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 5 }),
+        fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+        (n, units, seed) => {
+          const random = seededRandom(seed);
+          const input = randomTensor([n], random);
+          const weights = randomTensor([units, n], random);
+          const bias = Array.from({ length: units }, () => random.uniform(-1, 1));
+          const out = denseForward(input, weights, bias);
+          const rows = Array.from({ length: units }, (_, o) =>
+            Array.from(weights.data.subarray(o * n, (o + 1) * n)),
+          );
+          expectClose(
+            out.data,
+            dense(Array.from(input.data), rows, bias),
+            'forward vs dense()',
+            1e-12,
+          );
+          const g = randomTensor([units], random);
+          const loss = () => dot(g, denseForward(input, weights, bias));
+          const grads = denseBackward(input, weights, g);
+          expectClose(grads.input.data, numericGradient(loss, input.data), '∂input');
+          expectClose(grads.weights.data, numericGradient(loss, weights.data), '∂weights');
+          expectClose(grads.bias.data, numericGradient(loss, bias), '∂bias');
+        },
+      ),
       { seed: 11, numRuns: RUNS },
     );
   });
 
   it('works the doc example and keeps the input’s shape', () => {
-    const grads = denseBackward(tensor([1, 1, 2], [1, 2]), tensor([1, 2], [3, 4]), tensor([1], [10]));
+    const grads = denseBackward(
+      tensor([1, 1, 2], [1, 2]),
+      tensor([1, 2], [3, 4]),
+      tensor([1], [10]),
+    );
     expect(grads.input.shape).toEqual([1, 1, 2]);
     expect(Array.from(grads.input.data)).toEqual([30, 40]);
     expect(toNested(grads.weights)).toEqual([[10, 20]]);
     expect(Array.from(grads.bias.data)).toEqual([10]);
-    expect(Array.from(denseForward(tensor([2], [1, 2]), tensor([1, 2], [3, 4]), [1]).data)).toEqual([12]);
+    expect(Array.from(denseForward(tensor([2], [1, 2]), tensor([1, 2], [3, 4]), [1]).data)).toEqual(
+      [12],
+    );
   });
 
   it('names the mismatch', () => {
-    expect(() => denseForward(tensor([3]), tensor([2, 4]))).toThrow(new ShapeError('input', 'Each unit has 4 weights, so `input` needs 4 numbers, got 3.'));
+    expect(() => denseForward(tensor([3]), tensor([2, 4]))).toThrow(
+      new ShapeError('input', 'Each unit has 4 weights, so `input` needs 4 numbers, got 3.'),
+    );
     expect(() => denseBackward(tensor([4]), tensor([2, 4]), tensor([3]))).toThrow(
       new ShapeError('gradOutput', 'Expected `gradOutput` to have one number per unit (2), got 3.'),
     );
@@ -309,13 +405,24 @@ describe('dense backward', () => {
 describe('softmax cross-entropy', () => {
   it('gradient matches finite differences; loss equals −log softmax', () => {
     fc.assert(
-      fc.property(fc.array(fc.double({ min: -20, max: 20, noNaN: true }), { minLength: 2, maxLength: 10 }), fc.nat(), (z, pick) => {
-        const label = pick % z.length;
-        const loss = softmaxCrossEntropy(z, label);
-        expect(loss).toBeGreaterThanOrEqual(0);
-        expect(Math.abs(loss + Math.log(softmax(z)[label]))).toBeLessThan(1e-9 * Math.max(1, loss));
-        expectClose(softmaxCrossEntropyBackward(z, label), numericGradient(() => softmaxCrossEntropy(z, label), z, 1e-5), '∂logits', 1e-6);
-      }),
+      fc.property(
+        fc.array(fc.double({ min: -20, max: 20, noNaN: true }), { minLength: 2, maxLength: 10 }),
+        fc.nat(),
+        (z, pick) => {
+          const label = pick % z.length;
+          const loss = softmaxCrossEntropy(z, label);
+          expect(loss).toBeGreaterThanOrEqual(0);
+          expect(Math.abs(loss + Math.log(softmax(z)[label]))).toBeLessThan(
+            1e-9 * Math.max(1, loss),
+          );
+          expectClose(
+            softmaxCrossEntropyBackward(z, label),
+            numericGradient(() => softmaxCrossEntropy(z, label), z, 1e-5),
+            '∂logits',
+            1e-6,
+          );
+        },
+      ),
       { seed: 13, numRuns: RUNS },
     );
   });
@@ -329,7 +436,9 @@ describe('softmax cross-entropy', () => {
   it('works the doc example and checks the label', () => {
     expect(softmaxCrossEntropy([0, 0], 0)).toBeCloseTo(Math.LN2, 15);
     expect(Array.from(softmaxCrossEntropyBackward([0, 0], 0))).toEqual([-0.5, 0.5]);
-    expect(() => softmaxCrossEntropy([0, 0], 2)).toThrow(new ValueError('label', 'Expected `label` to be a class number from 0 to 1, got 2.'));
+    expect(() => softmaxCrossEntropy([0, 0], 2)).toThrow(
+      new ValueError('label', 'Expected `label` to be a class number from 0 to 1, got 2.'),
+    );
     expect(() => softmaxCrossEntropyBackward([], 0)).toThrowError(ShapeError);
   });
 });
@@ -356,7 +465,10 @@ describe('optimizers', () => {
   });
 
   it('both minimise a quadratic through createOptimizer, and a learning-rate change applies', () => {
-    for (const spec of [{ type: 'sgd', learningRate: 0.05, momentum: 0.9 } as const, { type: 'adam', learningRate: 0.05 } as const]) {
+    for (const spec of [
+      { type: 'sgd', learningRate: 0.05, momentum: 0.9 } as const,
+      { type: 'adam', learningRate: 0.05 } as const,
+    ]) {
       const opt = createOptimizer(spec);
       const theta = Float64Array.of(3, -2);
       for (let t = 0; t < 400; t++) opt.step([theta], [[2 * theta[0], 2 * theta[1]]]);
@@ -371,12 +483,23 @@ describe('optimizers', () => {
   });
 
   it('rejects bad settings with actionable messages', () => {
-    expect(() => createOptimizer({ type: 'rmsprop' } as never)).toThrow(new ValueError('optimizer.type', 'Expected `optimizer.type` to be "sgd" or "adam", got "rmsprop".'));
-    expect(() => sgdStep(new Float64Array(1), [1], new Float64Array(1), { learningRate: 0.1, momentum: 1 })).toThrow(
+    expect(() => createOptimizer({ type: 'rmsprop' } as never)).toThrow(
+      new ValueError(
+        'optimizer.type',
+        'Expected `optimizer.type` to be "sgd" or "adam", got "rmsprop".',
+      ),
+    );
+    expect(() =>
+      sgdStep(new Float64Array(1), [1], new Float64Array(1), { learningRate: 0.1, momentum: 1 }),
+    ).toThrow(
       new ValueError('momentum', 'Expected `momentum` to be from 0 to 1 (not included), got 1.'),
     );
-    expect(() => sgdStep(new Float64Array(2), [1], new Float64Array(2), { learningRate: 0.1 })).toThrowError(ShapeError);
-    expect(() => adamStep(new Float64Array(1), [1], { m: new Float64Array(1), v: new Float64Array(1) }, 0)).toThrowError(/step number/);
+    expect(() =>
+      sgdStep(new Float64Array(2), [1], new Float64Array(2), { learningRate: 0.1 }),
+    ).toThrowError(ShapeError);
+    expect(() =>
+      adamStep(new Float64Array(1), [1], { m: new Float64Array(1), v: new Float64Array(1) }, 0),
+    ).toThrowError(/step number/);
     expect(() => (createOptimizer({ type: 'adam' }).learningRate = -1)).toThrowError(ValueError);
   });
 });
@@ -413,6 +536,8 @@ describe('initialisation', () => {
       expect(n).toBeGreaterThanOrEqual(-2);
       expect(n).toBeLessThanOrEqual(2);
     }
-    expect(() => seededRandom(1.5)).toThrow(new ValueError('seed', 'Expected `seed` to be a whole number, got 1.5.'));
+    expect(() => seededRandom(1.5)).toThrow(
+      new ValueError('seed', 'Expected `seed` to be a whole number, got 1.5.'),
+    );
   });
 });
