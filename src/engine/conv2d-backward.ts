@@ -21,8 +21,8 @@
 import { ShapeError } from './errors.js';
 import type { Conv2dOptions } from './conv2d.js';
 import { conv2dGeometry } from './conv2d.js';
-import type { Geometry2d, Pads } from './geometry.js';
-import { type Tensor, expectFiniteData } from './tensor.js';
+import type { Geometry2d } from './geometry.js';
+import { type Tensor, expectFiniteData, padChannels } from './tensor.js';
 
 export interface Conv2dGradients {
   /** ∂L/∂input, (C, H, W). */
@@ -238,25 +238,4 @@ function inputGradient(
     }
   }
   return { shape: [C, inH, inW], data: out };
-}
-
-/** The (C,H,W) input's data with `pad` zeros around every channel; the data itself when there are none. */
-function padChannels(
-  input: Tensor,
-  pad: Pads,
-): { data: Float64Array; rows: number; columns: number } {
-  const [C, H, W] = input.shape;
-  if (pad.top === 0 && pad.bottom === 0 && pad.left === 0 && pad.right === 0) {
-    return { data: input.data, rows: H, columns: W };
-  }
-  const rows = H + pad.top + pad.bottom;
-  const columns = W + pad.left + pad.right;
-  const data = new Float64Array(C * rows * columns);
-  for (let c = 0; c < C; c++) {
-    for (let y = 0; y < H; y++) {
-      const from = (c * H + y) * W;
-      data.set(input.data.subarray(from, from + W), (c * rows + y + pad.top) * columns + pad.left);
-    }
-  }
-  return { data, rows, columns };
 }

@@ -10,8 +10,8 @@
  * Example: the 5×5 image of the lectures with the 3×3 "X" filter gives [[4,3,4],[2,4,3],[2,3,4]].
  */
 import { ShapeError, expectFinite } from './errors.js';
-import { type Geometry2d, type Pads, type WindowOptions, windowGeometry } from './geometry.js';
-import { type Tensor, expectFiniteData } from './tensor.js';
+import { type Geometry2d, type WindowOptions, windowGeometry } from './geometry.js';
+import { type Tensor, expectFiniteData, padChannels } from './tensor.js';
 
 export interface Conv2dOptions extends WindowOptions {
   /** One number per filter, added to every cell of that filter's map. Default 0. */
@@ -53,7 +53,7 @@ export function conv2d(input: Tensor, filters: Tensor, options: Conv2dOptions = 
   const scale = options.scale ?? 1;
   // Padding is written out as real zeros once, so every tap of every window reads a cell
   // and the loops below need no bounds: output (y, x) reads padded (y·sH + i·dH, x·sW + j·dW).
-  const { data: src, rows: H, columns: W } = padWithZeros(input, g.pad);
+  const { data: src, rows: H, columns: W } = padChannels(input, g.pad);
   const wts = filters.data;
   const out = new Float64Array(O * outH * outW);
   const plane = outH * outW;
@@ -101,22 +101,4 @@ export function conv2d(input: Tensor, filters: Tensor, options: Conv2dOptions = 
     }
   }
   return { shape: [O, outH, outW], data: out };
-}
-
-/** The (C,H,W) input's data with `pad` zeros around every channel; the data itself when there are none. */
-function padWithZeros(input: Tensor, pad: Pads): { data: Float64Array; rows: number; columns: number } {
-  const [C, H, W] = input.shape;
-  if (pad.top === 0 && pad.bottom === 0 && pad.left === 0 && pad.right === 0) {
-    return { data: input.data, rows: H, columns: W };
-  }
-  const rows = H + pad.top + pad.bottom;
-  const columns = W + pad.left + pad.right;
-  const data = new Float64Array(C * rows * columns);
-  for (let c = 0; c < C; c++) {
-    for (let y = 0; y < H; y++) {
-      const from = (c * H + y) * W;
-      data.set(input.data.subarray(from, from + W), (c * rows + y + pad.top) * columns + pad.left);
-    }
-  }
-  return { data, rows, columns };
 }

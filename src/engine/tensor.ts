@@ -190,3 +190,28 @@ export function flatIndex(shape: readonly [number, number, number], c: number, y
   offset(shape, [c, y, x]);
   return order === 'chw' ? (c * H + y) * W + x : (y * W + x) * C + c;
 }
+
+/**
+ * A (C,H,W) image's data with zeros around every channel: `top` rows above, `bottom` below,
+ * `left` and `right` columns beside. Returns the data itself when there is no padding.
+ * Convolution reads padded cells as zeros; writing them out once lets its loops skip bounds checks.
+ */
+export function padChannels(
+  input: Tensor,
+  pad: { top: number; bottom: number; left: number; right: number },
+): { data: Float64Array; rows: number; columns: number } {
+  const [C, H, W] = input.shape;
+  if (pad.top === 0 && pad.bottom === 0 && pad.left === 0 && pad.right === 0) {
+    return { data: input.data, rows: H, columns: W };
+  }
+  const rows = H + pad.top + pad.bottom;
+  const columns = W + pad.left + pad.right;
+  const data = new Float64Array(C * rows * columns);
+  for (let c = 0; c < C; c++) {
+    for (let y = 0; y < H; y++) {
+      const from = (c * H + y) * W;
+      data.set(input.data.subarray(from, from + W), (c * rows + y + pad.top) * columns + pad.left);
+    }
+  }
+  return { data, rows, columns };
+}
