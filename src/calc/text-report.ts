@@ -19,10 +19,18 @@ export interface ReportOptions {
   ascii: boolean;
   color: boolean;
   width: number;
+  /**
+   * Above this many products in all, the per-window sums are left out (the grids still show).
+   * `calc` writes out up to 600; a lesson figure, read on one screen, up to 90 (a 3×3 map of a
+   * 3×3 kernel, like the lectures' first example). @default 600
+   */
+  maxProducts?: number;
 }
 
-/** Above this many products in all, the per-cell sums are left out (the grids still show). */
+/** How many products `calc` writes out by default. */
 const MAX_WRITTEN_PRODUCTS = 600;
+/** How many a lesson figure writes out: the lectures' 5×5 ⊛ 3×3 example (81) and no bigger. */
+export const FIGURE_MAX_PRODUCTS = 90;
 
 function gridOptions(o: ReportOptions) {
   return { border: (o.ascii ? 'ascii' : 'unicode') as BorderStyle, decimals: 4, style: createStyle({ color: o.color }) };
@@ -88,7 +96,7 @@ function conv2dReport(r: Extract<CalcResult, { op: 'conv2d' }>, o: ReportOptions
     });
   }
   const products = r.output.data.length * r.filters.data.length / r.filters.shape[0];
-  if (products <= MAX_WRITTEN_PRODUCTS) {
+  if (products <= (o.maxProducts ?? MAX_WRITTEN_PRODUCTS)) {
     lines.push('Every window, written out (padding reads as 0):');
     for (let f = 0; f < outputs.length; f++)
       for (let y = 0; y < outputs[f].length; y++)
@@ -114,7 +122,7 @@ function poolReport(r: Extract<CalcResult, { op: 'maxpool' | 'avgpool' }>, o: Re
   input.forEach((channel, c) => {
     lines.push(...stackWhenTooWide([renderGrid(channel, { ...go, title: input.length > 1 ? `channel ${c}` : 'input' }), renderGrid(output[c], { ...go, title: name })], o.width, ['→']), '');
   });
-  if (r.output.data.length <= 100) {
+  if (r.output.data.length <= Math.min(100, o.maxProducts ?? 100)) {
     for (let c = 0; c < output.length; c++)
       for (let y = 0; y < output[c].length; y++)
         for (let x = 0; x < output[c][0].length; x++) {

@@ -1,25 +1,58 @@
 /** A question's displays (grids, channels, lists, text) as lines, grids side by side when they fit, and how to type its answer. */
 import type { Display, Question } from '../content/types.js';
-import { type GridOptions, renderChannels, renderGrid } from '../render/index.js';
+import { type GridOptions, blockWidth, renderChannels, renderGrid } from '../render/index.js';
 import { type ViewOptions, besideOrStacked, wrap } from './text.js';
 
 export function gridOptions(o: ViewOptions): GridOptions {
   return { border: o.ascii ? 'ascii' : 'unicode', style: o.style, maxWidth: o.width };
 }
 
+/** Question grids with more rows or columns than this are drawn with their indices. */
+const INDEXED_ABOVE = 3;
+/** Indexed grids with more rows than this drop the rules between rows, to fit a 24-line screen. */
+const RULED_UP_TO = 6;
+
+/**
+ * Row indices down the left and column indices along the top, when a question grid is big
+ * enough that counting cells by eye is error-prone (more than 3 rows or columns) and every
+ * grid still fits the width with them; otherwise no indices, so no grid column is ever
+ * dropped for their sake. With the indices there to count by, grids of more than 6 rows
+ * also drop the rules between rows, so that a 10×10 picture takes 14 lines instead of 22.
+ * Grids with zero padding drawn in are left alone: their indices would count the padding.
+ * Example: a 10×10 picture → `{ rowLabels: true, colLabels: true, rowRules: false }`;
+ * a 5×5 input → `{ rowLabels: true, colLabels: true }`; a 3×3 kernel → `{}`.
+ */
+function indices(
+  grids: readonly (readonly (readonly number[])[])[],
+  options: GridOptions,
+  width: number,
+): Pick<GridOptions, 'rowLabels' | 'colLabels' | 'rowRules'> {
+  const big = grids.some((g) => g.length > INDEXED_ABOVE || (g[0]?.length ?? 0) > INDEXED_ABOVE);
+  if (!big || options.padded) return {};
+  const labelled = { ...options, maxWidth: undefined, rowLabels: true, colLabels: true };
+  if (!grids.every((g) => blockWidth(renderGrid(g, labelled)) <= width)) return {};
+  const tall = grids.some((g) => g.length > RULED_UP_TO);
+  return { rowLabels: true, colLabels: true, ...(tall ? { rowRules: false } : {}) };
+}
+
 function block(display: Exclude<Display, { type: 'text' }>, o: ViewOptions): string[] {
   switch (display.type) {
-    case 'grid':
-      return renderGrid(display.grid, {
+    case 'grid': {
+      const options: GridOptions = {
         ...gridOptions(o),
         title: display.title,
         ...(display.padded ? { padded: display.padded } : {}),
-      });
-    case 'channels':
+      };
+      return renderGrid(display.grid, { ...options, ...indices([display.grid], options, o.width) });
+    }
+    case 'channels': {
+      const options = gridOptions(o);
       return renderChannels(display.channels, {
-        ...gridOptions(o),
+        ...options,
+        ...indices(display.channels, options, o.width),
         label: (c) => o.t('tui.exercise.channel', { title: display.title, channel: c }),
       });
+    }
     case 'list':
       return wrap(`${display.title}: ${display.values.join(', ')}`, o.width);
   }

@@ -1,6 +1,6 @@
 /** Prose, picture and figure steps as lines. */
 import { runRequest } from '../calc/run-request.js';
-import { textReport } from '../calc/text-report.js';
+import { FIGURE_MAX_PRODUCTS, textReport } from '../calc/text-report.js';
 import type { Step } from '../content/course.js';
 import { fitWidth } from '../render/index.js';
 import { renderShaded } from '../render/shaded.js';
@@ -33,6 +33,7 @@ function computeFigure(step: Extract<Step, { type: 'figure' }>, o: ViewOptions):
         ascii: o.ascii,
         color: o.style.color,
         width: o.width,
+        maxProducts: FIGURE_MAX_PRODUCTS,
       }),
     );
   } catch (error) {
