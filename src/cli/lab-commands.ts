@@ -4,6 +4,7 @@
  *
  * `lab` is interactive when a screen is provided (`startLabScreen`) and both stdin and stdout
  * are terminals; otherwise, and always with `--answer`, it runs without a screen (`runLab`).
+ * Interactive without `--student`, it asks for the id first (`lab-ask.tsx`).
  */
 import type { Command } from 'commander';
 import type { LabSession } from '../grade/lab-session.js';
@@ -60,7 +61,18 @@ export function addLabCommands(program: Command, options: LabCommandsOptions): v
         return;
       }
       const c = ctx();
-      const session = prepareLab(c, lab, flags, err);
+      let given = flags;
+      if (given.student === undefined) {
+        // Asked on a small screen instead (loaded only here: it is the one user of ink-text-input).
+        const { askLabStudent } = await import('./lab-ask.js');
+        const asked = await askLabStudent(c, lab, given, err);
+        if (typeof asked === 'number') {
+          process.exitCode = asked;
+          return;
+        }
+        given = asked;
+      }
+      const session = prepareLab(c, lab, given, err);
       process.exitCode =
         typeof session === 'number' ? session : await options.startLabScreen!(session, c);
     });
