@@ -6,6 +6,7 @@
  * mistake), not one that cannot be read.
  */
 import { parseAnswer } from '../content/answer-parser.js';
+import { answerValue } from '../content/answer-value.js';
 import type { AnswerKind, AnswerValue, Question } from '../content/types.js';
 import type { Message } from '../i18n/index.js';
 import { safeParams } from './safe-text.js';
@@ -84,19 +85,7 @@ function readText(question: Question, text: string): AnswerReading {
       error: params ? { key: parsed.error.key, params } : { key: parsed.error.key },
     };
   }
-  const a = parsed.value;
-  switch (a.kind) {
-    case 'number':
-      return { ok: true, value: { kind: 'number', value: a.value } };
-    case 'shape':
-      return { ok: true, value: { kind: 'shape', dims: a.dims } };
-    case 'grid':
-      return { ok: true, value: { kind: 'grid', rows: a.rows } };
-    case 'choice':
-      return { ok: true, value: { kind: 'choice', index: a.index } };
-    case 'yesno':
-      return { ok: true, value: { kind: 'yesno', value: a.value } };
-  }
+  return { ok: true, value: answerValue(parsed.value) };
 }
 
 function readShapeList(list: JsonValue[]): AnswerReading {

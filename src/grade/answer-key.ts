@@ -4,10 +4,10 @@
  * as 37/9) would refuse, so every key answer is read back and checked, and written at full
  * precision when the short form does not pass.
  */
+import { answerText } from '../content/answer-value.js';
 import { compareAnswers } from '../content/check-answer.js';
 import type { AnswerValue, Question } from '../content/types.js';
 import { readAnswer } from './answer-input.js';
-import { answerText } from './answer-text.js';
 import type { LabQuestion } from './lab-questions.js';
 
 function accepted(question: Question, text: string, expected: AnswerValue): boolean {

@@ -3,12 +3,12 @@
  * wrong cells and the common mistake an answer matches, and never the expected answer unless
  * the caller asks (`showExpected`): `grade` is run by students on their own files too.
  */
+import { answerText } from '../content/answer-value.js';
 import { compareAnswers } from '../content/check-answer.js';
 import type { AnswerValue, MistakeId, Question } from '../content/types.js';
 import type { Message } from '../i18n/index.js';
 import type { TemplateText } from '../content/types.js';
 import { readAnswer } from './answer-input.js';
-import { answerText } from './answer-text.js';
 import type { Lab, LabExercise } from './lab.js';
 import { accessCode, labQuestion } from './lab-questions.js';
 import { safeText } from './safe-text.js';

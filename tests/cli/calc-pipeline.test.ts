@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCalc } from '../../src/cli/calc.js';
+import { X, XO_DENSE_WEIGHTS, XO_FILTERS } from '../fixtures/lectures.js';
 
 function calc(request: unknown, json = true) {
   const dir = mkdtempSync(join(tmpdir(), 'calc-pipeline-'));
@@ -29,37 +30,10 @@ function calc(request: unknown, json = true) {
   };
 }
 
-const X = [
-  [-1, -1, -1, -1, -1, -1, -1, -1, -1],
-  [-1, 1, -1, -1, -1, -1, -1, 1, -1],
-  [-1, -1, 1, -1, -1, -1, 1, -1, -1],
-  [-1, -1, -1, 1, -1, 1, -1, -1, -1],
-  [-1, -1, -1, -1, 1, -1, -1, -1, -1],
-  [-1, -1, -1, 1, -1, 1, -1, -1, -1],
-  [-1, -1, 1, -1, -1, -1, 1, -1, -1],
-  [-1, 1, -1, -1, -1, -1, -1, 1, -1],
-  [-1, -1, -1, -1, -1, -1, -1, -1, -1],
-];
 const STAGES = [
   {
     op: 'conv2d',
-    kernels: [
-      [
-        [1, -1, -1],
-        [-1, 1, -1],
-        [-1, -1, 1],
-      ],
-      [
-        [1, -1, 1],
-        [-1, 1, -1],
-        [1, -1, 1],
-      ],
-      [
-        [-1, -1, 1],
-        [-1, 1, -1],
-        [1, -1, -1],
-      ],
-    ],
+    kernels: XO_FILTERS,
     scale: 0.1111111111111111,
   },
   { op: 'relu' },
@@ -68,10 +42,7 @@ const STAGES = [
   { op: 'flatten' },
   {
     op: 'dense',
-    weights: [
-      [1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 1, 0],
-      [0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1],
-    ],
+    weights: XO_DENSE_WEIGHTS,
   },
   { op: 'softmax' },
 ];

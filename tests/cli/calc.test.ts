@@ -4,6 +4,17 @@ import { runCli } from './run-cli.js';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  A,
+  A_KERNEL,
+  A_KERNEL_2X2,
+  BINARY_IMAGE,
+  STEP,
+  STEP_KERNEL,
+  X,
+  XO_FILTERS,
+  X_KERNEL,
+} from '../fixtures/lectures.js';
 
 /** Run calc in-process on a request given as a value; returns exit code and captured output. */
 function calc(request: unknown, json = true) {
@@ -16,40 +27,16 @@ function calc(request: unknown, json = true) {
   return { code, stdout: out.join('\n'), stderr: err.join('\n'), json: () => JSON.parse(out.join('\n')) };
 }
 
-const A = [
-  [0, 0, 2, 0, 0],
-  [1, 2, 2, 1, 0],
-  [0, 0, 1, 2, 2],
-  [0, 0, 1, 0, 1],
-  [1, 2, 1, 0, 0],
-];
-const X = [
-  [-1, -1, -1, -1, -1, -1, -1, -1, -1],
-  [-1, 1, -1, -1, -1, -1, -1, 1, -1],
-  [-1, -1, 1, -1, -1, -1, 1, -1, -1],
-  [-1, -1, -1, 1, -1, 1, -1, -1, -1],
-  [-1, -1, -1, -1, 1, -1, -1, -1, -1],
-  [-1, -1, -1, 1, -1, 1, -1, -1, -1],
-  [-1, -1, 1, -1, -1, -1, 1, -1, -1],
-  [-1, 1, -1, -1, -1, -1, -1, 1, -1],
-  [-1, -1, -1, -1, -1, -1, -1, -1, -1],
-];
-const XO_FILTERS = [
-  [[1, -1, -1], [-1, 1, -1], [-1, -1, 1]],
-  [[1, -1, 1], [-1, 1, -1], [1, -1, 1]],
-  [[-1, -1, 1], [-1, 1, -1], [1, -1, -1]],
-];
-
 describe('calc reproduces the worked examples of the lectures (SEED-NOTES)', () => {
   it('1: 5×5 image, 3×3 filter', () => {
-    const r = calc({ op: 'conv2d', input: [[1, 1, 1, 0, 0], [0, 1, 1, 1, 0], [0, 0, 1, 1, 1], [0, 0, 1, 1, 0], [0, 1, 1, 0, 0]], kernels: [[[1, 0, 1], [0, 1, 0], [1, 0, 1]]] });
+    const r = calc({ op: 'conv2d', input: BINARY_IMAGE, kernels: [X_KERNEL] });
     expect(r.code).toBe(0);
     expect(r.json().result).toEqual([[[4, 3, 4], [2, 4, 3], [2, 3, 4]]]);
     expect(r.json().output_shape).toEqual([1, 3, 3]);
   });
 
   it('1, explained: every window written out as the slides do', () => {
-    const r = calc({ op: 'conv2d', input: [[1, 1, 1, 0, 0], [0, 1, 1, 1, 0], [0, 0, 1, 1, 1], [0, 0, 1, 1, 0], [0, 1, 1, 0, 0]], kernels: [[[1, 0, 1], [0, 1, 0], [1, 0, 1]]] }, false);
+    const r = calc({ op: 'conv2d', input: BINARY_IMAGE, kernels: [X_KERNEL] }, false);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('out[0][0][0] = 1*1 + 1*0 + 1*1 + 0*0 + 1*1 + 1*0 + 0*1 + 0*0 + 1*1 = 4');
     expect(r.stdout).toMatch(/⊛/);
@@ -57,20 +44,20 @@ describe('calc reproduces the worked examples of the lectures (SEED-NOTES)', () 
   });
 
   it('2: bias 1, stride 2, valid', () => {
-    const r = calc({ op: 'conv2d', input: A, kernels: [[[1, 1, 1], [1, 0, 0], [0, -1, 1]]], bias: [1], stride: 2 });
+    const r = calc({ op: 'conv2d', input: A, kernels: [A_KERNEL], bias: [1], stride: 2 });
     expect(r.json().result).toEqual([[[5, 5], [1, 7]]]);
   });
 
   it('3: 2×2 kernel, stride 2, valid and TensorFlow-style same', () => {
-    expect(calc({ op: 'conv2d', input: A, kernels: [[[1, 1], [0, -1]]], bias: [1], stride: 2 }).json().result).toEqual([[[-1, 2], [1, 4]]]);
-    const same = calc({ op: 'conv2d', input: A, kernels: [[[1, 1], [0, -1]]], bias: [1], stride: 2, padding: 'same' }).json();
+    expect(calc({ op: 'conv2d', input: A, kernels: [A_KERNEL_2X2], bias: [1], stride: 2 }).json().result).toEqual([[[-1, 2], [1, 4]]]);
+    const same = calc({ op: 'conv2d', input: A, kernels: [A_KERNEL_2X2], bias: [1], stride: 2, padding: 'same' }).json();
     expect(same.result).toEqual([[[-1, 2, 1], [1, 4, 3], [4, 2, 1]]]);
     expect(same.padding).toEqual({ top: 0, bottom: 1, left: 0, right: 1 });
   });
 
   it('6: 1-D, cross-correlation and true convolution', () => {
-    expect(calc({ op: 'conv1d', input: [0, 0, 0, 0, 1, 1, 1], kernel: [-1, 1] }).json().result).toEqual([0, 0, 0, 1, 0, 0]);
-    expect(calc({ op: 'conv1d', input: [0, 0, 0, 0, 1, 1, 1], kernel: [-1, 1], flip: true }).json().result).toEqual([0, 0, 0, -1, 0, 0]);
+    expect(calc({ op: 'conv1d', input: STEP, kernel: STEP_KERNEL }).json().result).toEqual([0, 0, 0, 1, 0, 0]);
+    expect(calc({ op: 'conv1d', input: STEP, kernel: STEP_KERNEL, flip: true }).json().result).toEqual([0, 0, 0, -1, 0, 0]);
   });
 
   it('7: the X/O match maps, ReLU and pooling', () => {
@@ -170,7 +157,7 @@ describe('calc refuses malformed requests with one line naming the field', () =>
 
 describe('the real command', () => {
   it('reads stdin, prints JSON, exits 0', () => {
-    const r = runCli(['calc', '--json'], { input: JSON.stringify({ op: 'conv1d', input: [0, 0, 0, 0, 1, 1, 1], kernel: [-1, 1] }) });
+    const r = runCli(['calc', '--json'], { input: JSON.stringify({ op: 'conv1d', input: STEP, kernel: STEP_KERNEL }) });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).result).toEqual([0, 0, 0, 1, 0, 0]);
   });

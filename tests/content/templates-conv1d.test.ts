@@ -8,6 +8,7 @@ import { createRng } from '../../src/content/random.js';
 import { conv1dTemplate as template } from '../../src/content/templates/conv1d.js';
 import { getTemplate } from '../../src/content/templates/index.js';
 import type { AnswerValue, Question, TemplateText } from '../../src/content/types.js';
+import { STEP as step, STEP_KERNEL as edge } from '../fixtures/lectures.js';
 
 /** Messages as `key{params}`, so tests see which message and which numbers were asked for. */
 const text = (prompt = 'Compute it.'): TemplateText => ({
@@ -23,10 +24,6 @@ function expectAllMistakesDiffer(q: Question): void {
   const expected = q.expected();
   for (const m of q.mistakes()) expect(m.answer, m.id).not.toEqual(expected);
 }
-
-// The slide: a step from 0 to 1 in the input, the two-number kernel [-1, 1].
-const step = [0, 0, 0, 0, 1, 1, 1];
-const edge = [-1, 1];
 
 describe('conv1d: SEED-NOTES item 6', () => {
   it('cross-correlation (flip false) matches the hand computation out[n] = −x[n] + x[n+1]', () => {

@@ -11,6 +11,7 @@ import { createRng } from '../../src/content/random.js';
 import { getTemplate } from '../../src/content/templates/index.js';
 import { networkClass, networkMap, networkValue } from '../../src/content/templates/network.js';
 import type { AnswerValue, Question, TemplateText } from '../../src/content/types.js';
+import { CROOKED_X, O, X, XO_DENSE_WEIGHTS, XO_FILTERS } from '../fixtures/lectures.js';
 
 const text = (prompt = 'Question?'): TemplateText => ({
   prompt,
@@ -18,69 +19,16 @@ const text = (prompt = 'Question?'): TemplateText => ({
   t: (key, params) => (params ? `${key}${JSON.stringify(params)}` : key),
 });
 
-const X = [
-  [-1, -1, -1, -1, -1, -1, -1, -1, -1],
-  [-1, 1, -1, -1, -1, -1, -1, 1, -1],
-  [-1, -1, 1, -1, -1, -1, 1, -1, -1],
-  [-1, -1, -1, 1, -1, 1, -1, -1, -1],
-  [-1, -1, -1, -1, 1, -1, -1, -1, -1],
-  [-1, -1, -1, 1, -1, 1, -1, -1, -1],
-  [-1, -1, 1, -1, -1, -1, 1, -1, -1],
-  [-1, 1, -1, -1, -1, -1, -1, 1, -1],
-  [-1, -1, -1, -1, -1, -1, -1, -1, -1],
-];
-const O = [
-  [-1, -1, -1, -1, -1, -1, -1, -1, -1],
-  [-1, -1, -1, 1, 1, 1, -1, -1, -1],
-  [-1, -1, 1, -1, -1, -1, 1, -1, -1],
-  [-1, 1, -1, -1, -1, -1, -1, 1, -1],
-  [-1, 1, -1, -1, -1, -1, -1, 1, -1],
-  [-1, 1, -1, -1, -1, -1, -1, 1, -1],
-  [-1, -1, 1, -1, -1, -1, 1, -1, -1],
-  [-1, -1, -1, 1, 1, 1, -1, -1, -1],
-  [-1, -1, -1, -1, -1, -1, -1, -1, -1],
-];
-/** The lectures' "X or X?" picture (seed 003, "X's and O's: trickier cases"). */
-const CROOKED_X = [
-  [-1, -1, -1, -1, -1, -1, -1, -1, -1],
-  [-1, -1, -1, -1, -1, -1, 1, -1, -1],
-  [-1, 1, -1, -1, -1, 1, -1, -1, -1],
-  [-1, -1, 1, 1, -1, 1, -1, -1, -1],
-  [-1, -1, -1, -1, 1, -1, -1, -1, -1],
-  [-1, -1, -1, 1, -1, 1, 1, -1, -1],
-  [-1, -1, -1, 1, -1, -1, -1, 1, -1],
-  [-1, -1, 1, -1, -1, -1, -1, -1, -1],
-  [-1, -1, -1, -1, -1, -1, -1, -1, -1],
-];
 const CONV = {
   op: 'conv2d',
-  kernels: [
-    [
-      [1, -1, -1],
-      [-1, 1, -1],
-      [-1, -1, 1],
-    ],
-    [
-      [1, -1, 1],
-      [-1, 1, -1],
-      [1, -1, 1],
-    ],
-    [
-      [-1, -1, 1],
-      [-1, 1, -1],
-      [1, -1, -1],
-    ],
-  ],
+  kernels: XO_FILTERS,
   scale: 0.1111111111111111,
 };
 const RELU = { op: 'relu' };
 const POOL = { op: 'maxpool', size: 2, padding: 'same' };
 const DENSE = {
   op: 'dense',
-  weights: [
-    [1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 1, 0],
-    [0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1],
-  ],
+  weights: XO_DENSE_WEIGHTS,
 };
 const NETWORK = [CONV, RELU, POOL, POOL, { op: 'flatten' }, DENSE, { op: 'softmax' }];
 

@@ -19,39 +19,9 @@ import {
   toNested,
   volumeFrom,
 } from '../../src/engine/index.js';
+import { X, XO_DENSE_WEIGHTS, XO_FILTERS } from '../fixtures/lectures.js';
 
-const X = [
-  [-1, -1, -1, -1, -1, -1, -1, -1, -1],
-  [-1, 1, -1, -1, -1, -1, -1, 1, -1],
-  [-1, -1, 1, -1, -1, -1, 1, -1, -1],
-  [-1, -1, -1, 1, -1, 1, -1, -1, -1],
-  [-1, -1, -1, -1, 1, -1, -1, -1, -1],
-  [-1, -1, -1, 1, -1, 1, -1, -1, -1],
-  [-1, -1, 1, -1, -1, -1, 1, -1, -1],
-  [-1, 1, -1, -1, -1, -1, -1, 1, -1],
-  [-1, -1, -1, -1, -1, -1, -1, -1, -1],
-];
-const FILTERS = filtersFrom(
-  'kernels',
-  [
-    [
-      [1, -1, -1],
-      [-1, 1, -1],
-      [-1, -1, 1],
-    ],
-    [
-      [1, -1, 1],
-      [-1, 1, -1],
-      [1, -1, 1],
-    ],
-    [
-      [-1, -1, 1],
-      [-1, 1, -1],
-      [1, -1, -1],
-    ],
-  ],
-  1,
-);
+const FILTERS = filtersFrom('kernels', XO_FILTERS, 1);
 const HIGH = 1;
 const LOW = 5 / 9;
 
@@ -63,10 +33,7 @@ const XO: PipelineStage[] = [
   { op: 'flatten' },
   {
     op: 'dense',
-    weights: [
-      [1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 1, 0],
-      [0, 1, 1, 0, 0, 0, 0, 0, 1, 0, 0, 1],
-    ],
+    weights: XO_DENSE_WEIGHTS,
   },
   { op: 'softmax' },
 ];

@@ -17,6 +17,17 @@ import {
   toNested,
   volumeFrom,
 } from '../../src/engine/index.js';
+import {
+  A,
+  A_KERNEL,
+  A_KERNEL_2X2,
+  BINARY_IMAGE,
+  STEP,
+  STEP_KERNEL,
+  X,
+  XO_FILTERS,
+  X_KERNEL,
+} from '../fixtures/lectures.js';
 
 /** Run a single-channel example: grid in, one grid per filter out. */
 function conv(
@@ -33,21 +44,8 @@ function truncate2(v: number): number {
 }
 
 describe('item 1: 5×5 binary image, 3×3 "X" filter, stride 1, valid', () => {
-  const image = [
-    [1, 1, 1, 0, 0],
-    [0, 1, 1, 1, 0],
-    [0, 0, 1, 1, 1],
-    [0, 0, 1, 1, 0],
-    [0, 1, 1, 0, 0],
-  ];
-  const kernel = [
-    [1, 0, 1],
-    [0, 1, 0],
-    [1, 0, 1],
-  ];
-
   it('gives [[4,3,4],[2,4,3],[2,3,4]]', () => {
-    expect(conv(image, [kernel])).toEqual([
+    expect(conv(BINARY_IMAGE, [X_KERNEL])).toEqual([
       [
         [4, 3, 4],
         [2, 4, 3],
@@ -58,8 +56,8 @@ describe('item 1: 5×5 binary image, 3×3 "X" filter, stride 1, valid', () => {
 
   it('explains cell (0,0) with the nine products of the slide, in reading order', () => {
     const e = explainConv2dCell(
-      volumeFrom('input', image),
-      filtersFrom('kernels', [kernel], 1),
+      volumeFrom('input', BINARY_IMAGE),
+      filtersFrom('kernels', [X_KERNEL], 1),
       {},
       0,
       0,
@@ -86,8 +84,8 @@ describe('item 1: 5×5 binary image, 3×3 "X" filter, stride 1, valid', () => {
 
   it('explains a "same"-padded corner: the padding terms are marked and read as 0', () => {
     const e = explainConv2dCell(
-      volumeFrom('input', image),
-      filtersFrom('kernels', [kernel], 1),
+      volumeFrom('input', BINARY_IMAGE),
+      filtersFrom('kernels', [X_KERNEL], 1),
       { padding: 'same' },
       0,
       0,
@@ -107,26 +105,13 @@ describe('item 1: 5×5 binary image, 3×3 "X" filter, stride 1, valid', () => {
     expect(e.terms.filter((t) => !t.padded).map((t) => t.input)).toEqual([1, 1, 0, 1]);
     // 1·1 (centre) + 1·0 + 0·0 + 1·1 (bottom right) = 2
     expect(e.value).toBe(2);
-    expect(conv(image, [kernel], { padding: 'same' })[0][0][0]).toBe(2);
+    expect(conv(BINARY_IMAGE, [X_KERNEL], { padding: 'same' })[0][0][0]).toBe(2);
   });
 });
 
 describe('items 2 and 3: input A with bias 1, stride 2', () => {
-  const A = [
-    [0, 0, 2, 0, 0],
-    [1, 2, 2, 1, 0],
-    [0, 0, 1, 2, 2],
-    [0, 0, 1, 0, 1],
-    [1, 2, 1, 0, 0],
-  ];
-
   it('item 2: 3×3 kernel, valid → [[5,5],[1,7]]', () => {
-    const kernel = [
-      [1, 1, 1],
-      [1, 0, 0],
-      [0, -1, 1],
-    ];
-    expect(conv(A, [kernel], { bias: [1], stride: 2 })).toEqual([
+    expect(conv(A, [A_KERNEL], { bias: [1], stride: 2 })).toEqual([
       [
         [5, 5],
         [1, 7],
@@ -134,13 +119,8 @@ describe('items 2 and 3: input A with bias 1, stride 2', () => {
     ]);
   });
 
-  const kernel2 = [
-    [1, 1],
-    [0, -1],
-  ];
-
   it('item 3: 2×2 kernel, valid → [[-1,2],[1,4]]', () => {
-    expect(conv(A, [kernel2], { bias: [1], stride: 2, padding: 'valid' })).toEqual([
+    expect(conv(A, [A_KERNEL_2X2], { bias: [1], stride: 2, padding: 'valid' })).toEqual([
       [
         [-1, 2],
         [1, 4],
@@ -149,7 +129,7 @@ describe('items 2 and 3: input A with bias 1, stride 2', () => {
   });
 
   it('item 3: 2×2 kernel, "same" → [[-1,2,1],[1,4,3],[4,2,1]] (zeros on the bottom and right only)', () => {
-    expect(conv(A, [kernel2], { bias: [1], stride: 2, padding: 'same' })).toEqual([
+    expect(conv(A, [A_KERNEL_2X2], { bias: [1], stride: 2, padding: 'same' })).toEqual([
       [
         [-1, 2, 1],
         [1, 4, 3],
@@ -158,7 +138,7 @@ describe('items 2 and 3: input A with bias 1, stride 2', () => {
     ]);
     const e = explainConv2dCell(
       volumeFrom('A', A),
-      filtersFrom('kernels', [kernel2], 1),
+      filtersFrom('kernels', [A_KERNEL_2X2], 1),
       { bias: [1], stride: 2, padding: 'same' },
       0,
       2,
@@ -176,7 +156,7 @@ describe('items 2 and 3: input A with bias 1, stride 2', () => {
     // Nothing is padded on the top or left: the first window starts at the image's corner.
     const first = explainConv2dCell(
       volumeFrom('A', A),
-      filtersFrom('kernels', [kernel2], 1),
+      filtersFrom('kernels', [A_KERNEL_2X2], 1),
       { bias: [1], stride: 2, padding: 'same' },
       0,
       0,
@@ -329,52 +309,18 @@ describe('item 5: RGB window with a zero-padded corner, three kernel channels, b
 });
 
 describe('item 6: 1-D, cross-correlation vs the flipped definition', () => {
-  const x = [0, 0, 0, 0, 1, 1, 1];
-  const k = [-1, 1];
-
   it('cross-correlation gives [0,0,0,1,0,0] (what the slide shows)', () => {
-    expect(conv1d(x, k)).toEqual([0, 0, 0, 1, 0, 0]);
-    expect(conv1d(x, k, { flip: false, mode: 'valid' })).toEqual([0, 0, 0, 1, 0, 0]);
+    expect(conv1d(STEP, STEP_KERNEL)).toEqual([0, 0, 0, 1, 0, 0]);
+    expect(conv1d(STEP, STEP_KERNEL, { flip: false, mode: 'valid' })).toEqual([0, 0, 0, 1, 0, 0]);
   });
 
   it('true convolution (kernel flipped) gives [0,0,0,-1,0,0]', () => {
-    expect(conv1d(x, k, { flip: true })).toEqual([0, 0, 0, -1, 0, 0]);
+    expect(conv1d(STEP, STEP_KERNEL, { flip: true })).toEqual([0, 0, 0, -1, 0, 0]);
   });
 });
 
 describe('item 7: the X/O network', () => {
-  const X = [
-    [-1, -1, -1, -1, -1, -1, -1, -1, -1],
-    [-1, 1, -1, -1, -1, -1, -1, 1, -1],
-    [-1, -1, 1, -1, -1, -1, 1, -1, -1],
-    [-1, -1, -1, 1, -1, 1, -1, -1, -1],
-    [-1, -1, -1, -1, 1, -1, -1, -1, -1],
-    [-1, -1, -1, 1, -1, 1, -1, -1, -1],
-    [-1, -1, 1, -1, -1, -1, 1, -1, -1],
-    [-1, 1, -1, -1, -1, -1, -1, 1, -1],
-    [-1, -1, -1, -1, -1, -1, -1, -1, -1],
-  ];
-  const filters = filtersFrom(
-    'kernels',
-    [
-      [
-        [1, -1, -1],
-        [-1, 1, -1],
-        [-1, -1, 1],
-      ],
-      [
-        [1, -1, 1],
-        [-1, 1, -1],
-        [1, -1, 1],
-      ],
-      [
-        [-1, -1, 1],
-        [-1, 1, -1],
-        [1, -1, -1],
-      ],
-    ],
-    1,
-  );
+  const filters = filtersFrom('kernels', XO_FILTERS, 1);
   const maps: Tensor = conv2d(volumeFrom('X', X), filters, { scale: 1 / 9 });
 
   it('the match (sum of products / 9) gives three 7×7 maps', () => {

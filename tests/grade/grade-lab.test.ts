@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compareAnswers } from '../../src/content/check-answer.js';
 import type { AnswerValue } from '../../src/content/types.js';
-import { answerText } from '../../src/grade/answer-text.js';
+import { answerText } from '../../src/content/answer-value.js';
 import {
   type GradeOptions,
   type SubmissionResult,

@@ -8,23 +8,19 @@ import { z } from 'zod';
 import { conv2dParams, denseParams, plainNumber } from '../../engine/index.js';
 import type { Rng } from '../random.js';
 import type { Display, MistakeModel, Question, Template, TemplateText } from '../types.js';
-import { TemplateError, draw, fill, intOrRange, parseWith } from './shared.js';
-
-const whole = z.number().int().min(1);
+import { imageParams } from './layer-text.js';
+import { imageShape, requireAtLeastOne, requireKernelFits, whole } from './schemas.js';
+import { TemplateError, draw, drawImageSize, fill, intOrRange, parseWith } from './shared.js';
 
 const givenSchema = z.strictObject({
   /** The image as (H, W, C). */
-  input: z.tuple([whole, whole, whole]),
+  input: imageShape,
   /** Dense units, and as many conv filters. */
   units: whole,
   /** Square kernel side of the filters. */
   kernel: whole,
 });
 export type ConvVsDenseGiven = z.infer<typeof givenSchema>;
-
-type Spec = z.infer<typeof intOrRange>;
-const low = (spec: Spec) => (typeof spec === 'number' ? spec : Math.min(...spec));
-const high = (spec: Spec) => (typeof spec === 'number' ? spec : Math.max(...spec));
 
 const settingsSchema = z
   .strictObject({
@@ -37,20 +33,8 @@ const settingsSchema = z
     kernel: intOrRange,
   })
   .superRefine((s, ctx) => {
-    for (const key of ['rows', 'cols', 'channels', 'units', 'kernel'] as const) {
-      const spec = s[key];
-      if (spec !== undefined && low(spec) < 1)
-        ctx.addIssue({ code: 'custom', path: [key], message: `\`${key}\` must be at least 1` });
-    }
-    for (const key of ['rows', 'cols'] as const) {
-      const spec = s[key];
-      if (spec !== undefined && low(spec) < high(s.kernel))
-        ctx.addIssue({
-          code: 'custom',
-          path: [key],
-          message: `a ${high(s.kernel)}×${high(s.kernel)} kernel does not fit ${low(spec)} ${key}; make the smallest \`${key}\` at least the largest \`kernel\``,
-        });
-    }
+    requireAtLeastOne(s, ['rows', 'cols', 'channels', 'units', 'kernel'], ctx);
+    requireKernelFits(s, ['rows', 'cols'], ctx);
   });
 export type ConvVsDenseSettings = z.infer<typeof settingsSchema>;
 
@@ -67,9 +51,7 @@ function parseGiven(value: unknown): ConvVsDenseGiven {
 
 /** Draw inputs; the draw order is part of the variant's identity and must not change. */
 function generate(s: ConvVsDenseSettings, rng: Rng): ConvVsDenseGiven {
-  const rows = draw(rng, s.rows);
-  const cols = s.cols === undefined ? rows : draw(rng, s.cols);
-  const channels = s.channels === undefined ? 1 : draw(rng, s.channels);
+  const [rows, cols, channels] = drawImageSize(rng, s);
   const units = draw(rng, s.units);
   const kernel = draw(rng, s.kernel);
   return { input: [rows, cols, channels], units, kernel };
@@ -93,10 +75,7 @@ function build(given: ConvVsDenseGiven, text: TemplateText): Question {
   return {
     kind: 'number',
     prompt: fill(text.prompt, {
-      h: H,
-      w: W,
-      c: C,
-      input: `(${H}, ${W}, ${C})`,
+      ...imageParams(H, W, C),
       units: given.units,
       filters: given.units,
       kernel: `${k}×${k}`,

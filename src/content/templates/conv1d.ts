@@ -4,13 +4,7 @@
  * compute (cross-correlation), true is the textbook convolution that reverses the kernel.
  */
 import { z } from 'zod';
-import {
-  EngineError,
-  type Conv1dMode,
-  conv1d,
-  conv1dPadding,
-  plainNumber,
-} from '../../engine/index.js';
+import { type Conv1dMode, conv1d, conv1dPadding, plainNumber } from '../../engine/index.js';
 import type { Rng } from '../random.js';
 import type {
   AnswerValue,
@@ -21,11 +15,13 @@ import type {
   TemplateText,
 } from '../types.js';
 import {
-  TemplateError,
   draw,
   drawValue,
+  engineError,
   fill,
+  highest,
   intOrRange,
+  lowest,
   parseWith,
   valueSpec,
 } from './shared.js';
@@ -57,28 +53,24 @@ const settingsSchema = z
     mode: z.array(mode).min(1).optional(),
   })
   .superRefine((s, ctx) => {
-    const low = (spec: z.infer<typeof intOrRange>) =>
-      typeof spec === 'number' ? spec : Math.min(...spec);
-    const high = (spec: z.infer<typeof intOrRange>) =>
-      typeof spec === 'number' ? spec : Math.max(...spec);
-    if (low(s.length) < 1)
+    if (lowest(s.length) < 1)
       ctx.addIssue({
         code: 'custom',
         path: ['length'],
         message: 'the input needs at least 1 number',
       });
-    if (low(s.kernel) < 1)
+    if (lowest(s.kernel) < 1)
       ctx.addIssue({
         code: 'custom',
         path: ['kernel'],
         message: 'the kernel needs at least 1 number',
       });
     const valid = s.mode === undefined || s.mode.includes('valid');
-    if (valid && high(s.kernel) > low(s.length)) {
+    if (valid && highest(s.kernel) > lowest(s.length)) {
       ctx.addIssue({
         code: 'custom',
         path: ['kernel'],
-        message: `a kernel of ${high(s.kernel)} does not fit an input of ${low(s.length)} in mode "valid"; make \`length\` at least the largest \`kernel\``,
+        message: `a kernel of ${highest(s.kernel)} does not fit an input of ${lowest(s.length)} in mode "valid"; make \`length\` at least the largest \`kernel\``,
       });
     }
   });
@@ -106,8 +98,7 @@ function parseGiven(value: unknown): Conv1dGiven {
   try {
     conv1d(p.input, p.kernel, { flip: p.flip, mode: p.mode });
   } catch (error) {
-    const field = error instanceof EngineError ? `given.${error.argument}` : 'given';
-    throw new TemplateError(field, `\`${field}\`: ${(error as Error).message}`);
+    throw engineError(error, 'given');
   }
   return given;
 }

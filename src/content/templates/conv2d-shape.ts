@@ -5,29 +5,26 @@
  * the number of filters.
  */
 import { z } from 'zod';
-import { type AxisPadding, type OutputSize, EngineError, outputSize } from '../../engine/index.js';
 import type { Rng } from '../random.js';
-import type {
-  AnswerValue,
-  Display,
-  MistakeModel,
-  Question,
-  SolutionLine,
-  Template,
-  TemplateText,
-} from '../types.js';
-import { TemplateError, draw, fill, intOrRange, parseWith } from './shared.js';
-
-const whole = z.number().int().min(1);
-const pairOrWhole = z.union([whole, z.tuple([whole, whole])]);
-const padding = z.union([z.literal('valid'), z.literal('same'), z.number().int().min(0)], {
-  error: 'expected `valid`, `same` or a whole number ≥ 0',
-});
-type ShapePadding = z.infer<typeof padding>;
+import type { Display, MistakeModel, Question, Template, TemplateText } from '../types.js';
+import { shapeAnswer } from './answers.js';
+import { conv2dKerasLines, imageParams, inputLine } from './layer-text.js';
+import {
+  type Padding,
+  imageShape,
+  padding,
+  pairOf,
+  pairOrWhole,
+  requireAtLeastOne,
+  requireKernelFits,
+  whole,
+} from './schemas.js';
+import { draw, drawImageSize, engineError, fill, intOrRange, parseWith } from './shared.js';
+import { axisLines, windowAxes, windowShapeSlips } from './window.js';
 
 const givenSchema = z.strictObject({
   /** The input as (H, W, C). */
-  input: z.tuple([whole, whole, whole]),
+  input: imageShape,
   /** Number of filters: the depth of the output. */
   filters: whole,
   /** Kernel size: a whole number (square) or [rows, columns]. */
@@ -56,25 +53,9 @@ const settingsSchema = z
     padding: z.array(padding).min(1).optional(),
   })
   .superRefine((s, ctx) => {
-    const low = (spec: z.infer<typeof intOrRange>) =>
-      typeof spec === 'number' ? spec : Math.min(...spec);
-    const high = (spec: z.infer<typeof intOrRange>) =>
-      typeof spec === 'number' ? spec : Math.max(...spec);
-    for (const key of ['rows', 'cols', 'channels', 'filters', 'kernel'] as const) {
-      const spec = s[key];
-      if (spec !== undefined && low(spec) < 1)
-        ctx.addIssue({ code: 'custom', path: [key], message: `\`${key}\` must be at least 1` });
-    }
+    requireAtLeastOne(s, ['rows', 'cols', 'channels', 'filters', 'kernel'], ctx);
     // Padding only adds room, so the smallest input with no padding is the case to check.
-    for (const key of ['rows', 'cols'] as const) {
-      const spec = s[key];
-      if (spec !== undefined && low(spec) < high(s.kernel))
-        ctx.addIssue({
-          code: 'custom',
-          path: [key],
-          message: `a ${high(s.kernel)}×${high(s.kernel)} kernel does not fit ${low(spec)} ${key}; make the smallest \`${key}\` at least the largest \`kernel\``,
-        });
-    }
+    requireKernelFits(s, ['rows', 'cols'], ctx);
   });
 export type Conv2dShapeSettings = z.infer<typeof settingsSchema>;
 
@@ -87,56 +68,30 @@ interface Parsed {
   kW: number;
   sH: number;
   sW: number;
-  padding: ShapePadding;
+  padding: Padding;
 }
 
 function resolve(g: Conv2dShapeGiven): Parsed {
-  const [kH, kW] = typeof g.kernel === 'number' ? [g.kernel, g.kernel] : g.kernel;
-  const [sH, sW] =
-    g.stride === undefined
-      ? [1, 1]
-      : typeof g.stride === 'number'
-        ? [g.stride, g.stride]
-        : g.stride;
+  const [kH, kW] = pairOf(g.kernel);
+  const [sH, sW] = pairOf(g.stride);
   const [H, W, C] = g.input;
   return { H, W, C, filters: g.filters, kH, kW, sH, sW, padding: g.padding ?? 'valid' };
-}
-
-function axes(
-  p: Parsed,
-  padding: AxisPadding = p.padding,
-  sH = p.sH,
-  sW = p.sW,
-): [OutputSize, OutputSize] {
-  return [
-    outputSize({ n: p.H, f: p.kH, stride: sH, pad: padding }),
-    outputSize({ n: p.W, f: p.kW, stride: sW, pad: padding }),
-  ];
 }
 
 function parseGiven(value: unknown): Conv2dShapeGiven {
   const given = parseWith(givenSchema, value, 'given');
   try {
-    axes(resolve(given));
+    windowAxes(resolve(given));
   } catch (error) {
     // The engine names `f` (the kernel does not fit); say it in the file's words.
-    const field =
-      error instanceof EngineError && error.argument !== 'f'
-        ? `given.${error.argument}`
-        : 'given.kernel';
-    throw new TemplateError(
-      field,
-      `\`${field}\`: ${(error as Error).message.replaceAll('`f`', '`kernel`')}`,
-    );
+    throw engineError(error, 'given', 'kernel');
   }
   return given;
 }
 
 /** Draw inputs; the draw order is part of the variant's identity and must not change. */
 function generate(s: Conv2dShapeSettings, rng: Rng): Conv2dShapeGiven {
-  const rows = draw(rng, s.rows);
-  const cols = s.cols === undefined ? rows : draw(rng, s.cols);
-  const channels = s.channels === undefined ? 1 : draw(rng, s.channels);
+  const [rows, cols, channels] = drawImageSize(rng, s);
   const filters = draw(rng, s.filters);
   const kernel = draw(rng, s.kernel);
   const stride = s.stride ? rng.pick(s.stride) : 1;
@@ -144,42 +99,25 @@ function generate(s: Conv2dShapeSettings, rng: Rng): Conv2dShapeGiven {
   return { input: [rows, cols, channels], filters, kernel, stride, padding: pad };
 }
 
-function shape(h: number, w: number, c: number): AnswerValue {
-  return { kind: 'shape', dims: [h, w, c] };
-}
-
-function sameDims(a: AnswerValue, b: AnswerValue): boolean {
-  return (
-    a.kind === 'shape' &&
-    b.kind === 'shape' &&
-    a.dims.length === b.dims.length &&
-    a.dims.every((d, i) => d === b.dims[i])
-  );
+function shape(h: number, w: number, c: number) {
+  return shapeAnswer([h, w, c]);
 }
 
 /** The answers common mistakes give, each the engine's rule with one thing changed. */
 function mistakeAnswers(p: Parsed): MistakeModel[] {
-  const [h, w] = axes(p);
-  const out: MistakeModel[] = [];
-  const add = (id: MistakeModel['id'], compute: () => AnswerValue) => {
-    try {
-      const answer = compute();
-      if (answer.kind === 'shape' && answer.dims.every((d) => d >= 1)) out.push({ id, answer });
-    } catch {
-      // The changed rule has no answer here (the kernel would not fit): nothing to recognise.
-    }
-  };
+  const [h, w] = windowAxes(p);
+  const { list, add } = windowShapeSlips(shape(h.size, w.size, p.filters));
   // Most specific first: when two slips give the same shape, the first one is reported.
   add('channels-from-input', () => shape(h.size, w.size, p.C));
   add('rows-columns-swapped', () => shape(w.size, h.size, p.filters));
   if (p.sH !== 1 || p.sW !== 1)
     add('stride-ignored', () => {
-      const [h1, w1] = axes(p, p.padding, 1, 1);
+      const [h1, w1] = windowAxes(p, p.padding, 1, 1);
       return shape(h1.size, w1.size, p.filters);
     });
   if (p.padding === 'same') {
     add('valid-instead-of-same', () => {
-      const [hv, wv] = axes(p, 'valid');
+      const [hv, wv] = windowAxes(p, 'valid');
       return shape(hv.size, wv.size, p.filters);
     });
     // SAME gives ⌈N/S⌉; rounding N/S down instead is the usual slip.
@@ -189,12 +127,12 @@ function mistakeAnswers(p: Parsed): MistakeModel[] {
       );
   } else if (p.padding === 'valid') {
     add('same-instead-of-valid', () => {
-      const [hs, ws] = axes(p, 'same');
+      const [hs, ws] = windowAxes(p, 'same');
       return shape(hs.size, ws.size, p.filters);
     });
   } else if (p.padding > 0) {
     add('padding-ignored', () => {
-      const [hv, wv] = axes(p, 'valid');
+      const [hv, wv] = windowAxes(p, 'valid');
       return shape(hv.size, wv.size, p.filters);
     });
   }
@@ -206,40 +144,21 @@ function mistakeAnswers(p: Parsed): MistakeModel[] {
       p.filters,
     ),
   );
-  const expected = shape(h.size, w.size, p.filters);
-  return out.filter((m) => !sameDims(m.answer, expected));
-}
-
-function pairText(a: number, b: number): string {
-  return a === b ? String(a) : `(${a}, ${b})`;
-}
-
-/** The layer as Keras code: words a learner may meet in a notebook, in no one language. */
-function kerasText(p: Parsed): string[] {
-  const pad = p.padding;
-  const lines: string[] = [];
-  if (typeof pad === 'number' && pad > 0) lines.push(`ZeroPadding2D(${pad})`);
-  const kerasPadding = pad === 'same' ? 'same' : 'valid';
-  lines.push(
-    `Conv2D(filters=${p.filters}, kernel_size=${pairText(p.kH, p.kW)}, strides=${pairText(p.sH, p.sW)}, padding="${kerasPadding}")`,
-  );
-  return lines;
+  return list;
 }
 
 function build(given: Conv2dShapeGiven, text: TemplateText): Question {
   const p = resolve(given);
   const pad = p.padding;
+  // The layer as Keras code: words a learner may meet in a notebook, in no one language.
   const displays: Display[] = [
-    { type: 'text', text: `input (H, W, C) = (${p.H}, ${p.W}, ${p.C})` },
-    ...kerasText(p).map((line): Display => ({ type: 'text', text: line })),
+    { type: 'text', text: inputLine(p.H, p.W, p.C) },
+    ...conv2dKerasLines(p).map((line): Display => ({ type: 'text', text: line })),
   ];
   return {
     kind: 'shape',
     prompt: fill(text.prompt, {
-      h: p.H,
-      w: p.W,
-      c: p.C,
-      input: `(${p.H}, ${p.W}, ${p.C})`,
+      ...imageParams(p.H, p.W, p.C),
       filters: p.filters,
       kernel: `${p.kH}×${p.kW}`,
       stride: p.sH === p.sW ? p.sH : `${p.sH}×${p.sW}`,
@@ -248,29 +167,13 @@ function build(given: Conv2dShapeGiven, text: TemplateText): Question {
     displays,
     tolerance: 0,
     expected: () => {
-      const [h, w] = axes(p);
+      const [h, w] = windowAxes(p);
       return shape(h.size, w.size, p.filters);
     },
     mistakes: () => mistakeAnswers(p),
     solution: () => {
-      const [h, w] = axes(p);
-      const lines: SolutionLine[] = [];
-      if (pad === 'same')
-        lines.push({
-          text: text.t('solution.shape.same', {
-            top: h.pad[0],
-            bottom: h.pad[1],
-            left: w.pad[0],
-            right: w.pad[1],
-          }),
-        });
-      for (const [axis, a] of [
-        ['H', h],
-        ['W', w],
-      ] as const) {
-        const floor = a.fits ? '' : ` → ${a.size}`;
-        lines.push({ text: `${axis}: ${a.formula}${floor}` });
-      }
+      const [h, w] = windowAxes(p);
+      const lines = axisLines(h, w, pad, text.t);
       lines.push({ text: text.t('solution.shape.channels', { filters: p.filters }) });
       lines.push({ text: `(${h.size}, ${w.size}, ${p.filters})` });
       return lines;

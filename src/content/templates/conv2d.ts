@@ -25,10 +25,18 @@ import type {
   Template,
   TemplateText,
 } from '../types.js';
-import { TemplateError, draw, drawGrid, fill, intOrRange, parseWith, valueSpec } from './shared.js';
+import { index, pairOrWhole, whole } from './schemas.js';
+import {
+  TemplateError,
+  draw,
+  drawGrid,
+  drawImageSize,
+  fill,
+  intOrRange,
+  parseWith,
+  valueSpec,
+} from './shared.js';
 
-const whole = z.number().int().min(1);
-const pairOrWhole = z.union([whole, z.tuple([whole, whole])]);
 const padding = z.union([
   z.literal('valid'),
   z.literal('same'),
@@ -48,11 +56,9 @@ const givenSchema = z.strictObject({
   dilation: pairOrWhole.optional(),
   scale: z.number().optional(),
   /** Which cell is asked: [filter, row, column]. Cell questions only. */
-  cell: z
-    .tuple([z.number().int().min(0), z.number().int().min(0), z.number().int().min(0)])
-    .optional(),
+  cell: z.tuple([index, index, index]).optional(),
   /** Which filter's map is asked. Map questions only; default 0. */
-  filter: z.number().int().min(0).optional(),
+  filter: index.optional(),
 });
 export type Conv2dGiven = z.infer<typeof givenSchema>;
 
@@ -121,9 +127,7 @@ function parseGiven(value: unknown, needsCell: boolean): Conv2dGiven {
 
 /** Draw inputs; the draw order is part of the variant's identity and must not change. */
 function generate(s: Conv2dSettings, rng: Rng, withCell: boolean): Conv2dGiven {
-  const rows = draw(rng, s.rows);
-  const cols = s.cols === undefined ? rows : draw(rng, s.cols);
-  const channels = s.channels === undefined ? 1 : draw(rng, s.channels);
+  const [rows, cols, channels] = drawImageSize(rng, s);
   const nFilters = s.filters === undefined ? 1 : draw(rng, s.filters);
   const k = draw(rng, s.kernel);
   const stride = s.stride ? rng.pick(s.stride) : 1;

@@ -17,18 +17,10 @@ import {
   volumeFrom,
 } from '../../engine/index.js';
 import type { Rng } from '../random.js';
-import type {
-  AnswerValue,
-  Display,
-  MistakeModel,
-  Question,
-  Template,
-  TemplateText,
-} from '../types.js';
-import { TemplateError, draw, fill, intOrRange, parseWith } from './shared.js';
-
-const whole = z.number().int().min(1);
-const index = z.number().int().min(0);
+import type { AnswerValue, Display, Question, Template, TemplateText } from '../types.js';
+import { numberSlips } from './answers.js';
+import { index, whole } from './schemas.js';
+import { TemplateError, draw, drawImageSize, fill, intOrRange, parseWith } from './shared.js';
 
 const flatLayout = z.enum(['HW', 'CHW', 'HWC'], { error: 'expected `HW`, `CHW` or `HWC`' });
 type FlatLayout = z.infer<typeof flatLayout>;
@@ -212,26 +204,18 @@ function buildIndex(given: FlatIndexGiven, text: TemplateText): Question {
     expected: () => number(positionOf(p)),
     mistakes: () => {
       const expected = positionOf(p);
-      const out: MistakeModel[] = [];
-      const add = (id: MistakeModel['id'], compute: () => number) => {
-        try {
-          const v = compute();
-          if (v !== expected && !out.some((m) => (m.answer as { value: number }).value === v))
-            out.push({ id, answer: number(v) });
-        } catch {
-          // The changed rule has no answer here (the swapped cell is outside the picture).
-        }
-      };
+      // A changed rule whose cell is outside the picture (the swapped one) has no answer.
+      const { list, tryAdd } = numberSlips(expected);
       if (p.layout === 'HW') {
         // Column by column is row by row of the transposed picture.
-        add('column-by-column', () => flatIndex([1, p.W, p.H], 0, p.x, p.y, 'chw'));
+        tryAdd('column-by-column', () => flatIndex([1, p.W, p.H], 0, p.x, p.y, 'chw'));
         // Pixel (col, row) instead of (row, col).
-        add('rows-columns-swapped', () => flatIndex([1, p.H, p.W], 0, p.x, p.y, 'chw'));
+        tryAdd('rows-columns-swapped', () => flatIndex([1, p.H, p.W], 0, p.x, p.y, 'chw'));
       } else {
-        add('layout-confused', () => positionOf(p, p.layout === 'CHW' ? 'HWC' : 'CHW'));
+        tryAdd('layout-confused', () => positionOf(p, p.layout === 'CHW' ? 'HWC' : 'CHW'));
       }
-      add('counted-from-one', () => expected + 1);
-      return out;
+      tryAdd('counted-from-one', () => expected + 1);
+      return list;
     },
     solution: () => {
       const value = positionOf(p);
@@ -299,9 +283,7 @@ function parseConvert(value: unknown): LayoutConvertGiven {
 
 /** Draw inputs; the draw order is part of the variant's identity and must not change. */
 function generateConvert(s: LayoutConvertSettings, rng: Rng): LayoutConvertGiven {
-  const rows = draw(rng, s.rows);
-  const cols = s.cols === undefined ? rows : draw(rng, s.cols);
-  const channels = draw(rng, s.channels);
+  const [rows, cols, channels] = drawImageSize(rng, s);
   if (rows < 1 || cols < 1 || channels < 1)
     throw new TemplateError('generate', '`generate`: sizes must be at least 1.');
   const from = rng.pick(s.from ?? (['CHW', 'HWC'] as const));
@@ -333,20 +315,11 @@ function buildConvert(given: LayoutConvertGiven, text: TemplateText): Question {
     tolerance: 0,
     expected: () => number(answer()),
     mistakes: () => {
-      const expected = answer();
-      const out: MistakeModel[] = [];
-      const add = (id: MistakeModel['id'], compute: () => number) => {
-        try {
-          const v = compute();
-          if (v !== expected && !out.some((m) => (m.answer as { value: number }).value === v))
-            out.push({ id, answer: number(v) });
-        } catch {
-          // The changed rule has no answer here (the position is outside the swapped shape).
-        }
-      };
+      // A changed rule whose position is outside the swapped shape has no answer.
+      const { list, tryAdd } = numberSlips(answer());
       // Swapping H and W changes nothing here: both formulas only use the pixel's index y·W + x.
-      add('layout-confused', () => convertFlatIndex(given.position, to, given.from, sizes));
-      return out;
+      tryAdd('layout-confused', () => convertFlatIndex(given.position, to, given.from, sizes));
+      return list;
     },
     solution: () => {
       const [a, b, c] = unravelIndex(fromShape, given.position);

@@ -5,7 +5,7 @@
  * asked when both sides get the same number, so "each side" has one answer.
  */
 import { z } from 'zod';
-import { EngineError, outputSize, paddingToKeepSize } from '../../engine/index.js';
+import { outputSize, paddingToKeepSize } from '../../engine/index.js';
 import type { Rng } from '../random.js';
 import type {
   Display,
@@ -15,9 +15,9 @@ import type {
   Template,
   TemplateText,
 } from '../types.js';
-import { TemplateError, draw, fill, intOrRange, parseWith } from './shared.js';
-
-const whole = z.number().int().min(1);
+import { numberSlips } from './answers.js';
+import { requireAtLeastOne, whole } from './schemas.js';
+import { TemplateError, draw, engineError, fill, intOrRange, parseWith } from './shared.js';
 
 const givenSchema = z.strictObject({
   /** Input length N: the size the output must keep. */
@@ -39,8 +39,7 @@ const settingsSchema = z
     dilation: z.array(whole).min(1).optional(),
   })
   .superRefine((s, ctx) => {
-    const lowN = typeof s.n === 'number' ? s.n : Math.min(...s.n);
-    if (lowN < 1) ctx.addIssue({ code: 'custom', path: ['n'], message: '`n` must be at least 1' });
+    requireAtLeastOne(s, ['n'], ctx);
     for (const f of s.f)
       for (const d of s.dilation ?? [1])
         if (((f - 1) * d) % 2 !== 0)
@@ -64,8 +63,7 @@ function parseGiven(value: unknown): KeepPaddingGiven {
       );
   } catch (error) {
     if (error instanceof TemplateError) throw error;
-    const field = error instanceof EngineError ? `given.${error.argument}` : 'given';
-    throw new TemplateError(field, `\`${field}\`: ${(error as Error).message}`);
+    throw engineError(error, 'given');
   }
   return given;
 }
@@ -81,17 +79,10 @@ function generate(s: KeepPaddingSettings, rng: Rng): KeepPaddingGiven {
 /** Slips, each `paddingToKeepSize` with one thing changed; only those that differ. */
 function mistakes(f: number, d: number): MistakeModel[] {
   const keep = paddingToKeepSize(f, d);
-  const out: MistakeModel[] = [];
-  const add = (id: MistakeModel['id'], value: number) => {
-    if (
-      value !== keep.before &&
-      !out.some((m) => m.answer.kind === 'number' && m.answer.value === value)
-    )
-      out.push({ id, answer: { kind: 'number', value } });
-  };
+  const { list, add } = numberSlips(keep.before);
   add('padding-total', keep.total);
   if (d !== 1) add('dilation-ignored', paddingToKeepSize(f, 1).before);
-  return out;
+  return list;
 }
 
 function build(given: KeepPaddingGiven, text: TemplateText): Question {

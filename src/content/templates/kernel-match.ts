@@ -21,7 +21,17 @@ import { pickText } from '../../i18n/index.js';
 import { type LibraryKernel, getKernel, kernelIds } from '../kernel-library.js';
 import type { Rng } from '../random.js';
 import type { Display, Question, SolutionLine, Template, TemplateText } from '../types.js';
-import { TemplateError, draw, drawGrid, fill, intOrRange, parseWith, valueSpec } from './shared.js';
+import { type Padding, padding } from './schemas.js';
+import {
+  TemplateError,
+  draw,
+  drawGrid,
+  fill,
+  intOrRange,
+  lowest,
+  parseWith,
+  valueSpec,
+} from './shared.js';
 
 /** Draws before giving up on a picture that tells the options apart. */
 const MAX_DRAWS = 50;
@@ -35,11 +45,6 @@ const options = z
   .array(kernelId)
   .min(2, { error: 'list at least two kernels to choose from' })
   .refine((ids) => new Set(ids).size === ids.length, { error: 'a kernel is listed twice' });
-
-const padding = z.union([z.literal('valid'), z.literal('same'), z.number().int().min(0)], {
-  error: 'expected `valid`, `same` or a whole number ≥ 0',
-});
-type KernelPadding = z.infer<typeof padding>;
 
 const givenSchema = z
   .strictObject({
@@ -70,13 +75,11 @@ const settingsSchema = z
     padding: z.array(padding).min(1).optional(),
   })
   .superRefine((s, ctx) => {
-    const low = (spec: z.infer<typeof intOrRange>) =>
-      typeof spec === 'number' ? spec : Math.min(...spec);
     const valid = s.padding === undefined || s.padding.some((p) => p === 'valid' || p === 0);
     const need = valid ? 3 : 1;
     for (const key of ['rows', 'cols'] as const) {
       const spec = s[key];
-      if (spec !== undefined && low(spec) < need)
+      if (spec !== undefined && lowest(spec) < need)
         ctx.addIssue({
           code: 'custom',
           path: [key],
@@ -90,11 +93,11 @@ function filtersOf(k: LibraryKernel): Tensor {
   return { shape: [1, 1, 3, 3], data: Float64Array.from(k.grid.flat()) };
 }
 
-function optionsOf(k: LibraryKernel, pad: KernelPadding | undefined): Conv2dOptions {
+function optionsOf(k: LibraryKernel, pad: Padding | undefined): Conv2dOptions {
   return { padding: pad ?? 'valid', scale: k.scale === 1 ? undefined : k.scale };
 }
 
-function outputOf(input: Tensor, k: LibraryKernel, pad: KernelPadding | undefined): Tensor {
+function outputOf(input: Tensor, k: LibraryKernel, pad: Padding | undefined): Tensor {
   return conv2d(input, filtersOf(k), optionsOf(k, pad));
 }
 
@@ -116,7 +119,7 @@ function pictureOf(value: unknown): Tensor {
 function firstTie(
   input: Tensor,
   ids: readonly string[],
-  pad: KernelPadding | undefined,
+  pad: Padding | undefined,
 ): [string, string] | undefined {
   const outs = ids.map((id) => outputOf(input, getKernel(id)!, pad));
   for (let a = 0; a < outs.length; a++)

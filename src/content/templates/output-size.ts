@@ -5,7 +5,7 @@
  * down, and says whether the division came out whole.
  */
 import { z } from 'zod';
-import { type AxisPadding, EngineError, type OutputSize, outputSize } from '../../engine/index.js';
+import { type AxisPadding, type OutputSize, outputSize } from '../../engine/index.js';
 import type { Rng } from '../random.js';
 import type {
   AnswerValue,
@@ -16,12 +16,9 @@ import type {
   Template,
   TemplateText,
 } from '../types.js';
-import { TemplateError, draw, fill, intOrRange, parseWith } from './shared.js';
+import { padding, requireAtLeastOne, whole } from './schemas.js';
+import { draw, engineError, fill, highest, intOrRange, lowest, parseWith } from './shared.js';
 
-const whole = z.number().int().min(1);
-const padding = z.union([z.literal('valid'), z.literal('same'), z.number().int().min(0)], {
-  error: 'expected `valid`, `same` or a whole number ≥ 0',
-});
 /** `fits` asks about an explicit padding: "same" always lands on the last cell by design. */
 const fixedPadding = z.union([z.literal('valid'), z.number().int().min(0)], {
   error: 'expected `valid` or a whole number ≥ 0 (with `same` every window fits by design)',
@@ -47,10 +44,6 @@ export type OutputSizeGiven = z.infer<typeof givenSchema>;
 const fitsGivenSchema = givenSchemaFor(fixedPadding);
 export type FitsGiven = z.infer<typeof fitsGivenSchema>;
 
-type Spec = z.infer<typeof intOrRange>;
-const low = (spec: Spec) => (typeof spec === 'number' ? spec : Math.min(...spec));
-const high = (spec: Spec) => (typeof spec === 'number' ? spec : Math.max(...spec));
-
 function settingsSchemaFor<P extends z.ZodType<AxisPadding>>(pad: P) {
   return z
     .strictObject({
@@ -66,20 +59,18 @@ function settingsSchemaFor<P extends z.ZodType<AxisPadding>>(pad: P) {
       dilation: z.array(whole).min(1).optional(),
     })
     .superRefine((s, ctx) => {
-      for (const key of ['n', 'f'] as const)
-        if (low(s[key]) < 1)
-          ctx.addIssue({ code: 'custom', path: [key], message: `\`${key}\` must be at least 1` });
+      requireAtLeastOne(s, ['n', 'f'], ctx);
       // "same" always makes room; otherwise the smallest input with the least padding must
       // still hold the widest (dilated) kernel.
       const explicit = (s.pad ?? ['valid']).filter((p) => p !== 'same');
       if (explicit.length === 0) return;
       const least = Math.min(...explicit.map((p) => (p === 'valid' ? 0 : (p as number))));
-      const span = (high(s.f) - 1) * Math.max(...(s.dilation ?? [1])) + 1;
-      if (low(s.n) + 2 * least < span)
+      const span = (highest(s.f) - 1) * Math.max(...(s.dilation ?? [1])) + 1;
+      if (lowest(s.n) + 2 * least < span)
         ctx.addIssue({
           code: 'custom',
           path: ['n'],
-          message: `a kernel spanning ${span} cells does not fit ${low(s.n)} cells with ${least} zero(s) each side; make the smallest \`n\` larger or the largest \`f\` smaller`,
+          message: `a kernel spanning ${span} cells does not fit ${lowest(s.n)} cells with ${least} zero(s) each side; make the smallest \`n\` larger or the largest \`f\` smaller`,
         });
     });
 }
@@ -117,8 +108,7 @@ function checked<G extends OutputSizeGiven>(schema: z.ZodType<G>, value: unknown
   try {
     size(resolve(given));
   } catch (error) {
-    const field = error instanceof EngineError ? `given.${error.argument}` : 'given';
-    throw new TemplateError(field, `\`${field}\`: ${(error as Error).message}`);
+    throw engineError(error, 'given');
   }
   return given;
 }

@@ -8,10 +8,8 @@ import { z } from 'zod';
 import {
   type Conv2dParams,
   type DenseParams,
-  EngineError,
   conv2dParams,
   denseParams,
-  outputSize,
 } from '../../engine/index.js';
 import type { Rng } from '../random.js';
 import type {
@@ -22,21 +20,27 @@ import type {
   Template,
   TemplateText,
 } from '../types.js';
-import { TemplateError, draw, fill, intOrRange, parseWith } from './shared.js';
+import { numberSlips } from './answers.js';
+import { conv2dKerasLines, imageParams } from './layer-text.js';
+import {
+  imageShape,
+  padding,
+  pairOf,
+  pairOrWhole,
+  requireAtLeastOne,
+  requireKernelFits,
+  whole,
+} from './schemas.js';
+import { draw, engineError, fill, intOrRange, parseWith } from './shared.js';
+import { windowAxes } from './window.js';
 
-const whole = z.number().int().min(1);
-const pairOrWhole = z.union([whole, z.tuple([whole, whole])]);
-const padding = z.union([z.literal('valid'), z.literal('same'), z.number().int().min(0)], {
-  error: 'expected `valid`, `same` or a whole number ≥ 0',
-});
 /** `params`: weights and biases (Keras's `Param #`); `weights`: the weights alone. */
 const count = z.enum(['params', 'weights'], { error: 'expected `params` or `weights`' });
-const shape = z.tuple([whole, whole, whole]);
 
 const convGiven = z.strictObject({
   layer: z.literal('conv2d'),
   /** The input as (H, W, C); only C changes the count. */
-  input: shape,
+  input: imageShape,
   filters: whole,
   /** Kernel side, or [rows, columns]. */
   kernel: pairOrWhole,
@@ -52,7 +56,7 @@ const denseGiven = z
   .strictObject({
     layer: z.literal('dense'),
     /** An image (H, W, C) that is flattened first … */
-    input: shape.optional(),
+    input: imageShape.optional(),
     /** … or the number of inputs directly. */
     inputs: whole.optional(),
     units: whole,
@@ -66,10 +70,6 @@ const denseGiven = z
 
 const givenSchema = z.discriminatedUnion('layer', [convGiven, denseGiven]);
 export type ParamCountGiven = z.infer<typeof givenSchema>;
-
-type Spec = z.infer<typeof intOrRange>;
-const low = (spec: Spec) => (typeof spec === 'number' ? spec : Math.min(...spec));
-const high = (spec: Spec) => (typeof spec === 'number' ? spec : Math.max(...spec));
 
 const convSettings = z
   .strictObject({
@@ -87,15 +87,8 @@ const convSettings = z
     count: count.optional(),
   })
   .superRefine((s, ctx) => {
-    for (const key of ['rows', 'channels', 'filters', 'kernel'] as const)
-      if (low(s[key]) < 1)
-        ctx.addIssue({ code: 'custom', path: [key], message: `\`${key}\` must be at least 1` });
-    if (low(s.rows) < high(s.kernel))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['rows'],
-        message: `a ${high(s.kernel)}×${high(s.kernel)} kernel does not fit ${low(s.rows)} rows; make the smallest \`rows\` at least the largest \`kernel\``,
-      });
+    requireAtLeastOne(s, ['rows', 'channels', 'filters', 'kernel'], ctx);
+    requireKernelFits(s, ['rows'], ctx);
   });
 
 const denseSettings = z
@@ -123,11 +116,7 @@ const denseSettings = z
         path: ['channels'],
         message: '`channels` goes with `rows` (an image); remove it or add `rows`',
       });
-    for (const key of ['rows', 'channels', 'inputs', 'units'] as const) {
-      const spec = s[key];
-      if (spec !== undefined && low(spec) < 1)
-        ctx.addIssue({ code: 'custom', path: [key], message: `\`${key}\` must be at least 1` });
-    }
+    requireAtLeastOne(s, ['rows', 'channels', 'inputs', 'units'], ctx);
   });
 
 const settingsSchema = z.discriminatedUnion('layer', [convSettings, denseSettings]);
@@ -136,33 +125,17 @@ export type ParamCountSettings = z.infer<typeof settingsSchema>;
 type ConvGiven = z.infer<typeof convGiven>;
 type DenseGiven = z.infer<typeof denseGiven>;
 
-function pairOf(
-  v: number | readonly [number, number] | undefined,
-  fallback: number,
-): [number, number] {
-  if (v === undefined) return [fallback, fallback];
-  return typeof v === 'number' ? [v, v] : [v[0], v[1]];
-}
-
 function parseGiven(value: unknown): ParamCountGiven {
   const given = parseWith(givenSchema, value, 'given');
   if (given.layer === 'conv2d') {
     // The count never depends on the image, but the layer must be one that can run.
-    const [kH, kW] = pairOf(given.kernel, 1);
-    const [sH, sW] = pairOf(given.stride, 1);
-    const pad = given.padding ?? 'valid';
+    const [H, W] = given.input;
+    const [kH, kW] = pairOf(given.kernel);
+    const [sH, sW] = pairOf(given.stride);
     try {
-      outputSize({ n: given.input[0], f: kH, stride: sH, pad });
-      outputSize({ n: given.input[1], f: kW, stride: sW, pad });
+      windowAxes({ H, W, kH, kW, sH, sW, padding: given.padding ?? 'valid' });
     } catch (error) {
-      const field =
-        error instanceof EngineError && error.argument !== 'f'
-          ? `given.${error.argument}`
-          : 'given.kernel';
-      throw new TemplateError(
-        field,
-        `\`${field}\`: ${(error as Error).message.replaceAll('`f`', '`kernel`')}`,
-      );
+      throw engineError(error, 'given', 'kernel');
     }
   }
   return given;
@@ -198,10 +171,6 @@ function generate(s: ParamCountSettings, rng: Rng): ParamCountGiven {
   return { layer: 'dense', inputs, units, count: s.count ?? 'params' };
 }
 
-function pairText([a, b]: [number, number]): string {
-  return a === b ? String(a) : `(${a}, ${b})`;
-}
-
 /** What one count asks for: everything, or the weights alone. */
 function pickCount(p: Conv2dParams | DenseParams, what: 'params' | 'weights'): number {
   return what === 'weights' ? p.weights : p.total;
@@ -215,14 +184,7 @@ function countMistakes(
   hasChannels: boolean,
   many: number,
 ): MistakeModel[] {
-  const out: MistakeModel[] = [];
-  const add = (id: MistakeModel['id'], value: number) => {
-    if (
-      value !== expected &&
-      !out.some((m) => m.answer.kind === 'number' && m.answer.value === value)
-    )
-      out.push({ id, answer: { kind: 'number', value } });
-  };
+  const { list, add } = numberSlips(expected);
   const full = counted({});
   if (what === 'params') {
     add('bias-ignored-in-count', full.weights);
@@ -233,34 +195,30 @@ function countMistakes(
   }
   if (hasChannels) add('channels-not-counted', pickCount(counted({ channels: 1 }), what));
   if (many > 1) add('one-filter-counted', pickCount(counted({ many: 1 }), what));
-  return out;
+  return list;
 }
 
 function buildConv(g: ConvGiven, text: TemplateText): Question {
   const [H, W, C] = g.input;
-  const [kH, kW] = pairOf(g.kernel, 1);
-  const stride = pairOf(g.stride, 1);
+  const [kH, kW] = pairOf(g.kernel);
+  const [sH, sW] = pairOf(g.stride);
   const pad = g.padding ?? 'valid';
   const what = g.count ?? 'params';
   const params = (change: { channels?: 1; many?: 1 } = {}) =>
     conv2dParams({ kH, kW, cIn: change.channels ?? C, filters: change.many ?? g.filters });
-  const displays: Display[] = [{ type: 'text', text: `Input(shape=(${H}, ${W}, ${C}))` }];
-  if (typeof pad === 'number' && pad > 0)
-    displays.push({ type: 'text', text: `ZeroPadding2D(${pad})` });
-  displays.push({
-    type: 'text',
-    text: `Conv2D(filters=${g.filters}, kernel_size=${pairText([kH, kW])}, strides=${pairText(stride)}, padding="${pad === 'same' ? 'same' : 'valid'}")`,
-  });
+  const displays: Display[] = [
+    { type: 'text', text: `Input(shape=(${H}, ${W}, ${C}))` },
+    ...conv2dKerasLines({ filters: g.filters, kH, kW, sH, sW, padding: pad }).map(
+      (line): Display => ({ type: 'text', text: line }),
+    ),
+  ];
   return {
     kind: 'number',
     prompt: fill(text.prompt, {
-      h: H,
-      w: W,
-      c: C,
-      input: `(${H}, ${W}, ${C})`,
+      ...imageParams(H, W, C),
       filters: g.filters,
       kernel: `${kH}×${kW}`,
-      stride: stride[0] === stride[1] ? stride[0] : `${stride[0]}×${stride[1]}`,
+      stride: sH === sW ? sH : `${sH}×${sW}`,
       padding: typeof pad === 'string' ? pad : String(pad),
     }),
     displays,

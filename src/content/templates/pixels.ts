@@ -23,18 +23,18 @@ import type {
   Template,
   TemplateText,
 } from '../types.js';
+import { index } from './schemas.js';
 import {
   TemplateError,
   draw,
   drawGrid,
+  drawImageSize,
   drawValue,
   fill,
   intOrRange,
   parseWith,
   valueSpec,
 } from './shared.js';
-
-const index = z.number().int().min(0);
 
 function pictureOf(field: string, value: unknown): Tensor {
   try {
@@ -100,9 +100,7 @@ function parseValue(value: unknown): PixelValueGiven {
 
 /** Draw inputs; the draw order is part of the variant's identity and must not change. */
 function generateValue(s: PixelValueSettings, rng: Rng): PixelValueGiven {
-  const rows = draw(rng, s.rows);
-  const cols = s.cols === undefined ? rows : draw(rng, s.cols);
-  const channels = s.channels === undefined ? 1 : draw(rng, s.channels);
+  const [rows, cols, channels] = drawImageSize(rng, s);
   if (rows < 1 || cols < 1 || channels < 1)
     throw new TemplateError('generate', '`generate`: rows, cols and channels must be at least 1.');
   const grids = Array.from({ length: channels }, () => drawGrid(rng, rows, cols, s.values));

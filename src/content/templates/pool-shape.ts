@@ -6,21 +6,14 @@
  * pooled on its own.
  */
 import { z } from 'zod';
-import { type AxisPadding, type OutputSize, EngineError, outputSize } from '../../engine/index.js';
 import type { Rng } from '../random.js';
-import type {
-  AnswerValue,
-  Display,
-  MistakeModel,
-  Question,
-  SolutionLine,
-  Template,
-  TemplateText,
-} from '../types.js';
-import { TemplateError, draw, fill, intOrRange, parseWith } from './shared.js';
+import type { Display, MistakeModel, Question, Template, TemplateText } from '../types.js';
+import { shapeAnswer } from './answers.js';
+import { imageParams, inputLine, pairText } from './layer-text.js';
+import { imageShape, pairOf, pairOrWhole } from './schemas.js';
+import { draw, drawImageSize, engineError, fill, intOrRange, parseWith } from './shared.js';
+import { axisLines, windowAxes, windowShapeSlips } from './window.js';
 
-const whole = z.number().int().min(1);
-const pairOrWhole = z.union([whole, z.tuple([whole, whole])]);
 const padding = z.union([z.literal('valid'), z.literal('same')], {
   error: 'expected `valid` or `same`',
 });
@@ -30,7 +23,7 @@ const op = z.union([z.literal('max'), z.literal('average')], {
 
 const givenSchema = z.strictObject({
   /** The input as (H, W, C). */
-  input: z.tuple([whole, whole, whole]),
+  input: imageShape,
   /** Window size: a whole number (square) or [rows, columns]. */
   size: pairOrWhole,
   /** @default the window size */
@@ -71,51 +64,25 @@ interface Parsed {
 }
 
 function resolve(g: PoolShapeGiven): Parsed {
-  const [kH, kW] = typeof g.size === 'number' ? [g.size, g.size] : g.size;
-  const [sH, sW] =
-    g.stride === undefined
-      ? [kH, kW]
-      : typeof g.stride === 'number'
-        ? [g.stride, g.stride]
-        : g.stride;
+  const [kH, kW] = pairOf(g.size);
+  const [sH, sW] = pairOf(g.stride, [kH, kW]);
   const [H, W, C] = g.input;
   return { H, W, C, kH, kW, sH, sW, padding: g.padding ?? 'valid', op: g.op ?? 'max' };
-}
-
-function axes(
-  p: Parsed,
-  pad: AxisPadding = p.padding,
-  sH = p.sH,
-  sW = p.sW,
-): [OutputSize, OutputSize] {
-  return [
-    outputSize({ n: p.H, f: p.kH, stride: sH, pad }),
-    outputSize({ n: p.W, f: p.kW, stride: sW, pad }),
-  ];
 }
 
 function parseGiven(value: unknown): PoolShapeGiven {
   const given = parseWith(givenSchema, value, 'given');
   try {
-    axes(resolve(given));
+    windowAxes(resolve(given));
   } catch (error) {
-    const field =
-      error instanceof EngineError && error.argument !== 'f'
-        ? `given.${error.argument}`
-        : 'given.size';
-    throw new TemplateError(
-      field,
-      `\`${field}\`: ${(error as Error).message.replaceAll('`f`', '`size`')}`,
-    );
+    throw engineError(error, 'given', 'size');
   }
   return given;
 }
 
 /** Draw inputs; the draw order is part of the variant's identity and must not change. */
 function generate(s: PoolShapeSettings, rng: Rng): PoolShapeGiven {
-  const rows = draw(rng, s.rows);
-  const cols = s.cols === undefined ? rows : draw(rng, s.cols);
-  const channels = s.channels === undefined ? 1 : draw(rng, s.channels);
+  const [rows, cols, channels] = drawImageSize(rng, s);
   const size = draw(rng, s.size);
   const stride = s.stride ? rng.pick(s.stride) : 0;
   const pad = s.padding ? rng.pick(s.padding) : 'valid';
@@ -128,28 +95,16 @@ function generate(s: PoolShapeSettings, rng: Rng): PoolShapeGiven {
   };
 }
 
-function shape(h: number, w: number, c: number): AnswerValue {
-  return { kind: 'shape', dims: [h, w, c] };
-}
-
-function same(a: AnswerValue, b: AnswerValue): boolean {
-  return a.kind === 'shape' && b.kind === 'shape' && a.dims.join() === b.dims.join();
+function shape(h: number, w: number, c: number) {
+  return shapeAnswer([h, w, c]);
 }
 
 function mistakeAnswers(p: Parsed): MistakeModel[] {
-  const [h, w] = axes(p);
-  const out: MistakeModel[] = [];
-  const add = (id: MistakeModel['id'], compute: () => AnswerValue) => {
-    try {
-      const answer = compute();
-      if (answer.kind === 'shape' && answer.dims.every((d) => d >= 1)) out.push({ id, answer });
-    } catch {
-      // The changed rule has no answer here (the window would not fit): nothing to recognise.
-    }
-  };
+  const [h, w] = windowAxes(p);
+  const { list, add } = windowShapeSlips(shape(h.size, w.size, p.C));
   if (p.padding === 'same') {
     add('valid-instead-of-same', () => {
-      const [a, b] = axes(p, 'valid');
+      const [a, b] = windowAxes(p, 'valid');
       return shape(a.size, b.size, p.C);
     });
     if (p.H % p.sH !== 0 || p.W % p.sW !== 0)
@@ -158,29 +113,24 @@ function mistakeAnswers(p: Parsed): MistakeModel[] {
       );
   } else {
     add('same-instead-of-valid', () => {
-      const [a, b] = axes(p, 'same');
+      const [a, b] = windowAxes(p, 'same');
       return shape(a.size, b.size, p.C);
     });
   }
   if (p.sH !== 1 || p.sW !== 1)
     add('stride-ignored', () => {
-      const [a, b] = axes(p, p.padding, 1, 1);
+      const [a, b] = windowAxes(p, p.padding, 1, 1);
       return shape(a.size, b.size, p.C);
     });
   add('rows-columns-swapped', () => shape(w.size, h.size, p.C));
-  const expected = shape(h.size, w.size, p.C);
-  return out.filter((m) => !same(m.answer, expected));
-}
-
-function pairText(a: number, b: number): string {
-  return a === b ? String(a) : `(${a}, ${b})`;
+  return list;
 }
 
 function build(given: PoolShapeGiven, text: TemplateText): Question {
   const p = resolve(given);
   const layer = p.op === 'max' ? 'MaxPooling2D' : 'AveragePooling2D';
   const displays: Display[] = [
-    { type: 'text', text: `input (H, W, C) = (${p.H}, ${p.W}, ${p.C})` },
+    { type: 'text', text: inputLine(p.H, p.W, p.C) },
     {
       type: 'text',
       text: `${layer}(pool_size=${pairText(p.kH, p.kW)}, strides=${pairText(p.sH, p.sW)}, padding="${p.padding}")`,
@@ -189,10 +139,7 @@ function build(given: PoolShapeGiven, text: TemplateText): Question {
   return {
     kind: 'shape',
     prompt: fill(text.prompt, {
-      h: p.H,
-      w: p.W,
-      c: p.C,
-      input: `(${p.H}, ${p.W}, ${p.C})`,
+      ...imageParams(p.H, p.W, p.C),
       size: `${p.kH}×${p.kW}`,
       stride: p.sH === p.sW ? p.sH : `${p.sH}×${p.sW}`,
       padding: p.padding,
@@ -200,27 +147,13 @@ function build(given: PoolShapeGiven, text: TemplateText): Question {
     displays,
     tolerance: 0,
     expected: () => {
-      const [h, w] = axes(p);
+      const [h, w] = windowAxes(p);
       return shape(h.size, w.size, p.C);
     },
     mistakes: () => mistakeAnswers(p),
     solution: () => {
-      const [h, w] = axes(p);
-      const lines: SolutionLine[] = [];
-      if (p.padding === 'same')
-        lines.push({
-          text: text.t('solution.shape.same', {
-            top: h.pad[0],
-            bottom: h.pad[1],
-            left: w.pad[0],
-            right: w.pad[1],
-          }),
-        });
-      for (const [axis, a] of [
-        ['H', h],
-        ['W', w],
-      ] as const)
-        lines.push({ text: `${axis}: ${a.formula}${a.fits ? '' : ` → ${a.size}`}` });
+      const [h, w] = windowAxes(p);
+      const lines = axisLines(h, w, p.padding, text.t);
       lines.push({ text: text.t('solution.pool-shape.channels', { channels: p.C }) });
       lines.push({ text: `(${h.size}, ${w.size}, ${p.C})` });
       return lines;

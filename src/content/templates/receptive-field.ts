@@ -20,9 +20,9 @@ import type {
   Template,
   TemplateText,
 } from '../types.js';
+import { numberSlips } from './answers.js';
+import { requireAtLeastOne, whole } from './schemas.js';
 import { draw, fill, intOrRange, parseWith } from './shared.js';
-
-const whole = z.number().int().min(1);
 
 const layer = z.strictObject({
   /** Kernel (window) side k. */
@@ -50,11 +50,7 @@ const settingsSchema = z
     /** Dilations to draw from, one draw per layer. @default [1] */
     dilation: z.array(whole).min(1).optional(),
   })
-  .superRefine((s, ctx) => {
-    const lowDepth = typeof s.depth === 'number' ? s.depth : Math.min(...s.depth);
-    if (lowDepth < 1)
-      ctx.addIssue({ code: 'custom', path: ['depth'], message: '`depth` must be at least 1' });
-  });
+  .superRefine((s, ctx) => requireAtLeastOne(s, ['depth'], ctx));
 export type ReceptiveFieldSettings = z.infer<typeof settingsSchema>;
 
 /** Draw inputs; the draw order is part of the variant's identity and must not change. */
@@ -86,14 +82,7 @@ function layerText(l: WindowLayer): string {
 
 function mistakes(layers: WindowLayer[]): MistakeModel[] {
   const rf = receptiveField(layers);
-  const out: MistakeModel[] = [];
-  const add = (id: MistakeModel['id'], value: number) => {
-    if (
-      value !== rf.size &&
-      !out.some((m) => m.answer.kind === 'number' && m.answer.value === value)
-    )
-      out.push({ id, answer: { kind: 'number', value } });
-  };
+  const { list, add } = numberSlips(rf.size);
   // The engine's walk with one change: each layer adds its whole span instead of span − 1,
   // as if neighbouring windows did not share their edge cells (three 3×3 → 9, not 7).
   let spans = 0;
@@ -106,7 +95,7 @@ function mistakes(layers: WindowLayer[]): MistakeModel[] {
     add('stride-ignored', receptiveField(layers.map((l) => ({ ...l, stride: 1 }))).size);
   if (layers.some((l) => (l.dilation ?? 1) !== 1))
     add('dilation-ignored', receptiveField(layers.map((l) => ({ ...l, dilation: 1 }))).size);
-  return out;
+  return list;
 }
 
 function solution(layers: WindowLayer[], t: TemplateText['t']): SolutionLine[] {

@@ -1,5 +1,6 @@
-/** Pieces the exercise templates share: schemas for common settings and zod → readable errors. */
+/** Pieces every template uses: errors that name the field to fix, drawing from specs, prompts. */
 import { z } from 'zod';
+import { EngineError } from '../../engine/index.js';
 import type { Rng } from '../random.js';
 
 export class TemplateError extends Error {
@@ -25,6 +26,30 @@ export function parseWith<T>(schema: z.ZodType<T>, value: unknown, where: 'given
   throw new TemplateError(`${where}${path}`, `\`${where}${path}\`: ${message}`);
 }
 
+/**
+ * An error the engine threw while checking inputs, as a TemplateError on the field it names
+ * (`given.stride`), or on `where` itself when it names none. A template whose kernel field is
+ * not the engine's `f` passes that field's name: `f` then becomes it, in the path and the message.
+ */
+export function engineError(
+  error: unknown,
+  where: 'given' | 'generate',
+  kernel?: string,
+): TemplateError {
+  if (kernel === undefined) {
+    const field = error instanceof EngineError ? `${where}.${error.argument}` : where;
+    return new TemplateError(field, `\`${field}\`: ${(error as Error).message}`);
+  }
+  const field =
+    error instanceof EngineError && error.argument !== 'f'
+      ? `${where}.${error.argument}`
+      : `${where}.${kernel}`;
+  return new TemplateError(
+    field,
+    `\`${field}\`: ${(error as Error).message.replaceAll('`f`', `\`${kernel}\``)}`,
+  );
+}
+
 function lookup(value: unknown, path: readonly PropertyKey[]): unknown {
   let v = value;
   for (const key of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
@@ -38,10 +63,34 @@ export const intOrRange = z.union([
 ]);
 export type IntOrRange = z.infer<typeof intOrRange>;
 
+/** The smallest number a spec can draw. */
+export function lowest(spec: IntOrRange): number {
+  return typeof spec === 'number' ? spec : Math.min(...spec);
+}
+
+/** The largest number a spec can draw. */
+export function highest(spec: IntOrRange): number {
+  return typeof spec === 'number' ? spec : Math.max(...spec);
+}
+
 export function draw(rng: Rng, spec: IntOrRange): number {
   return typeof spec === 'number'
     ? spec
     : rng.int(Math.min(spec[0], spec[1]), Math.max(spec[0], spec[1]));
+}
+
+/**
+ * An image's size drawn in this order: rows, cols (as many as rows when absent: a square),
+ * channels (1 when absent). The order is part of every variant's identity: never change it.
+ */
+export function drawImageSize(
+  rng: Rng,
+  s: { readonly rows: IntOrRange; readonly cols?: IntOrRange; readonly channels?: IntOrRange },
+): [rows: number, cols: number, channels: number] {
+  const rows = draw(rng, s.rows);
+  const cols = s.cols === undefined ? rows : draw(rng, s.cols);
+  const channels = s.channels === undefined ? 1 : draw(rng, s.channels);
+  return [rows, cols, channels];
 }
 
 /** Cell values: `{ range: [min, max] }` (whole numbers, both ends included) or `{ of: [-1, 1] }` (one of these). */

@@ -6,7 +6,6 @@
  */
 import { z } from 'zod';
 import {
-  EngineError,
   type LayerSpec,
   type ModelSpec,
   type ResolvedLayer,
@@ -17,7 +16,6 @@ import {
 } from '../../engine/index.js';
 import type { Rng } from '../random.js';
 import type {
-  AnswerValue,
   Display,
   MistakeModel,
   Question,
@@ -25,13 +23,22 @@ import type {
   Template,
   TemplateText,
 } from '../types.js';
-import { TemplateError, draw, fill, intOrRange, parseWith } from './shared.js';
-
-const whole = z.number().int().min(1);
+import { shapeAnswer, shapeSlips } from './answers.js';
+import { imageShape } from './schemas.js';
+import {
+  TemplateError,
+  draw,
+  engineError,
+  fill,
+  highest,
+  intOrRange,
+  lowest,
+  parseWith,
+} from './shared.js';
 
 const modelFields = {
   /** Input (H, W, C), channels last. */
-  input: z.tuple([whole, whole, whole]),
+  input: imageShape,
   /** Layers as in a calc `summary` request; the engine's model validator checks each. */
   layers: z.array(z.unknown()).min(1, { error: 'list at least one layer' }),
 };
@@ -61,8 +68,7 @@ function checkModel(
   try {
     resolveModel(specOf(g));
   } catch (error) {
-    const field = error instanceof EngineError ? `${where}.${error.argument}` : where;
-    throw new TemplateError(field, `\`${field}\`: ${(error as Error).message}`);
+    throw engineError(error, where);
   }
 }
 
@@ -80,8 +86,7 @@ function parseGiven(value: unknown): SummaryShapeGiven {
 function parseSettings(value: unknown): SummaryShapeSettings {
   const s = parseWith(settingsSchema, value, 'generate');
   checkModel(s, 'generate');
-  const [first, last] =
-    typeof s.layer === 'number' ? [s.layer, s.layer] : [Math.min(...s.layer), Math.max(...s.layer)];
+  const [first, last] = [lowest(s.layer), highest(s.layer)];
   if (first < 0 || last >= s.layers.length)
     throw new TemplateError(
       'generate.layer',
@@ -133,19 +138,6 @@ function kerasText(l: LayerSpec): string {
   }
 }
 
-function shape(dims: number[]): AnswerValue {
-  return { kind: 'shape', dims: [...dims] };
-}
-
-function sameDims(a: AnswerValue, b: AnswerValue): boolean {
-  return (
-    a.kind === 'shape' &&
-    b.kind === 'shape' &&
-    a.dims.length === b.dims.length &&
-    a.dims.every((d, i) => d === b.dims[i])
-  );
-}
-
 /** The model with every window layer's padding changed (one thing, everywhere it applies). */
 function withPadding(spec: ModelSpec, types: readonly string[], padding: 'same'): ModelSpec {
   return {
@@ -162,32 +154,23 @@ function withPadding(spec: ModelSpec, types: readonly string[], padding: 'same')
 function mistakes(spec: ModelSpec, index: number): MistakeModel[] {
   const layers = resolveModel(spec);
   const asked = layers[index];
-  const expected = shape(asked.outputShape);
-  const out: MistakeModel[] = [];
-  const add = (id: MistakeModel['id'], compute: () => number[]) => {
-    try {
-      const answer = shape(compute());
-      if (!sameDims(answer, expected) && !out.some((m) => sameDims(m.answer, answer)))
-        out.push({ id, answer });
-    } catch {
-      // The changed model does not build (a window no longer fits): nothing to recognise.
-    }
-  };
+  // A changed model that does not build (a window no longer fits) has nothing to recognise.
+  const { list, tryAdd } = shapeSlips(asked.outputShape);
   if (asked.spec.type === 'conv2d')
-    add('channels-from-input', () => [...asked.outputShape.slice(0, 2), asked.inputShape[2]]);
+    tryAdd('channels-from-input', () => [...asked.outputShape.slice(0, 2), asked.inputShape[2]]);
   if (asked.spec.type === 'flatten')
-    add('channels-not-counted', () => [asked.inputShape[0] * asked.inputShape[1]]);
+    tryAdd('channels-not-counted', () => [asked.inputShape[0] * asked.inputShape[1]]);
   // Pools that round an odd size up (the last, incomplete window kept).
-  add(
+  tryAdd(
     'rounded-up',
     () => resolveModel(withPadding(spec, ['maxpool', 'avgpool'], 'same'))[index].outputShape,
   );
   // Convolutions treated as if they kept the size.
-  add(
+  tryAdd(
     'same-instead-of-valid',
     () => resolveModel(withPadding(spec, ['conv2d'], 'same'))[index].outputShape,
   );
-  return out;
+  return list;
 }
 
 /** One side's working from the engine, e.g. `(28 − 3 + 2·0)/1 + 1 = 26`, with the floor shown. */
@@ -250,7 +233,7 @@ function build(given: SummaryShapeGiven, text: TemplateText): Question {
     }),
     displays,
     tolerance: 0,
-    expected: () => shape(summarize(spec).rows[given.layer].outputShape),
+    expected: () => shapeAnswer(summarize(spec).rows[given.layer].outputShape),
     mistakes: () => mistakes(spec, given.layer),
     solution: () => {
       const layers = resolveModel(spec);

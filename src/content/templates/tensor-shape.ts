@@ -18,33 +18,20 @@ import {
   sizeOf,
 } from '../../engine/index.js';
 import type { Rng } from '../random.js';
-import type {
-  AnswerValue,
-  MistakeModel,
-  Question,
-  SolutionLine,
-  Template,
-  TemplateText,
-} from '../types.js';
+import type { AnswerValue, Question, SolutionLine, Template, TemplateText } from '../types.js';
+import { numberSlips, sameDims, shapeAnswer, shapeSlips } from './answers.js';
+import { imageParams, inputLine, pairText } from './layer-text.js';
+import { imageShape, pairOf, pairOrWhole, whole } from './schemas.js';
 import {
   TemplateError,
   draw,
+  drawImageSize,
   drawValue,
   fill,
   intOrRange,
   parseWith,
   valueSpec,
 } from './shared.js';
-
-const whole = z.number().int().min(1);
-
-function shape(dims: readonly number[]): AnswerValue {
-  return { kind: 'shape', dims: [...dims] };
-}
-
-function sameList(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((v, i) => v === b[i]);
-}
 
 /** `(2, 2, 4)`; Python's `(7,)` for one axis. */
 function tupleText(dims: readonly number[]): string {
@@ -134,14 +121,10 @@ export const tensorOrder: Template<LiteralGiven, LiteralSettings> = {
       expected: () => number(dims().length),
       mistakes: () => {
         const d = dims();
-        const out: MistakeModel[] = [];
-        const add = (id: MistakeModel['id'], v: number) => {
-          if (v !== d.length && !out.some((m) => (m.answer as { value: number }).value === v))
-            out.push({ id, answer: number(v) });
-        };
+        const { list, add } = numberSlips(d.length);
         if (d.length > 0) add('outer-length-for-order', d[0]);
         add('size-instead-of-order', sizeOf(d));
-        return out;
+        return list;
       },
       solution: () => {
         const d = dims();
@@ -176,11 +159,13 @@ export const nestedShape: Template<LiteralGiven, LiteralSettings> = {
       prompt: literalPrompt(text, given.value),
       displays: [{ type: 'text', text: literalText(given.value) }],
       tolerance: 0,
-      expected: () => shape(dims()),
+      expected: () => shapeAnswer(dims()),
       mistakes: () => {
         const d = dims();
         const reversed = [...d].reverse();
-        return sameList(reversed, d) ? [] : [{ id: 'axes-reversed', answer: shape(reversed) }];
+        return sameDims(reversed, d)
+          ? []
+          : [{ id: 'axes-reversed', answer: shapeAnswer(reversed) }];
       },
       solution: () => {
         const d = dims();
@@ -299,17 +284,9 @@ function buildLayout(given: LayoutShapeGiven, text: TemplateText): Question {
     }),
     displays: [],
     tolerance: 0,
-    expected: () => shape(dims()),
+    expected: () => shapeAnswer(dims()),
     mistakes: () => {
-      const expected = dims();
-      const out: MistakeModel[] = [];
-      const add = (id: MistakeModel['id'], d: number[]) => {
-        if (
-          !sameList(d, expected) &&
-          !out.some((m) => sameList((m.answer as { dims: number[] }).dims, d))
-        )
-          out.push({ id, answer: shape(d) });
-      };
+      const { list, add } = shapeSlips(dims());
       const other = otherLayout(given.layout);
       if (other) add('layout-confused', layoutShape(other, sizes));
       add(
@@ -318,7 +295,7 @@ function buildLayout(given: LayoutShapeGiven, text: TemplateText): Question {
       );
       if (given.layout.includes('N'))
         add('batch-forgotten', layoutShape(given.layout.replace('N', ''), sizes));
-      return out;
+      return list;
     },
     solution: () => {
       const d = dims();
@@ -346,10 +323,10 @@ const kernelLayout = z.enum(['keras', 'pytorch'], { error: 'expected `keras` or 
 
 const kernelGivenSchema = z.strictObject({
   /** The layer's input as (H, W, C). */
-  input: z.tuple([whole, whole, whole]),
+  input: imageShape,
   filters: whole,
   /** Kernel size: a whole number (square) or [rows, columns]. */
-  kernel: z.union([whole, z.tuple([whole, whole])]),
+  kernel: pairOrWhole,
   /** @default 'keras': (H_f, W_f, C_in, C_out) */
   layout: kernelLayout.optional(),
 });
@@ -378,7 +355,7 @@ function kernelOf(
     layout: KernelLayout;
   }> = {},
 ): number[] {
-  const [kH, kW] = typeof g.kernel === 'number' ? [g.kernel, g.kernel] : g.kernel;
+  const [kH, kW] = pairOf(g.kernel);
   return kernelShape({
     kH,
     kW,
@@ -391,9 +368,7 @@ function kernelOf(
 
 /** Draw inputs; the draw order is part of the variant's identity and must not change. */
 function generateKernel(s: KernelShapeSettings, rng: Rng): KernelShapeGiven {
-  const rows = draw(rng, s.rows);
-  const cols = s.cols === undefined ? rows : draw(rng, s.cols);
-  const channels = draw(rng, s.channels);
+  const [rows, cols, channels] = drawImageSize(rng, s);
   const filters = draw(rng, s.filters);
   const kernel = draw(rng, s.kernel);
   const l = s.layouts === undefined ? 'keras' : rng.pick(s.layouts);
@@ -404,36 +379,24 @@ function generateKernel(s: KernelShapeSettings, rng: Rng): KernelShapeGiven {
 
 function buildKernel(given: KernelShapeGiven, text: TemplateText): Question {
   const [H, W, C] = given.input;
-  const [kH, kW] = typeof given.kernel === 'number' ? [given.kernel, given.kernel] : given.kernel;
+  const [kH, kW] = pairOf(given.kernel);
   const l = given.layout ?? 'keras';
-  const kernelSize = kH === kW ? String(kH) : `(${kH}, ${kW})`;
   return {
     kind: 'shape',
     prompt: fill(text.prompt, {
-      input: `(${H}, ${W}, ${C})`,
-      h: H,
-      w: W,
-      c: C,
+      ...imageParams(H, W, C),
       filters: given.filters,
       kernel: `${kH}×${kW}`,
       layout: l === 'keras' ? '(H_f, W_f, C_in, C_out)' : '(C_out, C_in, H_f, W_f)',
     }),
     displays: [
-      { type: 'text', text: `input (H, W, C) = (${H}, ${W}, ${C})` },
-      { type: 'text', text: `Conv2D(filters=${given.filters}, kernel_size=${kernelSize})` },
+      { type: 'text', text: inputLine(H, W, C) },
+      { type: 'text', text: `Conv2D(filters=${given.filters}, kernel_size=${pairText(kH, kW)})` },
     ],
     tolerance: 0,
-    expected: () => shape(kernelOf(given)),
+    expected: () => shapeAnswer(kernelOf(given)),
     mistakes: () => {
-      const expected = kernelOf(given);
-      const out: MistakeModel[] = [];
-      const add = (id: MistakeModel['id'], d: number[]) => {
-        if (
-          !sameList(d, expected) &&
-          !out.some((m) => sameList((m.answer as { dims: number[] }).dims, d))
-        )
-          out.push({ id, answer: shape(d) });
-      };
+      const { list, add } = shapeSlips(kernelOf(given));
       add('image-size-for-kernel', kernelOf(given, { kH: H, kW: W }));
       add(
         'kernel-layout-confused',
@@ -441,7 +404,7 @@ function buildKernel(given: KernelShapeGiven, text: TemplateText): Question {
       );
       add('channels-from-input', kernelOf(given, { filters: C }));
       add('channels-not-counted', kernelOf(given, { cIn: 1 }));
-      return out;
+      return list;
     },
     solution: (): SolutionLine[] => {
       const d = kernelOf(given);
@@ -538,19 +501,14 @@ function buildSize(given: TensorSizeGiven, text: TemplateText): Question {
     tolerance: 0,
     expected: () => number(sizeOf(dims)),
     mistakes: () => {
-      const expected = sizeOf(dims);
-      const out: MistakeModel[] = [];
-      const add = (id: MistakeModel['id'], v: number) => {
-        if (v !== expected && !out.some((m) => (m.answer as { value: number }).value === v))
-          out.push({ id, answer: number(v) });
-      };
+      const { list, add } = numberSlips(sizeOf(dims));
       add(
         'sum-instead-of-product',
         dims.reduce((a, b) => a + b, 0),
       );
       if (letters.includes('C')) add('channels-not-counted', sizeOf(without('C')));
       if (letters.includes('N')) add('batch-forgotten', sizeOf(without('N')));
-      return out;
+      return list;
     },
     solution: () => [{ text: `${dims.join(' × ')} = ${sizeOf(dims)}` }],
   };

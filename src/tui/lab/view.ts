@@ -19,7 +19,14 @@ import { answerFormatLines, displayLines } from '../../view/displays.js';
 import { type ViewOptions, fit, glyphs, say, wrap } from '../../view/text.js';
 import { packFooter } from '../view/footer.js';
 import { fieldLine } from '../view/field.js';
-import { type Bottom, MIN_HEIGHT, MIN_WIDTH } from '../view/screen.js';
+import {
+  type Bottom,
+  MIN_HEIGHT,
+  MIN_WIDTH,
+  bottomRows,
+  helpLines,
+  tooSmallLines,
+} from '../view/frame.js';
 import { type LabKeyState, labFooterItems, labHelpItems } from './keymap.js';
 import {
   type LabScreenState,
@@ -114,10 +121,6 @@ function bottomOf(state: LabScreenState, keys: LabKeyState, o: ViewOptions): Bot
   return { question: o.style.warn(truncateToWidth(question, o.width)), footer };
 }
 
-function bottomRows(bottom: Bottom): number {
-  return bottom.footer.length + (bottom.question === undefined ? 0 : 1);
-}
-
 /** A message with `{file}` in it, the path shortened so the message keeps to one line. */
 function withFile(key: string, params: Record<string, number>, file: string, o: ViewOptions) {
   const bare = o.t(key, { ...params, file: '' });
@@ -156,22 +159,11 @@ function statusLines(state: LabScreenState, o: ViewOptions): string[] {
 }
 
 function tooSmall(state: LabScreenState, o: ViewOptions): LabScreen {
-  const width = Math.max(1, o.width);
-  const text = [
-    o.t('tui.too-small', {
-      width: o.width,
-      height: o.height,
-      minWidth: MIN_WIDTH,
-      minHeight: MIN_HEIGHT,
-    }),
+  const last =
     state.overlay === 'quit-confirm'
       ? `${o.t('lab.screen.quit', { count: unsavedIds(state).length })} ${o.t('lab.screen.quit-again')}`
-      : o.t('tui.too-small-quit'),
-  ].join('\n');
-  return {
-    kind: 'too-small',
-    lines: fit(wrap(text, width), width).slice(0, Math.max(1, o.height - 1)),
-  };
+      : o.t('tui.too-small-quit');
+  return { kind: 'too-small', lines: tooSmallLines(last, o) };
 }
 
 function helpScreen(
@@ -182,33 +174,15 @@ function helpScreen(
 ): LabScreen {
   // The keys of the screen under the overlay, exactly as bound there.
   const under = buildLabScreen({ ...state, overlay: undefined }, o).keys;
-  const items = labHelpItems(under, o.t);
-  const keyWidth = Math.min(
-    Math.floor(o.width / 3),
-    Math.max(...items.map((i) => displayWidth(i.keys))),
-  );
-  const rows = items.map((i) =>
-    truncateToWidth(
-      `  ${padEndTo(truncateToWidth(o.style.bold(i.keys), keyWidth), keyWidth)}  ${i.label}`,
-      o.width,
-    ),
-  );
   const about = fit(
     wrap(o.t('lab.screen.help.grade', { file: state.session.file }), o.width),
     o.width,
   ).map(o.style.dim);
   const footer = packFooter(labFooterItems(keys, o.t), o.width, o.style);
   const room = Math.max(1, height - footer.length - 3 - about.length);
-  const shown = rows.length > room ? [...rows.slice(0, room - 1), '  …'] : rows;
   return {
     kind: 'help',
-    lines: [
-      o.style.bold(truncateToWidth(o.t('tui.help.title'), o.width)),
-      '',
-      ...shown,
-      '',
-      ...about,
-    ],
+    lines: [...helpLines(labHelpItems(under, o.t), room, o), '', ...about],
     footer,
   };
 }

@@ -2,7 +2,8 @@
  * What the learner typed → feedback for the exercise screen. A text that does not parse is
  * never a try; a grid of the wrong size is a try only when a common mistake explains it.
  */
-import { type Answer, formatAnswer, parseAnswer } from '../../content/answer-parser.js';
+import { parseAnswer } from '../../content/answer-parser.js';
+import { answerText, answerValue } from '../../content/answer-value.js';
 import { checkAnswer, compareAnswers } from '../../content/check-answer.js';
 import type { AnswerValue, Question } from '../../content/types.js';
 import type { Feedback } from './types.js';
@@ -17,37 +18,6 @@ export type Graded =
       readonly canonical: string;
     };
 
-function toValue(answer: Answer): AnswerValue {
-  switch (answer.kind) {
-    case 'number':
-      return { kind: 'number', value: answer.value };
-    case 'shape':
-      return { kind: 'shape', dims: answer.dims };
-    case 'grid':
-      return { kind: 'grid', rows: answer.rows };
-    case 'choice':
-      return { kind: 'choice', index: answer.index };
-    case 'yesno':
-      return { kind: 'yesno', value: answer.value };
-  }
-}
-
-/** The canonical text of an answer value (`0.5556`, `26x26x10`, `1 2; 3 4`, `c`, `yes`). */
-export function answerText(value: AnswerValue): string {
-  switch (value.kind) {
-    case 'number':
-      return formatAnswer('number', value.value);
-    case 'shape':
-      return formatAnswer('shape', value.dims);
-    case 'grid':
-      return formatAnswer('grid', value.rows);
-    case 'choice':
-      return formatAnswer('choice', value.index);
-    case 'yesno':
-      return formatAnswer('yesno', value.value);
-  }
-}
-
 function parse(question: Question, text: string): ReturnType<typeof parseAnswer> {
   if (question.kind === 'choice')
     return parseAnswer('choice', text, { options: Math.max(1, question.options?.length ?? 1) });
@@ -61,7 +31,7 @@ function counted(correct: boolean, feedback: Feedback, value: AnswerValue): Grad
 export function gradeText(question: Question, text: string): Graded {
   const parsed = parse(question, text);
   if (!parsed.ok) return { counted: false, feedback: { kind: 'format', message: parsed.error } };
-  const value = toValue(parsed.value);
+  const value = answerValue(parsed.value);
   const size = question.gridSize;
   if (
     value.kind === 'grid' &&
