@@ -13,12 +13,25 @@ const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
 export type TextToken =
   { readonly escape: string } | { readonly grapheme: string; readonly width: number };
 
+const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
+const WIDTH_CACHE_SIZE = 4096;
+const widthCache = new Map<string, number>();
+
 /**
  * Columns a string occupies; escape codes count 0, East Asian wide characters 2.
  * Example: `displayWidth('\u001B[1m古\u001B[22m')` → 2.
  */
 export function displayWidth(text: string): number {
-  return stringWidth(text);
+  // Printable ASCII is one column a character; string-width would segment it grapheme by
+  // grapheme, which is what made redrawing a live screen slow.
+  if (PRINTABLE_ASCII.test(text)) return text.length;
+  const known = widthCache.get(text);
+  if (known !== undefined) return known;
+  const width = stringWidth(text);
+  // Screens redraw the same lines (grids, shades, rules) again and again; a bounded memo.
+  if (widthCache.size >= WIDTH_CACHE_SIZE) widthCache.clear();
+  widthCache.set(text, width);
+  return width;
 }
 
 /** Widest line of a block, in columns. Example: `blockWidth(['ab', 'abcd'])` → 4. */

@@ -53,3 +53,4 @@ export {
   type Stylize,
 } from './style.js';
 export { wrapText } from './wrap-text.js';
+export { bucketMeans, sparkline, type SparklineOptions } from './sparkline.js';

@@ -109,6 +109,12 @@ export class Trainer {
   readonly optimizerSpec: OptimizerSpec;
   readonly learningRateDecay: number;
   readonly augment: ((image: Tensor, random: Random) => Tensor) | undefined;
+  /**
+   * Whether the end of an epoch measures the held-out set (`testLoss`, `testAccuracy` and
+   * `firstPerfect`; NaN and null when off). A live screen turns it off and measures the set
+   * itself, a few images per slice, so no key waits for a thousand forward passes. @default true
+   */
+  measureTestEachEpoch = true;
   #seed: number;
   #initialLearningRate: number;
   #network!: Network;
@@ -345,7 +351,8 @@ export class Trainer {
   #endEpoch(): void {
     this.#epoch++;
     this.#batch = 0;
-    const test = this.test.count > 0 ? evaluate(this.#network, this.test) : null;
+    const test =
+      this.measureTestEachEpoch && this.test.count > 0 ? evaluate(this.#network, this.test) : null;
     const metrics: EpochMetrics = {
       epoch: this.#epoch,
       steps: this.#optimizer.steps,

@@ -11,7 +11,7 @@
  * (pure lines) → components that only print them.
  */
 import { Box, useApp } from 'ink';
-import { useLayoutEffect, useMemo, useReducer } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
 import type { ContentProblem, Course } from '../content/course.js';
 import { newSeed as freshSeed } from '../content/instantiate.js';
 import type { Progress } from '../content/progress.js';
@@ -27,6 +27,9 @@ import { type SaveProgress, useProgressSaver } from './hooks/use-progress.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { createTutorEnv } from './state/env.js';
 import { createReducer, currentDemo, initialState } from './state/reducer.js';
+import { DrawScreen } from './train/DrawScreen.js';
+import { type TrainingSession, createXoSession } from './train/session.js';
+import { TrainerScreen } from './train/TrainerScreen.js';
 import { buildScreen } from './view/screen.js';
 import type { Translate } from '../view/text.js';
 
@@ -53,6 +56,11 @@ export interface AppProps {
   readonly playInterval?: number;
   /** Open this lesson (by id) instead of Home, where it was left (`cnn-tutor lesson ID`). */
   readonly startLesson?: string;
+  /**
+   * The X/O network the lesson's trainer (`t`) and draw (`d`) screens share, made on first use.
+   * @default createXoSession()
+   */
+  readonly xoSession?: () => TrainingSession;
 }
 
 export function App({
@@ -69,6 +77,7 @@ export function App({
   now = () => new Date(),
   playInterval = 500,
   startLesson,
+  xoSession = createXoSession,
 }: AppProps) {
   const env = useMemo(() => createTutorEnv(course, { lang, t }), [course, lang, t]);
   const reducer = useMemo(() => createReducer(env), [env]);
@@ -99,16 +108,47 @@ export function App({
     currentDemo(state, env)?.session.playing === true && built.screen.kind === 'lesson';
   useInterval(playing, playInterval, () => dispatch({ type: 'demo/tick' }));
 
-  useKeypress((input, key) => {
-    const view = {
-      scrollable: built.maxScroll > 0,
-      tooSmall: built.screen.kind === 'too-small',
-      maxScroll: built.maxScroll,
-      page: built.page,
-    };
-    dispatch({ type: 'key', input, key, view, at: { now: now(), seed: newSeed() } });
-    return true;
-  });
+  // One X/O network for the session: leaving the trainer and coming back keeps what it learned.
+  const xo = useRef<TrainingSession | null>(null);
+  const session = (): TrainingSession => (xo.current ??= xoSession());
+  const leaveTool = useCallback((to: 'back' | 'quit' | 'draw' | 'train') => {
+    if (to === 'draw' || to === 'train') {
+      dispatch({ type: 'tool/open', tool: to });
+      return;
+    }
+    dispatch({ type: 'tool/close' });
+    if (to === 'quit') dispatch({ type: 'quit' });
+  }, []);
+
+  // While a tool is open it owns the keys (its own `useKeypress`); the lesson waits underneath.
+  useKeypress(
+    (input, key) => {
+      const view = {
+        scrollable: built.maxScroll > 0,
+        tooSmall: built.screen.kind === 'too-small',
+        maxScroll: built.maxScroll,
+        page: built.page,
+      };
+      dispatch({ type: 'key', input, key, view, at: { now: now(), seed: newSeed() } });
+      return true;
+    },
+    { isActive: state.tool === undefined },
+  );
+
+  const look = { t, ascii, color };
+  if (state.tool === 'train')
+    return (
+      <TrainerScreen
+        key="train"
+        session={session()}
+        kind="xo"
+        canDraw
+        onExit={leaveTool}
+        {...look}
+      />
+    );
+  if (state.tool === 'draw')
+    return <DrawScreen key="draw" session={session()} onExit={leaveTool} {...look} />;
 
   const { screen } = built;
   return (

@@ -28,8 +28,11 @@ export type KeyContext =
  */
 export type Typing = 'none' | 'empty' | 'text';
 
-/** Conditions some commands need; the screen says which hold right now. */
-export type KeyFlag = 'scrollable' | 'generated' | 'grid-answer' | 'can-continue';
+/**
+ * Conditions some commands need; the screen says which hold right now. `xo-tools`: the X/O
+ * trainer and draw screens can be opened from here (the X/O lesson, the X/O trainer).
+ */
+export type KeyFlag = 'scrollable' | 'generated' | 'grid-answer' | 'can-continue' | 'xo-tools';
 
 /** A named key, or one printable character such as `q`, `?` or `+`. */
 export type KeyName =
@@ -93,7 +96,9 @@ export type CommandId =
   | 'cursor-right'
   | 'cursor-home'
   | 'cursor-end'
-  | 'erase-back';
+  | 'erase-back'
+  | 'open-trainer'
+  | 'open-draw';
 
 /**
  * One command of a key table. The tutor's table is `COMMANDS`; another screen (the lab) brings
@@ -141,6 +146,9 @@ export const COMMANDS: readonly Command[] = [
   command('next-step', ['right', 'l', 'n'], ['step', 'exercise'], { group: 'steps' }),
   command('prev-step', ['left'], ['answer'], { group: 'steps', whenTyping: 'empty' }),
   command('next-step', ['right'], ['answer'], { group: 'steps', whenTyping: 'empty' }),
+  // The X/O lesson's two screens (src/tui/train): early in the table, so a full footer keeps them.
+  command('open-trainer', ['t'], BROWSE, { when: 'xo-tools', label: 'train.screen.cmd.open' }),
+  command('open-draw', ['d'], BROWSE, { when: 'xo-tools', label: 'draw.cmd.open' }),
   command('cursor-left', ['left'], ['answer', 'prediction'], {
     whenTyping: 'text',
     group: 'cursor',

@@ -4,19 +4,7 @@ import { emptyProgress, type Progress } from '../../src/content/progress.js';
 import { createTranslator } from '../../src/i18n/index.js';
 import { createTutorEnv } from '../../src/tui/state/env.js';
 import type { Stamp, TutorEnv } from '../../src/tui/state/types.js';
-
-export const IMAGE = [
-  [1, 1, 1, 0, 0],
-  [0, 1, 1, 1, 0],
-  [0, 0, 1, 1, 1],
-  [0, 0, 1, 1, 0],
-  [0, 1, 1, 0, 0],
-];
-export const X_KERNEL = [
-  [1, 0, 1],
-  [0, 1, 0],
-  [1, 0, 1],
-];
+import { BINARY_IMAGE, X_KERNEL } from '../fixtures/lectures.js';
 
 function exercise(
   def: Partial<ExerciseDef> & Pick<ExerciseDef, 'id' | 'lesson' | 'template' | 'prompt'>,
@@ -43,7 +31,7 @@ export const EXERCISES: ExerciseDef[] = [
     template: 'conv2d-cell',
     prompt: 'What is cell ({row}, {col}) of the output?',
     // With bias 1 the answer is 5; leaving the bias out gives 4 (a named mistake).
-    given: { input: IMAGE, kernels: [X_KERNEL], bias: [1], cell: [0, 0, 0] },
+    given: { input: BINARY_IMAGE, kernels: [X_KERNEL], bias: [1], cell: [0, 0, 0] },
   }),
   exercise({
     id: 'conv-map',
@@ -91,7 +79,14 @@ export const LESSONS: Lesson[] = [
         type: 'demo',
         title: 'Watch the window slide',
         text: 'Step through the cells.',
-        demo: { input: IMAGE, kernel: X_KERNEL, stride: 1, padding: 'valid', bias: 0, predict: 2 },
+        demo: {
+          input: BINARY_IMAGE,
+          kernel: X_KERNEL,
+          stride: 1,
+          padding: 'valid',
+          bias: 0,
+          predict: 2,
+        },
       },
       { type: 'exercise', exerciseId: 'conv-first-cell' },
       { type: 'exercise', exerciseId: 'conv-map' },
@@ -99,7 +94,7 @@ export const LESSONS: Lesson[] = [
         type: 'figure',
         title: 'The whole picture',
         text: 'Every window at once.',
-        request: { op: 'conv2d', input: IMAGE, kernels: [X_KERNEL] },
+        request: { op: 'conv2d', input: BINARY_IMAGE, kernels: [X_KERNEL] },
         caption: "Every output cell is one window's sum.",
       },
     ],

@@ -41,7 +41,13 @@ const NO_KEY: Key = {
   numLock: false,
 };
 const key = (k: Partial<Key> = {}): Key => ({ ...NO_KEY, ...k });
-const ALL_FLAGS = new Set<KeyFlag>(['scrollable', 'generated', 'grid-answer', 'can-continue']);
+const ALL_FLAGS = new Set<KeyFlag>([
+  'scrollable',
+  'generated',
+  'grid-answer',
+  'can-continue',
+  'xo-tools',
+]);
 const CONTEXTS: KeyContext[] = [
   'home',
   'step',

@@ -102,5 +102,9 @@ export function actionFor(
       return { type: 'field/cursor', move: 'end' };
     case 'erase-back':
       return { type: 'field/erase' };
+    case 'open-trainer':
+      return { type: 'tool/open', tool: 'train' };
+    case 'open-draw':
+      return { type: 'tool/open', tool: 'draw' };
   }
 }

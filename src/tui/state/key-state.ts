@@ -3,7 +3,8 @@
  * `commandFor` and to the footer, so both always agree.
  */
 import type { KeyFlag, KeyState, Typing } from '../keymap.js';
-import { currentDemo, currentExercise, currentStep } from './selectors.js';
+import { XO_LESSON_ID } from '../train/hand-set.js';
+import { currentDemo, currentExercise, currentLesson, currentStep } from './selectors.js';
 import type { TutorEnv, TutorState } from './types.js';
 
 export interface ViewFacts {
@@ -27,6 +28,7 @@ export function baseKeyState(state: TutorState, env: TutorEnv, facts: ViewFacts)
     if (last && env.course.lessons.some((l) => l.id === last.lesson)) flags.add('can-continue');
     return { context: 'home', typing: 'none', flags };
   }
+  if (currentLesson(state, env)?.id === XO_LESSON_ID) flags.add('xo-tools');
   const step = currentStep(state, env);
   if (step?.type === 'demo') {
     const demo = currentDemo(state, env);

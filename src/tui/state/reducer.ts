@@ -99,6 +99,12 @@ export function reduce(state: TutorState, action: Action, env: TutorEnv): TutorS
       return { ...state, quitting: true };
     case 'quit/confirm':
       return { ...state, quitting: true };
+    case 'tool/open':
+      return state.screen === 'lesson'
+        ? { ...state, tool: action.tool, overlay: undefined }
+        : state;
+    case 'tool/close':
+      return { ...state, tool: undefined };
     case 'field/insert':
       return reduceField(state, env, (f) => insertText(f, action.text));
     case 'field/erase':

@@ -79,6 +79,9 @@ export interface ExerciseSession {
 
 export type Overlay = 'help' | 'quit-confirm';
 
+/** A screen of its own over the lesson (src/tui/train): the X/O trainer or the draw screen. */
+export type Tool = 'train' | 'draw';
+
 export interface TutorState {
   readonly screen: 'home' | 'lesson';
   /** Home: the lesson under the cursor. */
@@ -91,6 +94,8 @@ export interface TutorState {
   /** First body line shown. `SCROLL_END` means "the end", whatever its length. */
   readonly scroll: number;
   readonly overlay?: Overlay;
+  /** Open over the lesson; it takes the keys until it closes (Esc) and the lesson shows again. */
+  readonly tool?: Tool;
   /** Per exercise id, for this session. */
   readonly exercises: Readonly<Record<string, ExerciseSession>>;
   /** Per demo step, keyed `lessonId#step`. */
@@ -142,6 +147,8 @@ export type Action =
   | { readonly type: 'overlay/open'; readonly overlay: Overlay }
   | { readonly type: 'overlay/close' }
   | { readonly type: 'quit' }
+  | { readonly type: 'tool/open'; readonly tool: Tool }
+  | { readonly type: 'tool/close' }
   | { readonly type: 'quit/confirm' }
   /** Typed or pasted text, into whichever field has focus (answer or prediction). */
   | { readonly type: 'field/insert'; readonly text: string }

@@ -3,11 +3,11 @@
  * answer led to (right, wrong with the named mistake and the wrong cells marked, hints), then
  * the worked solution once "show me" was used.
  */
+import { answerText } from '../../content/answer-value.js';
 import type { ExerciseDef } from '../../content/course.js';
 import type { ExerciseStatus } from '../../content/progress.js';
 import type { Question } from '../../content/types.js';
 import { GRID_GLYPHS, renderGrid } from '../../render/index.js';
-import { answerText } from '../state/grade.js';
 import type { ExerciseSession, Feedback, QuestionResult } from '../state/types.js';
 import { answerFormatLines, displayLines, gridOptions } from '../../view/displays.js';
 import { type ViewOptions, glyphs, say, wrap } from '../../view/text.js';

@@ -5,7 +5,7 @@
  * scrolls under Ink.
  */
 import type { ContentProblem } from '../../content/course.js';
-import { displayWidth, padEndTo, truncateToWidth } from '../../render/index.js';
+import { truncateToWidth } from '../../render/index.js';
 import { type KeyState, helpItems } from '../keymap.js';
 import { keyStateOf } from '../state/key-state.js';
 import { currentDemo, currentExercise, currentLesson, currentStep } from '../state/reducer.js';
@@ -14,14 +14,21 @@ import { demoLines } from './demo.js';
 import { exerciseLines } from './exercise.js';
 import { fieldLine } from './field.js';
 import { footerLines } from './footer.js';
+import {
+  type Bottom,
+  MIN_HEIGHT,
+  MIN_WIDTH,
+  bottomRows,
+  helpLines,
+  tooSmallLines,
+} from './frame.js';
 import { gridEditorLines } from './grid-editor.js';
 import { type HomeRow, homeModel } from './home.js';
 import { figureStepLines, pictureStepLines, textStepLines } from '../../view/steps.js';
 import { type ViewOptions, fit, glyphs, wrap } from '../../view/text.js';
 
-/** Below this the tutor asks for a bigger terminal instead of drawing a garbled screen. */
-export const MIN_WIDTH = 60;
-export const MIN_HEIGHT = 18;
+// Also exported here, where the package index, the components and the trainer's screens take them.
+export { type Bottom, MIN_HEIGHT, MIN_WIDTH } from './frame.js';
 
 export interface InputView {
   readonly kind: 'answer' | 'prediction';
@@ -57,12 +64,6 @@ export type Screen =
       readonly bottom: Bottom;
     };
 
-/** The last lines: the footer, or the quit question with its own keys. */
-export interface Bottom {
-  readonly question?: string;
-  readonly footer: string[];
-}
-
 export interface BuiltScreen {
   readonly screen: Screen;
   readonly keys: KeyState;
@@ -95,10 +96,6 @@ function bottomOf(keys: KeyState, o: ViewOptions): Bottom {
   return { question: o.style.warn(truncateToWidth(o.t('tui.quit.question'), o.width)), footer };
 }
 
-function bottomRows(bottom: Bottom): number {
-  return bottom.footer.length + (bottom.question === undefined ? 0 : 1);
-}
-
 function statusLines(input: ScreenInput, o: ViewOptions): string[] {
   return input.saveError === undefined
     ? []
@@ -106,36 +103,15 @@ function statusLines(input: ScreenInput, o: ViewOptions): string[] {
 }
 
 function tooSmall(o: ViewOptions): Screen {
-  const text = `${o.t('tui.too-small', { width: o.width, height: o.height, minWidth: MIN_WIDTH, minHeight: MIN_HEIGHT })}\n${o.t('tui.too-small-quit')}`;
-  const width = Math.max(1, o.width);
-  return {
-    kind: 'too-small',
-    lines: fit(wrap(text, width), width).slice(0, Math.max(1, o.height - 1)),
-  };
+  return { kind: 'too-small', lines: tooSmallLines(o.t('tui.too-small-quit'), o) };
 }
 
 function helpScreen(input: ScreenInput, keys: KeyState, o: ViewOptions, height: number): Screen {
   // The keys of the screen under the overlay, exactly as bound there.
   const under = buildScreen({ ...input, state: { ...input.state, overlay: undefined } }, o).keys;
-  const items = helpItems(under, o.t);
-  const keyWidth = Math.min(
-    Math.floor(o.width / 3),
-    Math.max(...items.map((i) => displayWidth(i.keys))),
-  );
-  const rows = items.map((i) =>
-    truncateToWidth(
-      `  ${padEndTo(truncateToWidth(o.style.bold(i.keys), keyWidth), keyWidth)}  ${i.label}`,
-      o.width,
-    ),
-  );
   const footer = footerLines(keys, o.width, o.t, o.style);
   const room = Math.max(1, height - footer.length - 2);
-  const shown = rows.length > room ? [...rows.slice(0, room - 1), '  …'] : rows;
-  return {
-    kind: 'help',
-    lines: [o.style.bold(truncateToWidth(o.t('tui.help.title'), o.width)), '', ...shown],
-    footer,
-  };
+  return { kind: 'help', lines: helpLines(helpItems(under, o.t), room, o), footer };
 }
 
 function homeScreen(input: ScreenInput, o: ViewOptions, height: number): BuiltScreen {

@@ -1,0 +1,129 @@
+/**
+ * The trainer screen: a network learning from random weights, live. Keys go through the one
+ * key hook into a pure reducer; training runs in slices between redraws
+ * (`useTrainingLoop`), so a key pressed mid-training is handled before the next slice.
+ * What a key asks of the trainer (reset, one step, a learning rate) is queued by the reducer
+ * and carried out here, then reported back with a fresh snapshot.
+ */
+import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { createStyle } from '../../render/index.js';
+import type { Translate } from '../../view/text.js';
+import { useKeypress } from '../hooks/use-keypress.js';
+import { useTerminalSize } from '../hooks/use-terminal-size.js';
+import { type TrainingLoopOptions, useTrainingLoop } from '../hooks/use-training-loop.js';
+import type { TrainingSession } from './session.js';
+import { type TrainKind, pickSamples, takeSnapshot } from './snapshot.js';
+import { ToolView } from './ToolView.js';
+import {
+  PACES,
+  type TrainerScreenState,
+  initialTrainerState,
+  isRunning,
+  reduceTrainer,
+} from './trainer-reducer.js';
+import { buildTrainerScreen } from './trainer-view.js';
+
+/** Held-out digits shown with what the network calls them. */
+const DIGIT_SAMPLES = 6;
+
+export interface TrainerScreenProps {
+  /** The trainer (trained in place), its seed (a reset takes the next) and epochs per run. */
+  readonly session: TrainingSession;
+  readonly kind: TrainKind;
+  /** Whether `d` opens the draw screen. @default false */
+  readonly canDraw?: boolean;
+  readonly t: Translate;
+  /** @default false */
+  readonly ascii?: boolean;
+  /** @default false */
+  readonly color?: boolean;
+  /** Index into PACES. @default DEFAULT_PACE[kind] */
+  readonly pace?: number;
+  /** Open paused. @default false */
+  readonly paused?: boolean;
+  /** Slice and frame lengths of the training loop. */
+  readonly loop?: TrainingLoopOptions;
+  /** Called once when the screen should close: Esc (`back`), q (`quit`), d (`draw`). */
+  readonly onExit: (to: NonNullable<TrainerScreenState['exit']>) => void;
+}
+
+export function TrainerScreen({
+  session,
+  kind,
+  canDraw = false,
+  t,
+  ascii = false,
+  color = false,
+  pace,
+  paused,
+  loop,
+  onExit,
+}: TrainerScreenProps) {
+  const { trainer } = session;
+  const samples = useMemo(
+    () => (kind === 'digits' ? pickSamples(trainer, DIGIT_SAMPLES) : []),
+    [trainer, kind],
+  );
+  // The X/O held-out set is 100 images of 9×9: measuring it every frame costs a few ms.
+  const snapshot = useCallback(
+    () => takeSnapshot(session, { probe: kind === 'xo', samples }),
+    [session, kind, samples],
+  );
+  const [state, dispatch] = useReducer(reduceTrainer, undefined, () =>
+    initialTrainerState({
+      kind,
+      snapshot: snapshot(),
+      epochs: session.epochs,
+      seed: session.seed,
+      canDraw,
+      pace,
+      paused,
+    }),
+  );
+  const { columns, rows } = useTerminalSize();
+  const style = useMemo(() => createStyle({ color }), [color]);
+  const built = useMemo(
+    () => buildTrainerScreen(state, { width: columns, height: rows, t, ascii, style }),
+    [state, columns, rows, t, ascii, style],
+  );
+
+  useEffect(() => {
+    const requests = state.requests;
+    if (requests.length === 0) return;
+    for (const r of requests) {
+      if (r.kind === 'reset') session.reset(r.seed);
+      else if (r.kind === 'step') session.stepOnce();
+      else trainer.learningRate = r.value;
+    }
+    dispatch({ type: 'applied', requests, snapshot: snapshot() });
+  }, [state.requests, trainer, session, snapshot]);
+
+  const goal = state.epochs;
+  useTrainingLoop(
+    isRunning(state),
+    PACES[state.pace],
+    () => session.work(goal),
+    (report) => dispatch({ type: 'frame', snapshot: snapshot(), ...report }),
+    loop,
+  );
+
+  const exited = useRef(false);
+  useEffect(() => {
+    if (state.exit === undefined || exited.current) return;
+    exited.current = true;
+    onExit(state.exit);
+  }, [state.exit, onExit]);
+
+  useKeypress((input, key) => {
+    const view = {
+      tooSmall: built.screen.kind === 'too-small',
+      scrollable: built.maxScroll > 0,
+      maxScroll: built.maxScroll,
+      page: built.page,
+    };
+    dispatch({ type: 'key', input, key, view });
+    return true;
+  });
+
+  return <ToolView screen={built.screen} width={columns} />;
+}

@@ -1,0 +1,162 @@
+/**
+ * The draw screen's state and its pure reducer: a 9×9 picture of ±1 with a pen, which maps to
+ * show (match maps → after ReLU → pooled → features) and of which network. The trained network
+ * arrives from outside as a frozen copy (`trained`), so nothing here changes under the reducer.
+ */
+import type { Key } from 'ink';
+import { XO_SIZE } from '../../train/xo-data.js';
+import { START_PICTURES } from './hand-set.js';
+import { type TrainCommandId, type TrainKeyState, trainCommandFor } from './keymap.js';
+import type { FrozenNetwork } from './snapshot.js';
+import type { TrainViewFacts } from './trainer-reducer.js';
+
+/** The intermediate maps one key (`m`) cycles through, in the network's order. */
+export const MAP_STAGES = ['match', 'relu', 'pooled', 'features'] as const;
+export type MapStage = (typeof MAP_STAGES)[number];
+
+export type Picture = readonly (readonly number[])[];
+
+export interface DrawScreenState {
+  /** 9×9, +1 ink and −1 background, as the lectures draw. */
+  readonly pixels: Picture;
+  readonly row: number;
+  readonly col: number;
+  /** Index into MAP_STAGES. */
+  readonly stage: number;
+  /** Whose maps are shown. */
+  readonly network: 'hand-set' | 'trained';
+  /** The trained network as last copied, or null before it exists. */
+  readonly trained: FrozenNetwork | null;
+  /** The network is still being trained (in the background, for this screen). */
+  readonly training: boolean;
+  readonly scroll: number;
+  readonly overlay?: 'help';
+  readonly exit?: 'back' | 'quit' | 'train';
+}
+
+export type DrawAction =
+  | {
+      readonly type: 'key';
+      readonly input: string;
+      readonly key: Key;
+      readonly view: TrainViewFacts;
+    }
+  | { readonly type: 'trained'; readonly network: FrozenNetwork; readonly training: boolean };
+
+export function blankPicture(): Picture {
+  return Array.from({ length: XO_SIZE }, () => new Array<number>(XO_SIZE).fill(-1));
+}
+
+export interface DrawStateOptions {
+  readonly trained?: FrozenNetwork | null;
+  readonly training?: boolean;
+  /** @default a blank picture */
+  readonly pixels?: Picture;
+}
+
+export function initialDrawState(options: DrawStateOptions = {}): DrawScreenState {
+  const middle = Math.floor(XO_SIZE / 2);
+  return {
+    pixels: options.pixels ?? blankPicture(),
+    row: middle,
+    col: middle,
+    stage: 0,
+    network: 'hand-set',
+    trained: options.trained ?? null,
+    training: options.training ?? false,
+    scroll: 0,
+  };
+}
+
+export function drawKeyState(
+  state: DrawScreenState,
+  facts: Pick<TrainViewFacts, 'tooSmall' | 'scrollable'>,
+): TrainKeyState {
+  if (facts.tooSmall) return { context: 'too-small', typing: 'none' };
+  if (state.overlay === 'help') return { context: 'help', typing: 'none' };
+  return {
+    context: 'draw',
+    typing: 'none',
+    flags: new Set(facts.scrollable ? (['scrollable'] as const) : []),
+  };
+}
+
+function movePen(state: DrawScreenState, rows: number, cols: number): DrawScreenState {
+  const clamp = (v: number) => Math.max(0, Math.min(XO_SIZE - 1, v));
+  return { ...state, row: clamp(state.row + rows), col: clamp(state.col + cols) };
+}
+
+function toggle(state: DrawScreenState): DrawScreenState {
+  const pixels = state.pixels.map((line, r) =>
+    r === state.row ? line.map((v, c) => (c === state.col ? -v : v)) : line,
+  );
+  return { ...state, pixels };
+}
+
+function scrollBy(state: DrawScreenState, delta: number, max: number): DrawScreenState {
+  const top = Math.max(0, max);
+  return { ...state, scroll: Math.max(0, Math.min(top, Math.min(state.scroll, top) + delta)) };
+}
+
+function runCommand(
+  state: DrawScreenState,
+  id: TrainCommandId,
+  view: TrainViewFacts,
+): DrawScreenState {
+  const stages = MAP_STAGES.length;
+  switch (id) {
+    case 'pen-left':
+      return movePen(state, 0, -1);
+    case 'pen-right':
+      return movePen(state, 0, 1);
+    case 'pen-up':
+      return movePen(state, -1, 0);
+    case 'pen-down':
+      return movePen(state, 1, 0);
+    case 'toggle':
+      return toggle(state);
+    case 'clear':
+      return { ...state, pixels: blankPicture() };
+    case 'load-x':
+      return { ...state, pixels: START_PICTURES.x };
+    case 'load-o':
+      return { ...state, pixels: START_PICTURES.o };
+    case 'load-crooked':
+      return { ...state, pixels: START_PICTURES.crooked };
+    case 'next-maps':
+      return { ...state, stage: (state.stage + 1) % stages, scroll: 0 };
+    case 'prev-maps':
+      return { ...state, stage: (state.stage + stages - 1) % stages, scroll: 0 };
+    case 'network':
+      return {
+        ...state,
+        network: state.network === 'hand-set' ? 'trained' : 'hand-set',
+        scroll: 0,
+      };
+    case 'open-trainer':
+      return { ...state, exit: 'train' };
+    case 'page-up':
+      return scrollBy(state, -view.page, view.maxScroll);
+    case 'page-down':
+      return scrollBy(state, view.page, view.maxScroll);
+    case 'back':
+      return { ...state, exit: 'back' };
+    case 'quit':
+      return { ...state, exit: 'quit' };
+    case 'help':
+      return { ...state, overlay: 'help' };
+    case 'close-help':
+      return { ...state, overlay: undefined };
+    default:
+      // The trainer's commands are not bound here.
+      return state;
+  }
+}
+
+export function reduceDraw(state: DrawScreenState, action: DrawAction): DrawScreenState {
+  if (action.type === 'trained')
+    return { ...state, trained: action.network, training: action.training };
+  const { input, key, view } = action;
+  const id = trainCommandFor(input, key, drawKeyState(state, view));
+  return id === undefined ? state : runCommand(state, id, view);
+}

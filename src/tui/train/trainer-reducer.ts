@@ -1,0 +1,305 @@
+/**
+ * The trainer screen's state and its one pure reducer. The trainer itself (weights that change
+ * in place) lives outside: the screen runs it in slices and reports each frame as a snapshot
+ * (`frame`); what a key asks of it (a reset, one step, a new learning rate) is queued in
+ * `requests`, which the screen carries out in order and reports back (`applied`), as the lab
+ * screen does with its saves. Pausing needs no request: the screen only trains while the state
+ * says it runs.
+ */
+import type { Key } from 'ink';
+import type { KeyFlag } from '../keymap.js';
+import { type TrainCommandId, type TrainKeyState, trainCommandFor } from './keymap.js';
+import type { TrainKind, TrainSnapshot } from './snapshot.js';
+
+/** How fast training goes: at most `batchesPerTick` mini-batches, then `tickMs` of rest. */
+export interface Pace {
+  readonly name: 'slow' | 'normal' | 'full';
+  readonly batchesPerTick: number;
+  /** 0: the next slice as soon as pending keys and redraws are handled. */
+  readonly tickMs: number;
+}
+
+/**
+ * `full` is as fast as the machine allows: slices of about 10 ms back to back. The X/O network
+ * learns within a few dozen batches, a blink at full speed, so it starts at `normal` (about
+ * 90 batches a second: 100% on the held-out set usually within a second or two of watching).
+ */
+export const PACES: readonly Pace[] = [
+  { name: 'slow', batchesPerTick: 1, tickMs: 40 },
+  { name: 'normal', batchesPerTick: 3, tickMs: 30 },
+  { name: 'full', batchesPerTick: Number.POSITIVE_INFINITY, tickMs: 0 },
+];
+
+export const DEFAULT_PACE: Readonly<Record<TrainKind, number>> = { xo: 1, digits: 2 };
+
+/** The learning rates `+` and `−` step through (1, 2, 3, 5 in each decade). */
+export const LEARNING_RATES: readonly number[] = [
+  0.0001, 0.0002, 0.0003, 0.0005, 0.001, 0.002, 0.003, 0.005, 0.01, 0.02, 0.03, 0.05, 0.1, 0.2, 0.3,
+  0.5, 1,
+];
+
+/** The next rate of the ladder above (`+1`) or below (`−1`) `rate`, or the end it is past. */
+export function nextLearningRate(rate: number, direction: 1 | -1): number {
+  const ladder = LEARNING_RATES;
+  if (direction > 0) return ladder.find((r) => r > rate * (1 + 1e-9)) ?? ladder[ladder.length - 1];
+  return [...ladder].reverse().find((r) => r < rate * (1 - 1e-9)) ?? ladder[0];
+}
+
+/** Something only the trainer can do; the screen does it and answers with `applied`. */
+export type TrainerRequest =
+  | { readonly kind: 'reset'; readonly seed: number }
+  | { readonly kind: 'step' }
+  | { readonly kind: 'rate'; readonly value: number };
+
+/** When the held-out set was first classified without a mistake. */
+export interface PerfectAt {
+  readonly epoch: number;
+  /** Seconds of training computation (what `cnn-tutor train` reports). */
+  readonly seconds: number;
+  /**
+   * Seconds of watching: training time on this screen, slices and rests between them; null
+   * when it happened before the screen opened (the draw screen trained the network).
+   */
+  readonly screenSeconds: number | null;
+}
+
+export interface TrainerScreenState {
+  readonly kind: TrainKind;
+  readonly snapshot: TrainSnapshot;
+  readonly paused: boolean;
+  /** Index into PACES. */
+  readonly pace: number;
+  /** Training stops after this many epochs; `more` adds `epochsPerRun`. */
+  readonly epochs: number;
+  readonly epochsPerRun: number;
+  /** The seed of the current starting weights; a reset takes the next one. */
+  readonly seed: number;
+  /** Whether `d` opens the draw screen (the X/O network, inside the tutor or `train xo`). */
+  readonly canDraw: boolean;
+  /** Held-out accuracy of every frame since the last reset, when the screen measures it. */
+  readonly accuracy: readonly number[];
+  /** Milliseconds of training on this screen since the last reset (slices and rests). */
+  readonly elapsedMs: number;
+  /** The longest slice of training so far: how long keys could have waited. */
+  readonly longestSliceMs: number;
+  readonly perfect: PerfectAt | null;
+  readonly requests: readonly TrainerRequest[];
+  /** Lines of the body scrolled off the top. */
+  readonly scroll: number;
+  readonly overlay?: 'help';
+  /** Set when the screen should close: back to where it came from, quit, or the draw screen. */
+  readonly exit?: 'back' | 'quit' | 'draw';
+}
+
+/** What the last drawn screen says about itself, for keys that depend on it. */
+export interface TrainViewFacts {
+  readonly tooSmall: boolean;
+  readonly scrollable: boolean;
+  readonly maxScroll: number;
+  /** Lines one PgUp/PgDn moves. */
+  readonly page: number;
+}
+
+export type TrainerAction =
+  | {
+      readonly type: 'key';
+      readonly input: string;
+      readonly key: Key;
+      readonly view: TrainViewFacts;
+    }
+  /** Training ran: the trainer as it is now, the longest slice and the time since the last frame. */
+  | {
+      readonly type: 'frame';
+      readonly snapshot: TrainSnapshot;
+      readonly sliceMs: number;
+      readonly elapsedMs: number;
+    }
+  /** The screen carried out `requests` (the head of the queue); the trainer as it is now. */
+  | {
+      readonly type: 'applied';
+      readonly requests: readonly TrainerRequest[];
+      readonly snapshot: TrainSnapshot;
+    };
+
+export interface TrainerStateOptions {
+  readonly kind: TrainKind;
+  readonly snapshot: TrainSnapshot;
+  readonly epochs: number;
+  readonly seed: number;
+  readonly canDraw?: boolean;
+  /** @default DEFAULT_PACE[kind] */
+  readonly pace?: number;
+  /** @default false: training starts at once */
+  readonly paused?: boolean;
+}
+
+export function initialTrainerState(options: TrainerStateOptions): TrainerScreenState {
+  const { snapshot } = options;
+  return {
+    kind: options.kind,
+    snapshot,
+    paused: options.paused ?? false,
+    pace: options.pace ?? DEFAULT_PACE[options.kind],
+    // A trainer that already ran (the draw screen trained it) keeps going from where it is.
+    epochs: Math.max(options.epochs, snapshot.status.epoch),
+    epochsPerRun: options.epochs,
+    seed: options.seed,
+    canDraw: options.canDraw ?? false,
+    accuracy: snapshot.probe === null ? [] : [snapshot.probe],
+    elapsedMs: 0,
+    longestSliceMs: 0,
+    perfect:
+      snapshot.firstPerfect === null
+        ? null
+        : {
+            epoch: snapshot.firstPerfect.epoch,
+            seconds: snapshot.firstPerfect.seconds,
+            screenSeconds: null,
+          },
+    requests: [],
+    scroll: 0,
+  };
+}
+
+/** Training has reached its number of epochs, and the last one is measured. */
+export function isDone(state: TrainerScreenState): boolean {
+  return state.snapshot.status.epoch >= state.epochs && state.snapshot.measuring === null;
+}
+
+/** Whether the screen should be training right now. */
+export function isRunning(state: TrainerScreenState): boolean {
+  return !state.paused && !isDone(state) && state.requests.length === 0 && state.exit === undefined;
+}
+
+/** The learning rate once queued changes are made. */
+export function pendingLearningRate(state: TrainerScreenState): number {
+  const queued = state.requests.filter((r) => r.kind === 'rate').at(-1);
+  return queued?.kind === 'rate' ? queued.value : state.snapshot.learningRate;
+}
+
+export function trainerKeyState(
+  state: TrainerScreenState,
+  facts: Pick<TrainViewFacts, 'tooSmall' | 'scrollable'>,
+): TrainKeyState {
+  const flags = new Set<KeyFlag>();
+  if (facts.scrollable) flags.add('scrollable');
+  if (state.canDraw) flags.add('xo-tools');
+  if (facts.tooSmall) return { context: 'too-small', typing: 'none' };
+  if (state.overlay === 'help') return { context: 'help', typing: 'none' };
+  const context = isDone(state) ? 'done' : state.paused ? 'paused' : 'running';
+  return { context, typing: 'none', flags };
+}
+
+function scrollBy(state: TrainerScreenState, delta: number, max: number): TrainerScreenState {
+  const top = Math.max(0, max);
+  return { ...state, scroll: Math.max(0, Math.min(top, Math.min(state.scroll, top) + delta)) };
+}
+
+function request(state: TrainerScreenState, r: TrainerRequest): TrainerScreenState {
+  return { ...state, requests: [...state.requests, r] };
+}
+
+function runCommand(
+  state: TrainerScreenState,
+  id: TrainCommandId,
+  view: TrainViewFacts,
+): TrainerScreenState {
+  switch (id) {
+    case 'pause':
+      return { ...state, paused: true };
+    case 'resume':
+      return { ...state, paused: false };
+    case 'more':
+      return { ...state, paused: false, epochs: state.snapshot.status.epoch + state.epochsPerRun };
+    case 'step':
+      return request(state, { kind: 'step' });
+    case 'reset': {
+      // New random weights, shown before any learning: paused until space.
+      const seed = state.seed + 1;
+      return {
+        ...request(state, { kind: 'reset', seed }),
+        seed,
+        paused: true,
+        epochs: state.epochsPerRun,
+      };
+    }
+    case 'rate-up':
+    case 'rate-down': {
+      const value = nextLearningRate(pendingLearningRate(state), id === 'rate-up' ? 1 : -1);
+      return value === pendingLearningRate(state) ? state : request(state, { kind: 'rate', value });
+    }
+    case 'speed':
+      return { ...state, pace: (state.pace + 1) % PACES.length };
+    case 'open-draw':
+      return { ...state, exit: 'draw' };
+    case 'scroll-up':
+      return scrollBy(state, -1, view.maxScroll);
+    case 'scroll-down':
+      return scrollBy(state, 1, view.maxScroll);
+    case 'page-up':
+      return scrollBy(state, -view.page, view.maxScroll);
+    case 'page-down':
+      return scrollBy(state, view.page, view.maxScroll);
+    case 'back':
+      return { ...state, exit: 'back' };
+    case 'quit':
+      return { ...state, exit: 'quit' };
+    case 'help':
+      return { ...state, overlay: 'help' };
+    case 'close-help':
+      return { ...state, overlay: undefined };
+    default:
+      // The draw screen's commands are not bound on the trainer.
+      return state;
+  }
+}
+
+/** The frame's facts folded in: the new snapshot, its accuracy probe, the time, the first 100%. */
+function withSnapshot(
+  state: TrainerScreenState,
+  snapshot: TrainSnapshot,
+  elapsedMs: number,
+): TrainerScreenState {
+  const perfect =
+    state.perfect ??
+    (snapshot.firstPerfect === null
+      ? null
+      : {
+          epoch: snapshot.firstPerfect.epoch,
+          seconds: snapshot.firstPerfect.seconds,
+          screenSeconds: elapsedMs / 1000,
+        });
+  return {
+    ...state,
+    snapshot,
+    elapsedMs,
+    perfect,
+    accuracy: snapshot.probe === null ? state.accuracy : [...state.accuracy, snapshot.probe],
+  };
+}
+
+export function reduceTrainer(
+  state: TrainerScreenState,
+  action: TrainerAction,
+): TrainerScreenState {
+  switch (action.type) {
+    case 'frame':
+      return {
+        ...withSnapshot(state, action.snapshot, state.elapsedMs + action.elapsedMs),
+        longestSliceMs: Math.max(state.longestSliceMs, action.sliceMs),
+      };
+    case 'applied': {
+      const done = action.requests.length;
+      if (state.requests.slice(0, done).some((r, i) => r !== action.requests[i])) return state;
+      const rest = { ...state, requests: state.requests.slice(done) };
+      if (!action.requests.some((r) => r.kind === 'reset'))
+        return withSnapshot(rest, action.snapshot, state.elapsedMs);
+      return withSnapshot({ ...rest, accuracy: [], perfect: null, scroll: 0 }, action.snapshot, 0);
+    }
+    case 'key': {
+      const { input, key, view } = action;
+      const id = trainCommandFor(input, key, trainerKeyState(state, view));
+      return id === undefined ? state : runCommand(state, id, view);
+    }
+  }
+}
