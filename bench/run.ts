@@ -9,8 +9,9 @@ import { engineVsTfjs } from './engine-vs-tfjs.js';
 import { grading } from './grading.js';
 import type { BenchSection } from './section.js';
 import { training } from './training.js';
+import { ui } from './ui.js';
 
-const SECTIONS: readonly BenchSection[] = [engineVsTfjs, grading, training];
+const SECTIONS: readonly BenchSection[] = [engineVsTfjs, grading, training, ui];
 
 const USAGE = `Usage: tsx bench/run.ts [--only NAME] [--json]
 Sections: ${SECTIONS.map((s) => s.name).join(', ')}`;
