@@ -10,12 +10,34 @@ import { commandContext } from './cli/context.js';
 import { EXIT } from './cli/io.js';
 import { findLesson, runLessonPrint } from './cli/lesson-print.js';
 import { addLabCommands } from './cli/lab-commands.js';
-import { startLabScreen } from './cli/lab-screen.js';
 import { runList } from './cli/list.js';
 import { runProgress, runReset } from './cli/progress.js';
 import { runTrain } from './cli/train.js';
-import { runTutor } from './cli/tutor.js';
 import { colorEnabled } from './render/index.js';
+
+// The interface (Ink, React, the screens) is loaded only by the commands that show it, so
+// `calc`, `list`, `grade` and the rest start without paying for it.
+async function loadInterface<T>(load: () => Promise<T>): Promise<T> {
+  // Ink draws nothing until exit when it believes it runs in CI (it reads CI when it loads).
+  // In a real terminal a learner wants the screen, whatever the environment says.
+  if (process.stdin.isTTY && process.stdout.isTTY) {
+    delete process.env.CI;
+    delete process.env.CONTINUOUS_INTEGRATION;
+  }
+  return load();
+}
+const runTutor: typeof import('./cli/tutor.js').runTutor = async (...args) =>
+  (await loadInterface(() => import('./cli/tutor.js'))).runTutor(...args);
+const startLabScreen: typeof import('./cli/lab-screen.js').startLabScreen = async (...args) =>
+  (await loadInterface(() => import('./cli/lab-screen.js'))).startLabScreen(...args);
+const startTrainScreen: typeof import('./cli/train-screen.js').startTrainScreen = async (...args) =>
+  (await loadInterface(() => import('./cli/train-screen.js'))).startTrainScreen(...args);
+
+// `cnn-tutor lesson x --print | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
 
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -116,8 +138,17 @@ export function buildProgram(): Command {
     .option('--epochs <n>', 'how many passes over the training set')
     .option('--seed <n>', 'the seed of the data and the starting weights (same seed, same run)')
     .option('--json', 'print one JSON object: test_accuracy (0–1), train_seconds, epochs, …')
-    .action(async (kind: string, opts: { epochs?: string; seed?: string; json?: boolean }) => {
-      process.exitCode = await runTrain(kind, opts, out, err);
+    .option('--live', 'watch it learn on a live screen: filters, loss and accuracy, pause, learning rate (the default when stdin and stdout are terminals and there is no --json)')
+    .option('--no-live', 'print the metrics of each epoch even on a terminal')
+    .action(async (kind: string, opts: { epochs?: string; seed?: string; json?: boolean; live?: boolean }) => {
+      if (opts.live === true && opts.json) {
+        err('cnn-tutor train: --live and --json do not go together (--json prints a report, --live shows the screen)');
+        process.exitCode = EXIT.usage;
+        return;
+      }
+      const live = opts.live ?? (!opts.json && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY));
+      const flags = { epochs: opts.epochs, seed: opts.seed, json: opts.json };
+      process.exitCode = live ? await startTrainScreen(kind, flags, ctx(), out, err) : await runTrain(kind, flags, out, err);
     });
 
   addLabCommands(program, { ctx, out, err, version: pkg.version, startLabScreen });

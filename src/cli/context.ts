@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadCourse } from '../content/load-course.js';
+import { loadCourseCached } from '../content/course-cache.js';
 import { getTemplate } from '../content/templates/index.js';
 import type { AnswerKind } from '../content/types.js';
 import type { LoadedCourse } from '../content/course.js';
@@ -57,7 +57,7 @@ export function commandContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = proc
     color: flags.color ?? colorEnabled(env, Boolean(process.stdout.isTTY)),
     width: process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80,
     stateDir: resolveStateDir({ flag: flags.stateDir, env }),
-    course: () => (loaded ??= loadCourse({ root, lang })),
+    course: () => (loaded ??= loadCourseCached({ root, lang })),
     kindOf: (template) => getTemplate(template)!.kind,
   };
 }

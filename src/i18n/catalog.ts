@@ -3,7 +3,7 @@
  * language tag (`en.json`, `pt-BR.json`). They are found by listing the folder, so a new
  * language is a new file and nothing else.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
 import { normalizeLanguageTag } from './language.js';
@@ -11,8 +11,13 @@ import { normalizeLanguageTag } from './language.js';
 /** A catalog: message key → template, e.g. `"answer.number.expected": "Type a number …"`. */
 export type Catalog = Readonly<Record<string, string>>;
 
-/** Where the shipped catalogs live. */
-export const MESSAGES_DIR = new URL('./messages/', import.meta.url);
+/**
+ * Where the shipped catalogs live: beside this module in the sources (src/i18n/messages/), or
+ * in the compiled program's folder (dist/messages/), one level up from the chunk holding this code.
+ */
+export const MESSAGES_DIR = [new URL('./messages/', import.meta.url), new URL('../messages/', import.meta.url)].find((url) =>
+  existsSync(url),
+) ?? new URL('./messages/', import.meta.url);
 
 /** Loaded catalogs by folder, keyed by normalized language tag. */
 const cache = new Map<string, ReadonlyMap<string, Catalog>>();
