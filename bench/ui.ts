@@ -34,6 +34,7 @@ import { type BuiltScreen, buildScreen } from '../src/tui/view/screen.js';
 import { KEYS, PtySession, ROOT, hasPython, sleep, tutorEnv } from '../tests/e2e/pty-session.js';
 import type { BenchSection } from './section.js';
 import { formatTable, median } from './timing.js';
+import { NO_KEY } from '../tests/tui/keys.js';
 
 const START_RUNS = Number(process.env.UI_BENCH_RUNS ?? 7);
 const START_GOAL_MS = 500;
@@ -229,28 +230,6 @@ const CELLS = 49;
 /** Presses timed back and forth (←, →) between two cells already seen. */
 const REPEATS = 31;
 
-const NO_KEY: Key = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
 
 interface KeyTimes {
   /** Per press of → walking through the map: each cell's screen drawn for the first time. */

@@ -39,6 +39,7 @@ import { type TrainingSession, createXoSession } from '../../src/tui/train/sessi
 import { freezeNetwork } from '../../src/tui/train/snapshot.js';
 import { EXERCISES, LESSONS, t } from './fixture.js';
 import { KEYS, delay, expectFits, renderApp } from './render-app.js';
+import { NO_KEY } from './keys.js';
 
 interface PipelineFigure {
   readonly op: 'pipeline';
@@ -92,28 +93,6 @@ describe("the hand-set network is the lesson's", () => {
   });
 });
 
-const NO_KEY: Key = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
 
 function press(state: DrawScreenState, input: string, key: Partial<Key> = {}): DrawScreenState {
   const action: DrawAction = {

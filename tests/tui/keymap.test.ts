@@ -17,30 +17,8 @@ import {
 import { footerLines } from '../../src/tui/view/footer.js';
 import { plainStyle } from '../../src/render/index.js';
 import { t } from './fixture.js';
+import { NO_KEY, key } from './keys.js';
 
-const NO_KEY: Key = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
-const key = (k: Partial<Key> = {}): Key => ({ ...NO_KEY, ...k });
 const ALL_FLAGS = new Set<KeyFlag>([
   'scrollable',
   'generated',

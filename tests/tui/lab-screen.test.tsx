@@ -31,6 +31,7 @@ import { buildLabScreen } from '../../src/tui/lab/view.js';
 import type { Typing } from '../../src/tui/keymap.js';
 import { ROOT, course, keyFor, t, wrongAnswer } from '../grade/make-class.js';
 import { KEYS, delay } from './render-app.js';
+import { NO_KEY, key } from './keys.js';
 
 const lab = loadLab('lab-1', { course: course(), root: ROOT }).lab!;
 const base = mkdtempSync(join(tmpdir(), 'cnn-tutor-lab-screen-'));
@@ -412,29 +413,6 @@ describe('resuming', () => {
 
 // ---- The pure parts ----
 
-const NO_KEY: Key = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
-const key = (k: Partial<Key> = {}): Key => ({ ...NO_KEY, ...k });
 const FACTS: LabViewFacts = { tooSmall: false, scrollable: false, maxScroll: 0, page: 1 };
 
 describe('layout', () => {

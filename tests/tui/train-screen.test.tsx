@@ -37,29 +37,8 @@ import { TrainerScreen } from '../../src/tui/train/TrainerScreen.js';
 import { initialState, reduce } from '../../src/tui/state/reducer.js';
 import { EXERCISES, LESSONS, fixtureEnv, freshProgress, stamp, t } from './fixture.js';
 import { KEYS, delay, expectFits, renderApp } from './render-app.js';
+import { NO_KEY } from './keys.js';
 
-const NO_KEY: Key = {
-  upArrow: false,
-  downArrow: false,
-  leftArrow: false,
-  rightArrow: false,
-  pageDown: false,
-  pageUp: false,
-  home: false,
-  end: false,
-  return: false,
-  escape: false,
-  ctrl: false,
-  shift: false,
-  tab: false,
-  backspace: false,
-  delete: false,
-  meta: false,
-  super: false,
-  hyper: false,
-  capsLock: false,
-  numLock: false,
-};
 const FACTS = { tooSmall: false, scrollable: false, maxScroll: 0, page: 10 };
 
 function press(state: TrainerScreenState, input: string, key: Partial<Key> = {}) {
