@@ -39,7 +39,9 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   throw error;
 });
 
-const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
+const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+  version: string;
+};
 
 const out = (s: string): void => {
   process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
@@ -54,26 +56,51 @@ function terminalWidth(): number {
 
 export function buildProgram(): Command {
   const program = new Command('cnn-tutor')
-    .description('A terminal tutor for convolutional neural networks, checked by its own CNN engine.')
+    .description(
+      'A terminal tutor for convolutional neural networks, checked by its own CNN engine.',
+    )
     .version(pkg.version, '-v, --version')
     .addOption(new Option('--ascii', 'draw grids with +-| instead of box-drawing characters'))
-    .addOption(new Option('--lang <code>', 'language of the lessons and messages (e.g. en, pt-BR); default from CNN_TUTOR_LANG or the locale'))
-    .addOption(new Option('--state-dir <dir>', 'where progress is kept (default: CNN_TUTOR_STATE_DIR, else $XDG_STATE_HOME/cnn-tutor)'))
+    .addOption(
+      new Option(
+        '--lang <code>',
+        'language of the lessons and messages (e.g. en, pt-BR); default from CNN_TUTOR_LANG or the locale',
+      ),
+    )
+    .addOption(
+      new Option(
+        '--state-dir <dir>',
+        'where progress is kept (default: CNN_TUTOR_STATE_DIR, else $XDG_STATE_HOME/cnn-tutor)',
+      ),
+    )
     .showHelpAfterError('(run cnn-tutor --help for the commands)')
     .exitOverride()
     .configureOutput({ writeOut: out, writeErr: err });
 
   program
     .command('calc')
-    .description('compute and explain a convolution, pooling or shape question given as JSON (a file, or stdin)')
+    .description(
+      'compute and explain a convolution, pooling or shape question given as JSON (a file, or stdin)',
+    )
     .argument('[file]', 'JSON request file; - or nothing reads stdin')
     .option('--json', 'print the result as JSON')
     .action((file: string | undefined, opts: { json?: boolean }) => {
       const ascii = Boolean(program.opts().ascii);
-      process.exitCode = runCalc(file, { json: opts.json, ascii, color: colorEnabled(process.env, Boolean(process.stdout.isTTY)), width: terminalWidth() }, out, err);
+      process.exitCode = runCalc(
+        file,
+        {
+          json: opts.json,
+          ascii,
+          color: colorEnabled(process.env, Boolean(process.stdout.isTTY)),
+          width: terminalWidth(),
+        },
+        out,
+        err,
+      );
     });
 
-  const ctx = () => commandContext(program.opts<{ ascii?: boolean; lang?: string; stateDir?: string }>());
+  const ctx = () =>
+    commandContext(program.opts<{ ascii?: boolean; lang?: string; stateDir?: string }>());
 
   program.action(async () => {
     process.exitCode = await runTutor(ctx(), err);
@@ -89,7 +116,9 @@ export function buildProgram(): Command {
 
   program
     .command('check-content')
-    .description('load every lesson and exercise, build and answer each one with the engine, and list every problem')
+    .description(
+      'load every lesson and exercise, build and answer each one with the engine, and list every problem',
+    )
     .option('--seeds <n>', 'seeds tried per generated exercise', (v) => Number.parseInt(v, 10), 50)
     .action((opts: { seeds: number }) => {
       process.exitCode = runCheckContent(ctx(), opts, out, err);
@@ -97,10 +126,18 @@ export function buildProgram(): Command {
 
   program
     .command('lesson')
-    .description('open the tutor at one lesson, or with --print write it as plain text (for reading, printing, screen readers)')
+    .description(
+      'open the tutor at one lesson, or with --print write it as plain text (for reading, printing, screen readers)',
+    )
     .argument('<id>', 'the id of a lesson (see cnn-tutor list)')
-    .option('--print', 'write every step as plain text: figures and the demo computed, exercises without their answers')
-    .option('--seed <n>', 'with --print: the seed of generated exercises (default 1), to print the same numbers again')
+    .option(
+      '--print',
+      'write every step as plain text: figures and the demo computed, exercises without their answers',
+    )
+    .option(
+      '--seed <n>',
+      'with --print: the seed of generated exercises (default 1), to print the same numbers again',
+    )
     .action(async (id: string, opts: { print?: boolean; seed?: string }) => {
       const c = ctx();
       if (opts.print) {
@@ -110,7 +147,8 @@ export function buildProgram(): Command {
         process.exitCode = EXIT.usage;
       } else {
         const lesson = findLesson(c, id, err);
-        process.exitCode = typeof lesson === 'number' ? lesson : await runTutor(c, err, { startLesson: id });
+        process.exitCode =
+          typeof lesson === 'number' ? lesson : await runTutor(c, err, { startLesson: id });
       }
     });
 
@@ -133,23 +171,39 @@ export function buildProgram(): Command {
 
   program
     .command('train')
-    .description('train the X/O network or the digit recogniser from random weights, and print the metrics of each epoch')
-    .argument('<kind>', 'xo (the lectures\' 9×9 X and O) or digits (handwritten digits from MNIST)')
+    .description(
+      'train the X/O network or the digit recogniser from random weights, and print the metrics of each epoch',
+    )
+    .argument('<kind>', "xo (the lectures' 9×9 X and O) or digits (handwritten digits from MNIST)")
     .option('--epochs <n>', 'how many passes over the training set')
     .option('--seed <n>', 'the seed of the data and the starting weights (same seed, same run)')
     .option('--json', 'print one JSON object: test_accuracy (0–1), train_seconds, epochs, …')
-    .option('--live', 'watch it learn on a live screen: filters, loss and accuracy, pause, learning rate (the default when stdin and stdout are terminals and there is no --json)')
+    .option(
+      '--live',
+      'watch it learn on a live screen: filters, loss and accuracy, pause, learning rate (the default when stdin and stdout are terminals and there is no --json)',
+    )
     .option('--no-live', 'print the metrics of each epoch even on a terminal')
-    .action(async (kind: string, opts: { epochs?: string; seed?: string; json?: boolean; live?: boolean }) => {
-      if (opts.live === true && opts.json) {
-        err('cnn-tutor train: --live and --json do not go together (--json prints a report, --live shows the screen)');
-        process.exitCode = EXIT.usage;
-        return;
-      }
-      const live = opts.live ?? (!opts.json && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY));
-      const flags = { epochs: opts.epochs, seed: opts.seed, json: opts.json };
-      process.exitCode = live ? await startTrainScreen(kind, flags, ctx(), out, err) : await runTrain(kind, flags, out, err);
-    });
+    .action(
+      async (
+        kind: string,
+        opts: { epochs?: string; seed?: string; json?: boolean; live?: boolean },
+      ) => {
+        if (opts.live === true && opts.json) {
+          err(
+            'cnn-tutor train: --live and --json do not go together (--json prints a report, --live shows the screen)',
+          );
+          process.exitCode = EXIT.usage;
+          return;
+        }
+        const live =
+          opts.live ??
+          (!opts.json && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY));
+        const flags = { epochs: opts.epochs, seed: opts.seed, json: opts.json };
+        process.exitCode = live
+          ? await startTrainScreen(kind, flags, ctx(), out, err)
+          : await runTrain(kind, flags, out, err);
+      },
+    );
 
   addLabCommands(program, { ctx, out, err, version: pkg.version, startLabScreen });
 
@@ -162,7 +216,12 @@ export async function main(argv: string[]): Promise<number> {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      )
+        return EXIT.ok;
       return EXIT.usage;
     }
     throw error;

@@ -31,44 +31,93 @@ import {
   validateModel,
   volumeFrom,
 } from '../engine/index.js';
-import type { CalcRequest, Conv1dRequest, Conv2dRequest, ParamsRequest, PipelineStageRequest, PoolRequest } from './schema.js';
+import type {
+  CalcRequest,
+  Conv1dRequest,
+  Conv2dRequest,
+  ParamsRequest,
+  PipelineStageRequest,
+  PoolRequest,
+} from './schema.js';
 
 export type CalcResult =
-  | { op: 'conv2d'; input: Tensor; filters: Tensor; options: Conv2dOptions; geometry: Geometry2d; output: Tensor }
-  | { op: 'maxpool' | 'avgpool'; input: Tensor; options: PoolOptions; geometry: Geometry2d; output: Tensor }
+  | {
+      op: 'conv2d';
+      input: Tensor;
+      filters: Tensor;
+      options: Conv2dOptions;
+      geometry: Geometry2d;
+      output: Tensor;
+    }
+  | {
+      op: 'maxpool' | 'avgpool';
+      input: Tensor;
+      options: PoolOptions;
+      geometry: Geometry2d;
+      output: Tensor;
+    }
   | { op: 'conv1d'; request: Conv1dRequest; padding: [number, number]; output: number[] }
   | { op: 'relu'; input: Tensor; output: Tensor }
   | { op: 'softmax'; input: number[]; output: number[] }
   | { op: 'dense'; input: number[]; weights: number[][]; bias?: number[]; output: number[] }
   | { op: 'outsize'; output: OutputSize }
-  | { op: 'params'; request: ParamsRequest; output: { weights: number; biases: number; total: number; perUnit: number } }
+  | {
+      op: 'params';
+      request: ParamsRequest;
+      output: { weights: number; biases: number; total: number; perUnit: number };
+    }
   | { op: 'summary'; output: ModelSummary }
   | { op: 'pipeline'; input: Tensor; stages: PipelineStage[]; outputs: Tensor[]; show?: number[] };
 
-export function conv2dFromRequest(r: Conv2dRequest): { input: Tensor; filters: Tensor; options: Conv2dOptions } {
+export function conv2dFromRequest(r: Conv2dRequest): {
+  input: Tensor;
+  filters: Tensor;
+  options: Conv2dOptions;
+} {
   const input = volumeFrom('input', r.input);
   const filters = filtersFrom('kernels', r.kernels, input.shape[0]);
-  const options: Conv2dOptions = { bias: r.bias, stride: r.stride, padding: r.padding, dilation: r.dilation, scale: r.scale };
+  const options: Conv2dOptions = {
+    bias: r.bias,
+    stride: r.stride,
+    padding: r.padding,
+    dilation: r.dilation,
+    scale: r.scale,
+  };
   return { input, filters, options };
 }
 
 export function poolFromRequest(r: PoolRequest): { input: Tensor; options: PoolOptions } {
-  return { input: volumeFrom('input', r.input), options: { size: r.size, stride: r.stride, padding: r.padding } };
+  return {
+    input: volumeFrom('input', r.input),
+    options: { size: r.size, stride: r.stride, padding: r.padding },
+  };
 }
 
 /** How many channels a list of filters spans: 1 when each filter is one grid. */
 function kernelChannels(value: unknown): number {
   const first = Array.isArray(value) ? value[0] : undefined;
-  return Array.isArray(first) && Array.isArray(first[0]) && Array.isArray(first[0][0]) ? first.length : 1;
+  return Array.isArray(first) && Array.isArray(first[0]) && Array.isArray(first[0][0])
+    ? first.length
+    : 1;
 }
 
 /** A pipeline's input (a grid, channels, or a list of numbers) and its stages as engine stages. */
-export function pipelineFromRequest(r: { input: unknown; stages: readonly PipelineStageRequest[] }): { input: Tensor; stages: PipelineStage[] } {
-  const input = Array.isArray(r.input) && !Array.isArray(r.input[0]) ? fromNested('input', r.input, 1) : volumeFrom('input', r.input);
+export function pipelineFromRequest(r: {
+  input: unknown;
+  stages: readonly PipelineStageRequest[];
+}): { input: Tensor; stages: PipelineStage[] } {
+  const input =
+    Array.isArray(r.input) && !Array.isArray(r.input[0])
+      ? fromNested('input', r.input, 1)
+      : volumeFrom('input', r.input);
   const stages = r.stages.map((s, k): PipelineStage => {
     if (s.op !== 'conv2d') return s;
     const { kernels, ...options } = s;
-    return { ...options, op: 'conv2d', kernels: filtersFrom(`stages[${k}].kernels`, kernels, kernelChannels(kernels)) };
+    return {
+      ...options,
+      op: 'conv2d',
+      kernels: filtersFrom(`stages[${k}].kernels`, kernels, kernelChannels(kernels)),
+    };
   });
   return { input, stages };
 }
@@ -78,18 +127,38 @@ export function runRequest(request: CalcRequest): CalcResult {
     case 'conv2d': {
       const { input, filters, options } = conv2dFromRequest(request);
       const geometry = conv2dGeometry(input, filters, options);
-      return { op: 'conv2d', input, filters, options, geometry, output: conv2d(input, filters, options) };
+      return {
+        op: 'conv2d',
+        input,
+        filters,
+        options,
+        geometry,
+        output: conv2d(input, filters, options),
+      };
     }
     case 'maxpool':
     case 'avgpool': {
       const { input, options } = poolFromRequest(request);
       const geometry = poolGeometry(input, options);
-      const output = request.op === 'maxpool' ? maxPool2d(input, options) : avgPool2d(input, options);
+      const output =
+        request.op === 'maxpool' ? maxPool2d(input, options) : avgPool2d(input, options);
       return { op: request.op, input, options, geometry, output };
     }
     case 'conv1d': {
-      const output = conv1d(request.input, request.kernel, { flip: request.flip, mode: request.mode });
-      return { op: 'conv1d', request, padding: conv1dPadding(request.input.length, request.kernel.length, request.mode ?? 'valid'), output };
+      const output = conv1d(request.input, request.kernel, {
+        flip: request.flip,
+        mode: request.mode,
+      });
+      return {
+        op: 'conv1d',
+        request,
+        padding: conv1dPadding(
+          request.input.length,
+          request.kernel.length,
+          request.mode ?? 'valid',
+        ),
+        output,
+      };
     }
     case 'relu': {
       const input = fromNested('input', request.input);
@@ -98,17 +167,47 @@ export function runRequest(request: CalcRequest): CalcResult {
     case 'softmax':
       return { op: 'softmax', input: request.input, output: softmax(request.input) };
     case 'dense':
-      return { op: 'dense', input: request.input, weights: request.weights, bias: request.bias, output: dense(request.input, request.weights, request.bias) };
+      return {
+        op: 'dense',
+        input: request.input,
+        weights: request.weights,
+        bias: request.bias,
+        output: dense(request.input, request.weights, request.bias),
+      };
     case 'outsize':
-      return { op: 'outsize', output: outputSize({ n: request.n, f: request.f, stride: request.stride, pad: request.pad, dilation: request.dilation }) };
+      return {
+        op: 'outsize',
+        output: outputSize({
+          n: request.n,
+          f: request.f,
+          stride: request.stride,
+          pad: request.pad,
+          dilation: request.dilation,
+        }),
+      };
     case 'params': {
       if (request.layer === 'dense') {
         const d = denseParams({ inputs: request.inputs, units: request.units, bias: request.bias });
-        return { op: 'params', request, output: { weights: d.weights, biases: d.biases, total: d.total, perUnit: d.perUnit } };
+        return {
+          op: 'params',
+          request,
+          output: { weights: d.weights, biases: d.biases, total: d.total, perUnit: d.perUnit },
+        };
       }
-      const [kH, kW] = typeof request.kernel === 'number' ? [request.kernel, request.kernel] : request.kernel;
-      const c = conv2dParams({ kH, kW, cIn: request.channels, filters: request.filters, bias: request.bias });
-      return { op: 'params', request, output: { weights: c.weights, biases: c.biases, total: c.total, perUnit: c.perFilter } };
+      const [kH, kW] =
+        typeof request.kernel === 'number' ? [request.kernel, request.kernel] : request.kernel;
+      const c = conv2dParams({
+        kH,
+        kW,
+        cIn: request.channels,
+        filters: request.filters,
+        bias: request.bias,
+      });
+      return {
+        op: 'params',
+        request,
+        output: { weights: c.weights, biases: c.biases, total: c.total, perUnit: c.perFilter },
+      };
     }
     case 'summary': {
       const spec = { input: request.input, layers: request.layers };
@@ -117,7 +216,13 @@ export function runRequest(request: CalcRequest): CalcResult {
     }
     case 'pipeline': {
       const { input, stages } = pipelineFromRequest(request);
-      return { op: 'pipeline', input, stages, outputs: runPipeline(input, stages), show: request.show };
+      return {
+        op: 'pipeline',
+        input,
+        stages,
+        outputs: runPipeline(input, stages),
+        show: request.show,
+      };
     }
     default:
       throw new Error(`op ${(request as { op: string }).op} has no runner`);
@@ -130,28 +235,58 @@ export function toJson(r: CalcResult): Record<string, unknown> {
     case 'conv2d':
     case 'maxpool':
     case 'avgpool':
-      return { result: toNested(r.output), output_shape: [...r.output.shape], padding: r.geometry.pad, stride: [r.geometry.sH, r.geometry.sW] };
+      return {
+        result: toNested(r.output),
+        output_shape: [...r.output.shape],
+        padding: r.geometry.pad,
+        stride: [r.geometry.sH, r.geometry.sW],
+      };
     case 'conv1d':
-      return { result: r.output, padding: r.padding, flip: r.request.flip ?? false, mode: r.request.mode ?? 'valid' };
+      return {
+        result: r.output,
+        padding: r.padding,
+        flip: r.request.flip ?? false,
+        mode: r.request.mode ?? 'valid',
+      };
     case 'relu':
       return { result: toNested(r.output), output_shape: [...r.output.shape] };
     case 'softmax':
     case 'dense':
       return { result: r.output };
     case 'outsize':
-      return { result: r.output.size, exact: r.output.exact, fits: r.output.fits, pad: r.output.pad, formula: r.output.formula };
+      return {
+        result: r.output.size,
+        exact: r.output.exact,
+        fits: r.output.fits,
+        pad: r.output.pad,
+        formula: r.output.formula,
+      };
     case 'params':
-      return { result: r.output.total, weights: r.output.weights, biases: r.output.biases, per_unit: r.output.perUnit };
+      return {
+        result: r.output.total,
+        weights: r.output.weights,
+        biases: r.output.biases,
+        per_unit: r.output.perUnit,
+      };
     case 'summary':
       return {
-        result: r.output.rows.map((row) => ({ name: row.name, output_shape: row.outputShape, params: row.params })),
+        result: r.output.rows.map((row) => ({
+          name: row.name,
+          output_shape: row.outputShape,
+          params: row.params,
+        })),
         total_params: r.output.totalParams,
         trainable_params: r.output.trainableParams,
       };
     case 'pipeline':
       return {
-        result: r.outputs.length > 0 ? toNested(r.outputs[r.outputs.length - 1]) : toNested(r.input),
-        stages: r.outputs.map((o, k) => ({ op: r.stages[k].op, output: toNested(o), output_shape: [...o.shape] })),
+        result:
+          r.outputs.length > 0 ? toNested(r.outputs[r.outputs.length - 1]) : toNested(r.input),
+        stages: r.outputs.map((o, k) => ({
+          op: r.stages[k].op,
+          output: toNested(o),
+          output_shape: [...o.shape],
+        })),
       };
   }
 }

@@ -10,7 +10,10 @@ const padding = z.union([
   z.literal('valid'),
   z.literal('same'),
   z.number().int().min(0),
-  z.tuple([z.tuple([z.number().int().min(0), z.number().int().min(0)]), z.tuple([z.number().int().min(0), z.number().int().min(0)])]),
+  z.tuple([
+    z.tuple([z.number().int().min(0), z.number().int().min(0)]),
+    z.tuple([z.number().int().min(0), z.number().int().min(0)]),
+  ]),
 ]);
 const numbers = z.array(z.number());
 
@@ -55,7 +58,14 @@ export const outsizeRequest = z.strictObject({
   n: whole,
   f: whole,
   stride: whole.optional(),
-  pad: z.union([z.number().int().min(0), z.tuple([z.number().int().min(0), z.number().int().min(0)]), z.literal('valid'), z.literal('same')]).optional(),
+  pad: z
+    .union([
+      z.number().int().min(0),
+      z.tuple([z.number().int().min(0), z.number().int().min(0)]),
+      z.literal('valid'),
+      z.literal('same'),
+    ])
+    .optional(),
   dilation: whole.optional(),
 });
 
@@ -90,7 +100,10 @@ const stageSchemas: Readonly<Record<string, z.ZodType>> = {
   relu: z.strictObject({ op: z.literal('relu') }),
   maxpool: poolRequest.omit({ input: true }),
   avgpool: poolRequest.omit({ input: true }),
-  flatten: z.strictObject({ op: z.literal('flatten'), order: z.union([z.literal('chw'), z.literal('hwc')]).optional() }),
+  flatten: z.strictObject({
+    op: z.literal('flatten'),
+    order: z.union([z.literal('chw'), z.literal('hwc')]).optional(),
+  }),
   dense: denseRequest.omit({ input: true }),
   softmax: z.strictObject({ op: z.literal('softmax') }),
 };
@@ -106,14 +119,21 @@ export type PipelineStageRequest =
 // Picked by `op` first, so a mistake inside a stage is reported for that stage's own fields.
 export const pipelineStage = z.unknown().transform((value, ctx): PipelineStageRequest => {
   const op = (value as { op?: unknown } | null)?.op;
-  const schema = typeof op === 'string' && Object.hasOwn(stageSchemas, op) ? stageSchemas[op] : undefined;
+  const schema =
+    typeof op === 'string' && Object.hasOwn(stageSchemas, op) ? stageSchemas[op] : undefined;
   if (!schema) {
-    ctx.addIssue({ code: 'custom', path: ['op'], input: op, message: `expected a stage op: one of ${STAGE_OPS.join(', ')}` });
+    ctx.addIssue({
+      code: 'custom',
+      path: ['op'],
+      input: op,
+      message: `expected a stage op: one of ${STAGE_OPS.join(', ')}`,
+    });
     return z.NEVER;
   }
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
+    for (const issue of parsed.error.issues)
+      ctx.addIssue(issue as Parameters<typeof ctx.addIssue>[0]);
     return z.NEVER;
   }
   return parsed.data as PipelineStageRequest;

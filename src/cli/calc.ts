@@ -22,12 +22,18 @@ function compute(value: unknown): Outcome {
   try {
     return { ok: true, result: runRequest(parseRequest(value)) };
   } catch (error) {
-    if (error instanceof RequestError || error instanceof EngineError) return { ok: false, error: error.message };
+    if (error instanceof RequestError || error instanceof EngineError)
+      return { ok: false, error: error.message };
     throw error;
   }
 }
 
-export function runCalc(file: string | undefined, flags: CalcFlags, out: (s: string) => void, err: (s: string) => void): number {
+export function runCalc(
+  file: string | undefined,
+  flags: CalcFlags,
+  out: (s: string) => void,
+  err: (s: string) => void,
+): number {
   let text: string;
   try {
     text = readInput(file, 'request');
@@ -42,7 +48,9 @@ export function runCalc(file: string | undefined, flags: CalcFlags, out: (s: str
   try {
     value = JSON.parse(text);
   } catch (error) {
-    err(`cnn-tutor calc: the request is not valid JSON (${(error as Error).message.replace(/\s+/g, ' ').slice(0, 120)})`);
+    err(
+      `cnn-tutor calc: the request is not valid JSON (${(error as Error).message.replace(/\s+/g, ' ').slice(0, 120)})`,
+    );
     return EXIT.usage;
   }
   const many = Array.isArray(value);
@@ -55,10 +63,20 @@ export function runCalc(file: string | undefined, flags: CalcFlags, out: (s: str
     const json = outcomes.map((o) => (o.ok ? toJson(o.result) : { error: o.error }));
     out(JSON.stringify(many ? json : json[0]));
   } else {
-    const report = { ascii: flags.ascii ?? false, color: flags.color ?? false, width: flags.width ?? 80 };
+    const report = {
+      ascii: flags.ascii ?? false,
+      color: flags.color ?? false,
+      width: flags.width ?? 80,
+    };
     outcomes.forEach((o, i) => {
       if (many) out(`${i > 0 ? '\n' : ''}── request ${i + 1} of ${outcomes.length} ──`);
-      out(o.ok ? textReport(o.result, report).map((line) => line.trimEnd()).join('\n') : `error: ${o.error}`);
+      out(
+        o.ok
+          ? textReport(o.result, report)
+              .map((line) => line.trimEnd())
+              .join('\n')
+          : `error: ${o.error}`,
+      );
     });
   }
   return outcomes.every((o) => o.ok) ? EXIT.ok : EXIT.usage;

@@ -44,7 +44,10 @@ export interface CommandContext {
   kindOf(template: string): AnswerKind;
 }
 
-export function commandContext(flags: GlobalFlags, env: NodeJS.ProcessEnv = process.env): CommandContext {
+export function commandContext(
+  flags: GlobalFlags,
+  env: NodeJS.ProcessEnv = process.env,
+): CommandContext {
   const lang = resolveLanguage({ flag: flags.lang, env });
   const t = createTranslator(lang);
   let loaded: LoadedCourse | undefined;

@@ -15,7 +15,9 @@ export class UsageError extends Error {
 export function readInput(path: string | undefined, what: string): string {
   if (path === undefined || path === '-') {
     if (process.stdin.isTTY) {
-      throw new UsageError(`no ${what} given: pass a file, or pipe one in (for example: echo '{"op":"relu","input":[[-1,2]]}' | cnn-tutor calc)`);
+      throw new UsageError(
+        `no ${what} given: pass a file, or pipe one in (for example: echo '{"op":"relu","input":[[-1,2]]}' | cnn-tutor calc)`,
+      );
     }
     return readFileSync(0, 'utf8');
   }
@@ -23,7 +25,14 @@ export function readInput(path: string | undefined, what: string): string {
     return readFileSync(path, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (error as Error).message;
+    const reason =
+      code === 'ENOENT'
+        ? 'no such file'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : code === 'EACCES'
+            ? 'permission denied'
+            : (error as Error).message;
     throw new UsageError(`cannot read ${what} ${path}: ${reason}`);
   }
 }

@@ -8,23 +8,40 @@ export function problemLine(p: ContentProblem): string {
   return `${where}: ${p.message}`;
 }
 
-export function runList(ctx: CommandContext, flags: { json?: boolean }, out: (s: string) => void, err: (s: string) => void): number {
+export function runList(
+  ctx: CommandContext,
+  flags: { json?: boolean },
+  out: (s: string) => void,
+  err: (s: string) => void,
+): number {
   const { course, problems } = ctx.course();
   const exercises = course.lessons.flatMap((lesson) =>
-    lesson.steps.flatMap((step) => (step.type === 'exercise' ? [course.exercises.get(step.exerciseId)!] : [])).map((def) => ({ lesson, def })),
+    lesson.steps
+      .flatMap((step) => (step.type === 'exercise' ? [course.exercises.get(step.exerciseId)!] : []))
+      .map((def) => ({ lesson, def })),
   );
   if (flags.json) {
     out(
       JSON.stringify({
         lessons: course.lessons.map((l) => ({ id: l.id, title: l.title, steps: l.steps.length })),
-        exercises: exercises.map(({ lesson, def }) => ({ id: def.id, lesson: lesson.id, kind: ctx.kindOf(def.template), title: def.title, generated: def.generated })),
+        exercises: exercises.map(({ lesson, def }) => ({
+          id: def.id,
+          lesson: lesson.id,
+          kind: ctx.kindOf(def.template),
+          title: def.title,
+          generated: def.generated,
+        })),
       }),
     );
   } else {
     course.lessons.forEach((lesson, i) => {
-      out(`${i}. ${lesson.title} (${lesson.id}) — ${ctx.t('cli.list.steps', { n: lesson.steps.length })}`);
+      out(
+        `${i}. ${lesson.title} (${lesson.id}) — ${ctx.t('cli.list.steps', { n: lesson.steps.length })}`,
+      );
       for (const { def } of exercises.filter((e) => e.lesson === lesson)) {
-        out(`     ${def.id.padEnd(28)} ${ctx.kindOf(def.template).padEnd(7)} ${def.generated ? '⟳ ' : '  '}${def.title}`);
+        out(
+          `     ${def.id.padEnd(28)} ${ctx.kindOf(def.template).padEnd(7)} ${def.generated ? '⟳ ' : '  '}${def.title}`,
+        );
       }
     });
     out('');

@@ -18,16 +18,32 @@ function bar(fraction: number, ascii: boolean, width = 20): string {
   return (ascii ? '#' : '█').repeat(full) + (ascii ? '-' : '░').repeat(width - full);
 }
 
-export async function runProgress(ctx: CommandContext, flags: { json?: boolean }, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+export async function runProgress(
+  ctx: CommandContext,
+  flags: { json?: boolean },
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
   const { course } = ctx.course();
   const loaded = await loadProgress(ctx.stateDir);
   if (loaded.notice) err(ctx.t.message(loaded.notice));
-  const rows = course.lessons.map((lesson) => ({ lesson, summary: lessonProgress(loaded.progress, lesson.id, exerciseIds(lesson)) }));
+  const rows = course.lessons.map((lesson) => ({
+    lesson,
+    summary: lessonProgress(loaded.progress, lesson.id, exerciseIds(lesson)),
+  }));
   if (flags.json) {
     out(
       JSON.stringify({
         file: loaded.file,
-        lessons: rows.map(({ lesson, summary }) => ({ id: lesson.id, title: lesson.title, done: summary.done, correct: summary.correct, revealed: summary.revealed, total: summary.total, completed: summary.completed })),
+        lessons: rows.map(({ lesson, summary }) => ({
+          id: lesson.id,
+          title: lesson.title,
+          done: summary.done,
+          correct: summary.correct,
+          revealed: summary.revealed,
+          total: summary.total,
+          completed: summary.completed,
+        })),
         last: loaded.progress.last ?? null,
       }),
     );
@@ -35,7 +51,9 @@ export async function runProgress(ctx: CommandContext, flags: { json?: boolean }
   }
   out(ctx.t('cli.progress.file', { file: loaded.file }));
   for (const { lesson, summary } of rows) {
-    out(`${summary.completed || (summary.total > 0 && summary.done === summary.total) ? (ctx.ascii ? '*' : '✓') : ' '} ${bar(summary.fraction, ctx.ascii)} ${String(summary.done).padStart(2)}/${String(summary.total).padEnd(2)} ${lesson.title}`);
+    out(
+      `${summary.completed || (summary.total > 0 && summary.done === summary.total) ? (ctx.ascii ? '*' : '✓') : ' '} ${bar(summary.fraction, ctx.ascii)} ${String(summary.done).padStart(2)}/${String(summary.total).padEnd(2)} ${lesson.title}`,
+    );
   }
   const done = rows.reduce((n, r) => n + r.summary.done, 0);
   const total = rows.reduce((n, r) => n + r.summary.total, 0);
@@ -52,11 +70,19 @@ async function confirm(question: string): Promise<boolean> {
   }
 }
 
-export async function runReset(ctx: CommandContext, lessonId: string | undefined, flags: { yes?: boolean }, out: (s: string) => void, err: (s: string) => void): Promise<number> {
+export async function runReset(
+  ctx: CommandContext,
+  lessonId: string | undefined,
+  flags: { yes?: boolean },
+  out: (s: string) => void,
+  err: (s: string) => void,
+): Promise<number> {
   const { course } = ctx.course();
   const lesson = lessonId === undefined ? undefined : course.lessons.find((l) => l.id === lessonId);
   if (lessonId !== undefined && !lesson) {
-    err(ctx.t('cli.reset.unknown', { id: lessonId, ids: course.lessons.map((l) => l.id).join(', ') }));
+    err(
+      ctx.t('cli.reset.unknown', { id: lessonId, ids: course.lessons.map((l) => l.id).join(', ') }),
+    );
     return EXIT.usage;
   }
   const loaded = await loadProgress(ctx.stateDir);
@@ -65,7 +91,9 @@ export async function runReset(ctx: CommandContext, lessonId: string | undefined
     err(ctx.t('cli.reset.cannot', { file: loaded.file }));
     return EXIT.failed;
   }
-  const what = lesson ? ctx.t('cli.reset.what-lesson', { title: lesson.title }) : ctx.t('cli.reset.what-all');
+  const what = lesson
+    ? ctx.t('cli.reset.what-lesson', { title: lesson.title })
+    : ctx.t('cli.reset.what-all');
   if (!flags.yes) {
     if (!process.stdin.isTTY) {
       err(ctx.t('cli.reset.needs-yes', { what }));
@@ -76,7 +104,9 @@ export async function runReset(ctx: CommandContext, lessonId: string | undefined
       return EXIT.ok;
     }
   }
-  const next: Progress = lesson ? resetLesson(loaded.progress, lesson.id, exerciseIds(lesson)) : emptyProgress();
+  const next: Progress = lesson
+    ? resetLesson(loaded.progress, lesson.id, exerciseIds(lesson))
+    : emptyProgress();
   const saved = await saveProgress(ctx.stateDir, next);
   if (!saved.ok) {
     err(ctx.t.message(saved.error));

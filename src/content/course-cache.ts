@@ -25,7 +25,10 @@ export interface CachedLoadOptions {
 /** `$CNN_TUTOR_CACHE_DIR`, else `$XDG_CACHE_HOME/cnn-tutor`, else `~/.cache/cnn-tutor`. */
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.CNN_TUTOR_CACHE_DIR) return env.CNN_TUTOR_CACHE_DIR;
-  const base = env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/') ? env.XDG_CACHE_HOME : join(homedir(), '.cache');
+  const base =
+    env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/')
+      ? env.XDG_CACHE_HOME
+      : join(homedir(), '.cache');
   return join(base, 'cnn-tutor');
 }
 
@@ -38,7 +41,9 @@ function fingerprint(root: string, lang: string): string {
   hash.update(`${program}\0${p.size}\0${p.mtimeMs}\0`);
   for (const folder of ['lessons', 'exercises']) {
     const walk = (dir: string): void => {
-      for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+        a.name.localeCompare(b.name),
+      )) {
         const path = join(dir, entry.name);
         if (entry.isDirectory()) walk(path);
         else {
@@ -73,7 +78,10 @@ export function loadCourseCached(options: CachedLoadOptions): LoadedCourse {
     const cached = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
     if (cached.format === CACHE_FORMAT && cached.key === key) {
       return {
-        course: { lessons: cached.course.lessons, exercises: new Map(cached.course.exercises.map((e) => [e.id, e])) },
+        course: {
+          lessons: cached.course.lessons,
+          exercises: new Map(cached.course.exercises.map((e) => [e.id, e])),
+        },
         problems: cached.problems,
         languages: cached.languages,
       };
@@ -88,7 +96,10 @@ export function loadCourseCached(options: CachedLoadOptions): LoadedCourse {
       const body: CacheFile = {
         format: CACHE_FORMAT,
         key,
-        course: { lessons: loaded.course.lessons, exercises: [...loaded.course.exercises.values()] },
+        course: {
+          lessons: loaded.course.lessons,
+          exercises: [...loaded.course.exercises.values()],
+        },
         problems: loaded.problems,
         languages: loaded.languages,
       };

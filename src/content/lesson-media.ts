@@ -113,9 +113,12 @@ const MNIST_SIDE = 28;
  * (about 2 MB) is read, not the whole package.
  */
 function mnistDigit(digit: number, index: number): number[][] | string {
-  const data = (createRequire(import.meta.url)(`mnist/src/digits/${digit}.json`) as { data: number[] }).data;
+  const data = (
+    createRequire(import.meta.url)(`mnist/src/digits/${digit}.json`) as { data: number[] }
+  ).data;
   const count = Math.floor(data.length / (MNIST_SIDE * MNIST_SIDE));
-  if (index >= count) return `the mnist package has ${count} samples of digit ${digit} (index 0 to ${count - 1}), not ${index + 1}`;
+  if (index >= count)
+    return `the mnist package has ${count} samples of digit ${digit} (index 0 to ${count - 1}), not ${index + 1}`;
   const start = index * MNIST_SIDE * MNIST_SIDE;
   return Array.from({ length: MNIST_SIDE }, (_, r) =>
     data.slice(start + r * MNIST_SIDE, start + (r + 1) * MNIST_SIDE),
@@ -141,7 +144,12 @@ export function checkPicture(file: PictureFile): { picture: Picture } | { error:
     try {
       grid = toNested(fromNested('grid', file.grid, 2)) as number[][];
     } catch (error) {
-      return { error: { path: locate(file, error), message: `the picture is not a grid of numbers: ${(error as Error).message}` } };
+      return {
+        error: {
+          path: locate(file, error),
+          message: `the picture is not a grid of numbers: ${(error as Error).message}`,
+        },
+      };
     }
   }
   const maxColumns = SCREEN_COLUMNS / 2;

@@ -139,7 +139,13 @@ function buildStep(step: StepFile, ctx: LessonContext): Built {
       return { problem: { path: ['picture', ...r.error.path], message: r.error.message } };
     const caption = step.caption === undefined ? undefined : pickText(step.caption, ctx.lang);
     return {
-      step: { type: 'picture', title, text, picture: r.picture, ...(caption === undefined ? {} : { caption }) },
+      step: {
+        type: 'picture',
+        title,
+        text,
+        picture: r.picture,
+        ...(caption === undefined ? {} : { caption }),
+      },
     };
   }
   return { step: { type: 'text', title, text } };

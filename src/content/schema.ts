@@ -63,7 +63,9 @@ export type DemoFile = z.infer<typeof demoSchema>;
 export const pictureSchema = z
   .strictObject({
     /** `mnist`: a handwritten digit from the `mnist` package (28×28, values 0–1). */
-    source: z.literal('mnist', { error: 'the only `source` is `mnist`; or give a `grid`' }).optional(),
+    source: z
+      .literal('mnist', { error: 'the only `source` is `mnist`; or give a `grid`' })
+      .optional(),
     /** With `source: mnist`: which digit, 0 to 9. */
     digit: z.number().int().min(0).max(9).optional(),
     /** With `source: mnist`: which sample of that digit, from 0. @default 0 */
@@ -79,13 +81,21 @@ export const pictureSchema = z
   })
   .superRefine((p, ctx) => {
     if ((p.source === undefined) === (p.grid === undefined))
-      ctx.addIssue({ code: 'custom', path: [], message: 'give exactly one of `source: mnist` and `grid`' });
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: 'give exactly one of `source: mnist` and `grid`',
+      });
     if (p.source !== undefined && p.digit === undefined)
       ctx.addIssue({ code: 'custom', path: ['digit'], message: 'missing `digit` (0 to 9)' });
     if (p.grid !== undefined)
       for (const k of ['digit', 'index'] as const)
         if (p[k] !== undefined)
-          ctx.addIssue({ code: 'custom', path: [k], message: `\`${k}\` belongs to \`source: mnist\`, not to a \`grid\`` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [k],
+            message: `\`${k}\` belongs to \`source: mnist\`, not to a \`grid\``,
+          });
   });
 export type PictureFile = z.infer<typeof pictureSchema>;
 
@@ -129,7 +139,8 @@ export const stepSchema = z
       ctx.addIssue({
         code: 'custom',
         path: ['picture'],
-        message: 'a step shows at most one of `figure`, `demo` and `picture`; split it into two steps',
+        message:
+          'a step shows at most one of `figure`, `demo` and `picture`; split it into two steps',
       });
     }
     if (step.caption !== undefined && step.figure === undefined && step.picture === undefined) {

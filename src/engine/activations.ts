@@ -17,7 +17,10 @@ export function relu(t: Tensor): Tensor {
  */
 export function softmax(z: readonly number[]): number[] {
   if (!Array.isArray(z) || z.length === 0) {
-    throw new ShapeError('input', `Expected \`input\` to be a non-empty list of numbers, got ${describe(z)}.`);
+    throw new ShapeError(
+      'input',
+      `Expected \`input\` to be a non-empty list of numbers, got ${describe(z)}.`,
+    );
   }
   z.forEach((v, i) => expectFinite(`input[${i}]`, v));
   const max = Math.max(...z);

@@ -21,7 +21,10 @@ export interface Conv1dOptions {
 
 function checkList(name: string, value: unknown): number[] {
   if (!Array.isArray(value) || value.length === 0) {
-    throw new ShapeError(name, `Expected \`${name}\` to be a non-empty list of numbers, got ${describe(value)}.`);
+    throw new ShapeError(
+      name,
+      `Expected \`${name}\` to be a non-empty list of numbers, got ${describe(value)}.`,
+    );
   }
   value.forEach((v, i) => expectFinite(`${name}[${i}]`, v));
   return value as number[];
@@ -35,18 +38,28 @@ export function conv1dPadding(n: number, f: number, mode: Conv1dMode): [number, 
   return [before, f - 1 - before];
 }
 
-export function conv1d(input: readonly number[], kernel: readonly number[], options: Conv1dOptions = {}): number[] {
+export function conv1d(
+  input: readonly number[],
+  kernel: readonly number[],
+  options: Conv1dOptions = {},
+): number[] {
   const x = checkList('input', input);
   const k0 = checkList('kernel', kernel);
   const mode = options.mode ?? 'valid';
   if (mode !== 'valid' && mode !== 'same' && mode !== 'full') {
-    throw new ValueError('mode', `Expected \`mode\` to be "valid", "same" or "full", got ${describe(mode)}.`);
+    throw new ValueError(
+      'mode',
+      `Expected \`mode\` to be "valid", "same" or "full", got ${describe(mode)}.`,
+    );
   }
   const k = options.flip ? [...k0].reverse() : k0;
   const [before, after] = conv1dPadding(x.length, k.length, mode);
   const length = x.length + before + after - k.length + 1;
   if (length < 1) {
-    throw new ShapeError('kernel', `The kernel has ${k.length} numbers but the input only ${x.length}: with mode "valid" it does not fit.`);
+    throw new ShapeError(
+      'kernel',
+      `The kernel has ${k.length} numbers but the input only ${x.length}: with mode "valid" it does not fit.`,
+    );
   }
   const out = new Array<number>(length);
   for (let n = 0; n < length; n++) {

@@ -21,21 +21,37 @@ export interface Conv2dOptions extends WindowOptions {
 }
 
 /** Check the input/filters/bias and work out the geometry, before any loop runs. */
-export function conv2dGeometry(input: Tensor, filters: Tensor, options: Conv2dOptions = {}): Geometry2d {
+export function conv2dGeometry(
+  input: Tensor,
+  filters: Tensor,
+  options: Conv2dOptions = {},
+): Geometry2d {
   if (input.shape.length !== 3) {
-    throw new ShapeError('input', `Expected \`input\` to be (channels, rows, columns), got shape (${input.shape.join(',')}).`);
+    throw new ShapeError(
+      'input',
+      `Expected \`input\` to be (channels, rows, columns), got shape (${input.shape.join(',')}).`,
+    );
   }
   if (filters.shape.length !== 4) {
-    throw new ShapeError('kernels', `Expected \`kernels\` to be (filters, channels, rows, columns), got shape (${filters.shape.join(',')}).`);
+    throw new ShapeError(
+      'kernels',
+      `Expected \`kernels\` to be (filters, channels, rows, columns), got shape (${filters.shape.join(',')}).`,
+    );
   }
   const [C, H, W] = input.shape;
   const [O, kC, kH, kW] = filters.shape;
   if (kC !== C) {
-    throw new ShapeError('kernels', `Each filter must span all ${C} input channel${C === 1 ? '' : 's'}, but the filters in \`kernels\` have ${kC}.`);
+    throw new ShapeError(
+      'kernels',
+      `Each filter must span all ${C} input channel${C === 1 ? '' : 's'}, but the filters in \`kernels\` have ${kC}.`,
+    );
   }
   if (options.bias !== undefined) {
     if (options.bias.length !== O) {
-      throw new ShapeError('bias', `Expected \`bias\` to have one number per filter (${O}), got ${options.bias.length}.`);
+      throw new ShapeError(
+        'bias',
+        `Expected \`bias\` to have one number per filter (${O}), got ${options.bias.length}.`,
+      );
     }
     for (let o = 0; o < O; o++) expectFinite(`bias[${o}]`, options.bias[o]);
   }

@@ -27,7 +27,8 @@ export function describe(value: unknown): string {
     if (!Number.isFinite(value)) return value > 0 ? 'Infinity' : '-Infinity';
     return String(value);
   }
-  if (typeof value === 'string') return JSON.stringify(value.length > 30 ? value.slice(0, 30) + '…' : value);
+  if (typeof value === 'string')
+    return JSON.stringify(value.length > 30 ? value.slice(0, 30) + '…' : value);
   if (Array.isArray(value)) return `an array of length ${value.length}`;
   if (typeof value === 'object') return 'an object';
   return typeof value;
@@ -35,21 +36,30 @@ export function describe(value: unknown): string {
 
 export function expectPositiveInt(argument: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
-    throw new ValueError(argument, `Expected \`${argument}\` to be a whole number ≥ 1, got ${describe(value)}.`);
+    throw new ValueError(
+      argument,
+      `Expected \`${argument}\` to be a whole number ≥ 1, got ${describe(value)}.`,
+    );
   }
   return value;
 }
 
 export function expectNonNegativeInt(argument: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) {
-    throw new ValueError(argument, `Expected \`${argument}\` to be a whole number ≥ 0, got ${describe(value)}.`);
+    throw new ValueError(
+      argument,
+      `Expected \`${argument}\` to be a whole number ≥ 0, got ${describe(value)}.`,
+    );
   }
   return value;
 }
 
 export function expectFinite(argument: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new ValueError(argument, `Expected \`${argument}\` to be a finite number, got ${describe(value)}.`);
+    throw new ValueError(
+      argument,
+      `Expected \`${argument}\` to be a finite number, got ${describe(value)}.`,
+    );
   }
   return value;
 }

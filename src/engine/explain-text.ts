@@ -19,7 +19,8 @@ function factor(value: number): string {
 
 /** `a*b + c*d + …` for a conv cell, channel by channel, padding written as 0. */
 export function productsText(e: ConvCellExplanation, options: { channel?: number } = {}): string {
-  const terms = options.channel === undefined ? e.terms : e.terms.filter((t) => t.channel === options.channel);
+  const terms =
+    options.channel === undefined ? e.terms : e.terms.filter((t) => t.channel === options.channel);
   return terms.map((t) => `${factor(t.input)}*${factor(t.weight)}`).join(' + ');
 }
 

@@ -40,12 +40,22 @@ export interface ConvCellExplanation {
 function checkCell(what: string, shape: readonly number[], index: number[]): void {
   index.forEach((k, a) => {
     if (!Number.isInteger(k) || k < 0 || k >= shape[a]) {
-      throw new ShapeError('cell', `The ${what} output has shape (${shape.join(',')}); cell (${index.join(',')}) is outside it.`);
+      throw new ShapeError(
+        'cell',
+        `The ${what} output has shape (${shape.join(',')}); cell (${index.join(',')}) is outside it.`,
+      );
     }
   });
 }
 
-export function explainConv2dCell(input: Tensor, filters: Tensor, options: Conv2dOptions, filter: number, row: number, col: number): ConvCellExplanation {
+export function explainConv2dCell(
+  input: Tensor,
+  filters: Tensor,
+  options: Conv2dOptions,
+  filter: number,
+  row: number,
+  col: number,
+): ConvCellExplanation {
   const g = conv2dGeometry(input, filters, options);
   checkCell('convolution', [filters.shape[0], g.outH, g.outW], [filter, row, col]);
   const C = input.shape[0];
@@ -63,13 +73,33 @@ export function explainConv2dCell(input: Tensor, filters: Tensor, options: Conv2
         const weight = filters.data[((filter * C + c) * g.kH + i) * g.kW + j];
         const product = value * weight;
         sum += product;
-        terms.push({ channel: c, kRow: i, kCol: j, inRow, inCol, padded, input: value, weight, product });
+        terms.push({
+          channel: c,
+          kRow: i,
+          kCol: j,
+          inRow,
+          inCol,
+          padded,
+          input: value,
+          weight,
+          product,
+        });
       }
     }
   }
   const scale = options.scale ?? 1;
   const bias = options.bias ? options.bias[filter] : 0;
-  return { filter, row, col, origin: { row: originRow, col: originCol }, terms, sum, scale, bias, value: sum * scale + bias };
+  return {
+    filter,
+    row,
+    col,
+    origin: { row: originRow, col: originCol },
+    terms,
+    sum,
+    scale,
+    bias,
+    value: sum * scale + bias,
+  };
 }
 
 export interface PoolTerm {
@@ -96,7 +126,14 @@ export interface PoolCellExplanation {
   value: number;
 }
 
-export function explainPoolCell(op: 'max' | 'avg', input: Tensor, options: PoolOptions, channel: number, row: number, col: number): PoolCellExplanation {
+export function explainPoolCell(
+  op: 'max' | 'avg',
+  input: Tensor,
+  options: PoolOptions,
+  channel: number,
+  row: number,
+  col: number,
+): PoolCellExplanation {
   const g = poolGeometry(input, options);
   checkCell('pooling', [input.shape[0], g.outH, g.outW], [channel, row, col]);
   const originRow = row * g.sH - g.pad.top;
@@ -124,9 +161,13 @@ export function explainPoolCell(op: 'max' | 'avg', input: Tensor, options: PoolO
     }
   }
   return {
-    op, channel, row, col,
+    op,
+    channel,
+    row,
+    col,
     origin: { row: originRow, col: originCol },
-    terms, counted,
+    terms,
+    counted,
     winner: op === 'max' ? winner : -1,
     value: op === 'max' ? best : total / counted,
   };

@@ -2,7 +2,13 @@
  * Where a sliding window goes: padding resolution and output sizes for one spatial axis
  * and for 2-D ops. Convolution and pooling both use these, so they can never disagree.
  */
-import { ShapeError, ValueError, describe, expectNonNegativeInt, expectPositiveInt } from './errors.js';
+import {
+  ShapeError,
+  ValueError,
+  describe,
+  expectNonNegativeInt,
+  expectPositiveInt,
+} from './errors.js';
 
 /** `valid`: no padding. `same`: TensorFlow's rule. A number: that many zeros on every side. */
 export type Padding = 'valid' | 'same' | number | [[number, number], [number, number]];
@@ -36,14 +42,21 @@ export interface Geometry2d {
 }
 
 /** A number or a pair → a pair, checking each is a whole number ≥ 1. */
-export function pair(argument: string, value: number | readonly [number, number] | undefined, fallback: number): [number, number] {
+export function pair(
+  argument: string,
+  value: number | readonly [number, number] | undefined,
+  fallback: number,
+): [number, number] {
   if (value === undefined) return [fallback, fallback];
   if (typeof value === 'number') {
     expectPositiveInt(argument, value);
     return [value, value];
   }
   if (!Array.isArray(value) || value.length !== 2) {
-    throw new ValueError(argument, `Expected \`${argument}\` to be a whole number or a pair [rows, columns], got ${describe(value)}.`);
+    throw new ValueError(
+      argument,
+      `Expected \`${argument}\` to be a whole number or a pair [rows, columns], got ${describe(value)}.`,
+    );
   }
   expectPositiveInt(`${argument}[0]`, value[0]);
   expectPositiveInt(`${argument}[1]`, value[1]);
@@ -72,12 +85,29 @@ export function samePadding(n: number, f: number, s: number, d = 1): [number, nu
  * Output length along one axis: ⌊(N + P_before + P_after − (F−1)·D − 1) / S⌋ + 1.
  * Floor: an incomplete last window is dropped.
  */
-export function outputLength(n: number, f: number, s: number, padBefore: number, padAfter: number, d = 1): number {
+export function outputLength(
+  n: number,
+  f: number,
+  s: number,
+  padBefore: number,
+  padAfter: number,
+  d = 1,
+): number {
   return Math.floor((n + padBefore + padAfter - effectiveSize(f, d)) / s) + 1;
 }
 
 /** Resolve a padding option to the four explicit sides. */
-export function resolvePadding(padding: Padding | undefined, inH: number, inW: number, kH: number, kW: number, sH: number, sW: number, dH: number, dW: number): Pads {
+export function resolvePadding(
+  padding: Padding | undefined,
+  inH: number,
+  inW: number,
+  kH: number,
+  kW: number,
+  sH: number,
+  sW: number,
+  dH: number,
+  dW: number,
+): Pads {
   const p = padding ?? 'valid';
   if (p === 'valid') return { top: 0, bottom: 0, left: 0, right: 0 };
   if (p === 'same') {
@@ -89,7 +119,11 @@ export function resolvePadding(padding: Padding | undefined, inH: number, inW: n
     expectNonNegativeInt('padding', p);
     return { top: p, bottom: p, left: p, right: p };
   }
-  if (Array.isArray(p) && p.length === 2 && p.every((side) => Array.isArray(side) && side.length === 2)) {
+  if (
+    Array.isArray(p) &&
+    p.length === 2 &&
+    p.every((side) => Array.isArray(side) && side.length === 2)
+  ) {
     const [[top, bottom], [left, right]] = p;
     expectNonNegativeInt('padding[0][0]', top);
     expectNonNegativeInt('padding[0][1]', bottom);
@@ -97,14 +131,24 @@ export function resolvePadding(padding: Padding | undefined, inH: number, inW: n
     expectNonNegativeInt('padding[1][1]', right);
     return { top, bottom, left, right };
   }
-  throw new ValueError('padding', `Expected \`padding\` to be "valid", "same", a whole number, or [[top, bottom], [left, right]], got ${describe(p)}.`);
+  throw new ValueError(
+    'padding',
+    `Expected \`padding\` to be "valid", "same", a whole number, or [[top, bottom], [left, right]], got ${describe(p)}.`,
+  );
 }
 
 /**
  * The full geometry of a window of kH×kW over an inH×inW input, or a ShapeError when
  * the (dilated) window does not fit inside the padded input.
  */
-export function windowGeometry(inH: number, inW: number, kH: number, kW: number, options: WindowOptions = {}, kernelName = 'kernel'): Geometry2d {
+export function windowGeometry(
+  inH: number,
+  inW: number,
+  kH: number,
+  kW: number,
+  options: WindowOptions = {},
+  kernelName = 'kernel',
+): Geometry2d {
   const [sH, sW] = pair('stride', options.stride, 1);
   const [dH, dW] = pair('dilation', options.dilation, 1);
   const pad = resolvePadding(options.padding, inH, inW, kH, kW, sH, sW, dH, dW);
@@ -114,10 +158,21 @@ export function windowGeometry(inH: number, inW: number, kH: number, kW: number,
   const paddedW = inW + pad.left + pad.right;
   if (spanH > paddedH || spanW > paddedW) {
     const dil = dH > 1 || dW > 1 ? ` (dilated span ${spanH}×${spanW})` : '';
-    throw new ShapeError(kernelName, `The ${kernelName} is ${kH}×${kW}${dil} but the padded input is only ${paddedH}×${paddedW}: the window does not fit. Use a smaller ${kernelName} or more padding.`);
+    throw new ShapeError(
+      kernelName,
+      `The ${kernelName} is ${kH}×${kW}${dil} but the padded input is only ${paddedH}×${paddedW}: the window does not fit. Use a smaller ${kernelName} or more padding.`,
+    );
   }
   return {
-    inH, inW, kH, kW, sH, sW, dH, dW, pad,
+    inH,
+    inW,
+    kH,
+    kW,
+    sH,
+    sW,
+    dH,
+    dW,
+    pad,
     outH: outputLength(inH, kH, sH, pad.top, pad.bottom, dH),
     outW: outputLength(inW, kW, sW, pad.left, pad.right, dW),
   };

@@ -21,19 +21,35 @@ export interface PoolOptions {
 
 export function poolGeometry(input: Tensor, options: PoolOptions): Geometry2d {
   if (input.shape.length !== 3) {
-    throw new ShapeError('input', `Expected \`input\` to be (channels, rows, columns), got shape (${input.shape.join(',')}).`);
+    throw new ShapeError(
+      'input',
+      `Expected \`input\` to be (channels, rows, columns), got shape (${input.shape.join(',')}).`,
+    );
   }
   if (options === undefined || options.size === undefined) {
-    throw new ValueError('size', 'Expected `size`, the pooling window (e.g. 2 or [2, 2]), got nothing.');
+    throw new ValueError(
+      'size',
+      'Expected `size`, the pooling window (e.g. 2 or [2, 2]), got nothing.',
+    );
   }
   const padding = options.padding ?? 'valid';
   if (padding !== 'valid' && padding !== 'same') {
-    throw new ValueError('padding', `Expected pooling \`padding\` to be "valid" or "same", got ${describe(padding)}.`);
+    throw new ValueError(
+      'padding',
+      `Expected pooling \`padding\` to be "valid" or "same", got ${describe(padding)}.`,
+    );
   }
   expectFiniteData('input', input);
   const [kH, kW] = pair('size', options.size, 1);
   const stride = options.stride ?? [kH, kW];
-  return windowGeometry(input.shape[1], input.shape[2], kH, kW, { stride, padding }, 'pooling window');
+  return windowGeometry(
+    input.shape[1],
+    input.shape[2],
+    kH,
+    kW,
+    { stride, padding },
+    'pooling window',
+  );
 }
 
 function pool(op: 'max' | 'avg', input: Tensor, options: PoolOptions): Tensor {

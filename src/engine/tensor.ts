@@ -37,7 +37,10 @@ export function strides(shape: readonly number[]): number[] {
 /** Index of a cell in `data`. */
 export function offset(shape: readonly number[], index: readonly number[]): number {
   if (index.length !== shape.length) {
-    throw new ShapeError('index', `Expected an index with ${shape.length} coordinates, got ${index.length}.`);
+    throw new ShapeError(
+      'index',
+      `Expected an index with ${shape.length} coordinates, got ${index.length}.`,
+    );
   }
   let off = 0;
   let acc = 1;
@@ -58,7 +61,10 @@ export function tensor(shape: readonly number[], data?: ArrayLike<number>): Tens
   const n = sizeOf(shape);
   if (data === undefined) return { shape: [...shape], data: new Float64Array(n) };
   if (data.length !== n) {
-    throw new ShapeError('data', `Shape (${shape.join(',')}) holds ${n} numbers, got ${data.length}.`);
+    throw new ShapeError(
+      'data',
+      `Shape (${shape.join(',')}) holds ${n} numbers, got ${data.length}.`,
+    );
   }
   return { shape: [...shape], data: Float64Array.from(data) };
 }
@@ -73,27 +79,39 @@ export function fromNested(name: string, nested: unknown, rank?: number): Tensor
   let probe: unknown = nested;
   while (Array.isArray(probe)) {
     if (probe.length === 0) {
-      throw new ShapeError(name, `Expected \`${name}\` to have no empty arrays, got an empty one at depth ${shape.length}.`);
+      throw new ShapeError(
+        name,
+        `Expected \`${name}\` to have no empty arrays, got an empty one at depth ${shape.length}.`,
+      );
     }
     shape.push(probe.length);
     probe = probe[0];
   }
   if (rank !== undefined && shape.length !== rank) {
-    throw new ShapeError(name, `Expected \`${name}\` to be ${rankName(rank)}, got ${shape.length === 0 ? describe(nested) : rankName(shape.length)}.`);
+    throw new ShapeError(
+      name,
+      `Expected \`${name}\` to be ${rankName(rank)}, got ${shape.length === 0 ? describe(nested) : rankName(shape.length)}.`,
+    );
   }
   const data = new Float64Array(sizeOf(shape));
   let k = 0;
   const walk = (node: unknown, depth: number, path: string): void => {
     if (depth === shape.length) {
       if (typeof node !== 'number' || !Number.isFinite(node)) {
-        throw new ValueError(name, `Expected \`${name}${path}\` to be a finite number, got ${describe(node)}.`);
+        throw new ValueError(
+          name,
+          `Expected \`${name}${path}\` to be a finite number, got ${describe(node)}.`,
+        );
       }
       data[k++] = node;
       return;
     }
     if (!Array.isArray(node) || node.length !== shape[depth]) {
       const got = Array.isArray(node) ? `length ${node.length}` : describe(node);
-      throw new ShapeError(name, `\`${name}\` is ragged: expected \`${name}${path}\` to be an array of length ${shape[depth]}, got ${got}.`);
+      throw new ShapeError(
+        name,
+        `\`${name}\` is ragged: expected \`${name}${path}\` to be an array of length ${shape[depth]}, got ${got}.`,
+      );
     }
     for (let i = 0; i < node.length; i++) walk(node[i], depth + 1, `${path}[${i}]`);
   };
@@ -102,7 +120,15 @@ export function fromNested(name: string, nested: unknown, rank?: number): Tensor
 }
 
 function rankName(rank: number): string {
-  return ['a number', 'a list of numbers', 'a grid (a list of rows)', 'a list of grids', 'a list of lists of grids'][rank] ?? `${rank} levels of nested lists`;
+  return (
+    [
+      'a number',
+      'a list of numbers',
+      'a grid (a list of rows)',
+      'a list of grids',
+      'a list of lists of grids',
+    ][rank] ?? `${rank} levels of nested lists`
+  );
 }
 
 /** Throw a ValueError naming the first cell that is NaN or ±Infinity. */
@@ -110,7 +136,10 @@ export function expectFiniteData(name: string, t: Tensor): void {
   const d = t.data;
   for (let i = 0; i < d.length; i++) {
     if (!Number.isFinite(d[i])) {
-      throw new ValueError(name, `Expected every number in \`${name}\` to be finite, got ${describe(d[i])} at flat position ${i}.`);
+      throw new ValueError(
+        name,
+        `Expected every number in \`${name}\` to be finite, got ${describe(d[i])} at flat position ${i}.`,
+      );
     }
   }
 }
@@ -123,7 +152,8 @@ export function toNested(t: Tensor): any {
     const inner = step / n;
     const out = new Array(n);
     for (let i = 0; i < n; i++) {
-      out[i] = depth === t.shape.length - 1 ? t.data[base + i] : build(depth + 1, base + i * inner, inner);
+      out[i] =
+        depth === t.shape.length - 1 ? t.data[base + i] : build(depth + 1, base + i * inner, inner);
     }
     return out;
   };
@@ -133,7 +163,10 @@ export function toNested(t: Tensor): any {
 function checkShape(shape: readonly number[]): void {
   shape.forEach((d, i) => {
     if (!Number.isInteger(d) || d < 0) {
-      throw new ShapeError('shape', `Expected axis ${i} of the shape to be a whole number ≥ 0, got ${describe(d)}.`);
+      throw new ShapeError(
+        'shape',
+        `Expected axis ${i} of the shape to be a whole number ≥ 0, got ${describe(d)}.`,
+      );
     }
   });
 }
@@ -142,14 +175,20 @@ function checkShape(shape: readonly number[]): void {
 export function reshape(t: Tensor, shape: readonly number[]): Tensor {
   checkShape(shape);
   if (sizeOf(shape) !== t.data.length) {
-    throw new ShapeError('shape', `Cannot reshape (${t.shape.join(',')}) with ${t.data.length} cells into (${shape.join(',')}).`);
+    throw new ShapeError(
+      'shape',
+      `Cannot reshape (${t.shape.join(',')}) with ${t.data.length} cells into (${shape.join(',')}).`,
+    );
   }
   return { shape: [...shape], data: t.data };
 }
 
 function expectRank(name: string, t: Tensor, rank: number): void {
   if (t.shape.length !== rank) {
-    throw new ShapeError(name, `Expected \`${name}\` to have ${rank} axes, got shape (${t.shape.join(',')}).`);
+    throw new ShapeError(
+      name,
+      `Expected \`${name}\` to have ${rank} axes, got shape (${t.shape.join(',')}).`,
+    );
   }
 }
 
@@ -185,7 +224,13 @@ export function flatten(t: Tensor, order: 'chw' | 'hwc' = 'chw'): number[] {
 }
 
 /** Convert an index between layouts: position (c,y,x) of a (C,H,W) image in both flat orders. */
-export function flatIndex(shape: readonly [number, number, number], c: number, y: number, x: number, order: 'chw' | 'hwc'): number {
+export function flatIndex(
+  shape: readonly [number, number, number],
+  c: number,
+  y: number,
+  x: number,
+  order: 'chw' | 'hwc',
+): number {
   const [C, H, W] = shape;
   offset(shape, [c, y, x]);
   return order === 'chw' ? (c * H + y) * W + x : (y * W + x) * C + c;

@@ -15,9 +15,10 @@ export type Catalog = Readonly<Record<string, string>>;
  * Where the shipped catalogs live: beside this module in the sources (src/i18n/messages/), or
  * in the compiled program's folder (dist/messages/), one level up from the chunk holding this code.
  */
-export const MESSAGES_DIR = [new URL('./messages/', import.meta.url), new URL('../messages/', import.meta.url)].find((url) =>
-  existsSync(url),
-) ?? new URL('./messages/', import.meta.url);
+export const MESSAGES_DIR =
+  [new URL('./messages/', import.meta.url), new URL('../messages/', import.meta.url)].find((url) =>
+    existsSync(url),
+  ) ?? new URL('./messages/', import.meta.url);
 
 /** Loaded catalogs by folder, keyed by normalized language tag. */
 const cache = new Map<string, ReadonlyMap<string, Catalog>>();

@@ -23,41 +23,88 @@ function calc(request: unknown, json = true) {
   writeFileSync(file, typeof request === 'string' ? request : JSON.stringify(request));
   const out: string[] = [];
   const err: string[] = [];
-  const code = runCalc(file, { json, width: 80 }, (s) => out.push(s), (s) => err.push(s));
-  return { code, stdout: out.join('\n'), stderr: err.join('\n'), json: () => JSON.parse(out.join('\n')) };
+  const code = runCalc(
+    file,
+    { json, width: 80 },
+    (s) => out.push(s),
+    (s) => err.push(s),
+  );
+  return {
+    code,
+    stdout: out.join('\n'),
+    stderr: err.join('\n'),
+    json: () => JSON.parse(out.join('\n')),
+  };
 }
 
 describe('calc reproduces the worked examples of the lectures (SEED-NOTES)', () => {
   it('1: 5×5 image, 3×3 filter', () => {
     const r = calc({ op: 'conv2d', input: BINARY_IMAGE, kernels: [X_KERNEL] });
     expect(r.code).toBe(0);
-    expect(r.json().result).toEqual([[[4, 3, 4], [2, 4, 3], [2, 3, 4]]]);
+    expect(r.json().result).toEqual([
+      [
+        [4, 3, 4],
+        [2, 4, 3],
+        [2, 3, 4],
+      ],
+    ]);
     expect(r.json().output_shape).toEqual([1, 3, 3]);
   });
 
   it('1, explained: every window written out as the slides do', () => {
     const r = calc({ op: 'conv2d', input: BINARY_IMAGE, kernels: [X_KERNEL] }, false);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('out[0][0][0] = 1*1 + 1*0 + 1*1 + 0*0 + 1*1 + 1*0 + 0*1 + 0*0 + 1*1 = 4');
+    expect(r.stdout).toContain(
+      'out[0][0][0] = 1*1 + 1*0 + 1*1 + 0*0 + 1*1 + 1*0 + 0*1 + 0*0 + 1*1 = 4',
+    );
     expect(r.stdout).toMatch(/⊛/);
     for (const line of r.stdout.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
   });
 
   it('2: bias 1, stride 2, valid', () => {
     const r = calc({ op: 'conv2d', input: A, kernels: [A_KERNEL], bias: [1], stride: 2 });
-    expect(r.json().result).toEqual([[[5, 5], [1, 7]]]);
+    expect(r.json().result).toEqual([
+      [
+        [5, 5],
+        [1, 7],
+      ],
+    ]);
   });
 
   it('3: 2×2 kernel, stride 2, valid and TensorFlow-style same', () => {
-    expect(calc({ op: 'conv2d', input: A, kernels: [A_KERNEL_2X2], bias: [1], stride: 2 }).json().result).toEqual([[[-1, 2], [1, 4]]]);
-    const same = calc({ op: 'conv2d', input: A, kernels: [A_KERNEL_2X2], bias: [1], stride: 2, padding: 'same' }).json();
-    expect(same.result).toEqual([[[-1, 2, 1], [1, 4, 3], [4, 2, 1]]]);
+    expect(
+      calc({ op: 'conv2d', input: A, kernels: [A_KERNEL_2X2], bias: [1], stride: 2 }).json().result,
+    ).toEqual([
+      [
+        [-1, 2],
+        [1, 4],
+      ],
+    ]);
+    const same = calc({
+      op: 'conv2d',
+      input: A,
+      kernels: [A_KERNEL_2X2],
+      bias: [1],
+      stride: 2,
+      padding: 'same',
+    }).json();
+    expect(same.result).toEqual([
+      [
+        [-1, 2, 1],
+        [1, 4, 3],
+        [4, 2, 1],
+      ],
+    ]);
     expect(same.padding).toEqual({ top: 0, bottom: 1, left: 0, right: 1 });
   });
 
   it('6: 1-D, cross-correlation and true convolution', () => {
-    expect(calc({ op: 'conv1d', input: STEP, kernel: STEP_KERNEL }).json().result).toEqual([0, 0, 0, 1, 0, 0]);
-    expect(calc({ op: 'conv1d', input: STEP, kernel: STEP_KERNEL, flip: true }).json().result).toEqual([0, 0, 0, -1, 0, 0]);
+    expect(calc({ op: 'conv1d', input: STEP, kernel: STEP_KERNEL }).json().result).toEqual([
+      0, 0, 0, 1, 0, 0,
+    ]);
+    expect(
+      calc({ op: 'conv1d', input: STEP, kernel: STEP_KERNEL, flip: true }).json().result,
+    ).toEqual([0, 0, 0, -1, 0, 0]);
   });
 
   it('7: the X/O match maps, ReLU and pooling', () => {
@@ -69,19 +116,34 @@ describe('calc reproduces the worked examples of the lectures (SEED-NOTES)', () 
     expect(relu.flat(2).every((v: number) => v >= 0)).toBe(true);
     const pooled = calc({ op: 'maxpool', input: relu, size: 2, stride: 2, padding: 'same' }).json();
     expect(pooled.output_shape).toEqual([3, 4, 4]);
-    expect(pooled.result[0][0].map((v: number) => Math.trunc(v * 100) / 100)).toEqual([1, 0.33, 0.55, 0.33]);
-    expect(calc({ op: 'maxpool', input: relu, size: 2, padding: 'valid' }).json().output_shape).toEqual([3, 3, 3]);
-    const twice = calc({ op: 'maxpool', input: pooled.result, size: 2, padding: 'same' }).json().result;
+    expect(pooled.result[0][0].map((v: number) => Math.trunc(v * 100) / 100)).toEqual([
+      1, 0.33, 0.55, 0.33,
+    ]);
+    expect(
+      calc({ op: 'maxpool', input: relu, size: 2, padding: 'valid' }).json().output_shape,
+    ).toEqual([3, 3, 3]);
+    const twice = calc({ op: 'maxpool', input: pooled.result, size: 2, padding: 'same' }).json()
+      .result;
     const r2 = (g: number[][]) => g.map((row) => row.map((v) => Math.round(v * 100) / 100));
     expect(twice.map(r2)).toEqual([
-      [[1, 0.56], [0.56, 1]],
-      [[1, 0.56], [0.56, 0.56]],
-      [[0.56, 1], [1, 0.56]],
+      [
+        [1, 0.56],
+        [0.56, 1],
+      ],
+      [
+        [1, 0.56],
+        [0.56, 0.56],
+      ],
+      [
+        [0.56, 1],
+        [1, 0.56],
+      ],
     ]);
   });
 
   it('8: output sizes, including the one that does not fit', () => {
-    const size = (n: number, f: number, stride: number, pad = 0) => calc({ op: 'outsize', n, f, stride, pad }).json();
+    const size = (n: number, f: number, stride: number, pad = 0) =>
+      calc({ op: 'outsize', n, f, stride, pad }).json();
     expect([1, 2].map((s) => size(7, 3, s).result)).toEqual([5, 3]);
     const three = size(7, 3, 3);
     expect(three.fits).toBe(false);
@@ -90,14 +152,31 @@ describe('calc reproduces the worked examples of the lectures (SEED-NOTES)', () 
     expect(size(7, 3, 1, 1).result).toBe(7);
     expect([1, 2, 3].map((s) => size(9, 3, s).result)).toEqual([7, 4, 3]);
     expect(calc({ op: 'outsize', n: 9, f: 3, pad: 'same' }).json().result).toBe(9);
-    const strided = calc({ op: 'conv2d', input: Array.from({ length: 9 }, () => new Array(9).fill(1)), kernels: [[[1, 1, 1], [1, 1, 1], [1, 1, 1]]], stride: [3, 1] }).json();
+    const strided = calc({
+      op: 'conv2d',
+      input: Array.from({ length: 9 }, () => new Array(9).fill(1)),
+      kernels: [
+        [
+          [1, 1, 1],
+          [1, 1, 1],
+          [1, 1, 1],
+        ],
+      ],
+      stride: [3, 1],
+    }).json();
     expect(strided.output_shape).toEqual([1, 3, 7]);
   });
 
   it('8 and 9: parameters and the Keras model summary', () => {
-    expect(calc({ op: 'params', layer: 'conv2d', kernel: 5, channels: 3, filters: 10 }).json()).toMatchObject({ result: 760, per_unit: 76 });
-    expect(calc({ op: 'params', layer: 'conv2d', kernel: 3, channels: 1, filters: 10 }).json().result).toBe(100);
-    expect(calc({ op: 'params', layer: 'dense', inputs: 100, units: 32, bias: false }).json().result).toBe(3200);
+    expect(
+      calc({ op: 'params', layer: 'conv2d', kernel: 5, channels: 3, filters: 10 }).json(),
+    ).toMatchObject({ result: 760, per_unit: 76 });
+    expect(
+      calc({ op: 'params', layer: 'conv2d', kernel: 3, channels: 1, filters: 10 }).json().result,
+    ).toBe(100);
+    expect(
+      calc({ op: 'params', layer: 'dense', inputs: 100, units: 32, bias: false }).json().result,
+    ).toBe(3200);
     const summary = calc({
       op: 'summary',
       input: [28, 28, 1],
@@ -111,14 +190,34 @@ describe('calc reproduces the worked examples of the lectures (SEED-NOTES)', () 
         { type: 'dense', units: 10, activation: 'softmax' },
       ],
     }).json();
-    expect(summary.result.map((r: { output_shape: number[] }) => r.output_shape)).toEqual([[26, 26, 32], [13, 13, 32], [11, 11, 64], [5, 5, 64], [1600], [1024], [10]]);
-    expect(summary.result.map((r: { params: number }) => r.params)).toEqual([320, 0, 18496, 0, 0, 1639424, 10250]);
+    expect(summary.result.map((r: { output_shape: number[] }) => r.output_shape)).toEqual([
+      [26, 26, 32],
+      [13, 13, 32],
+      [11, 11, 64],
+      [5, 5, 64],
+      [1600],
+      [1024],
+      [10],
+    ]);
+    expect(summary.result.map((r: { params: number }) => r.params)).toEqual([
+      320, 0, 18496, 0, 0, 1639424, 10250,
+    ]);
   });
 
   it('softmax and dense', () => {
     const s = calc({ op: 'softmax', input: [1, 2, 3] }).json().result;
     expect(s.reduce((a: number, b: number) => a + b, 0)).toBeCloseTo(1, 12);
-    expect(calc({ op: 'dense', input: [1, 2], weights: [[1, 1], [2, -1]], bias: [0, 1] }).json().result).toEqual([3, 1]);
+    expect(
+      calc({
+        op: 'dense',
+        input: [1, 2],
+        weights: [
+          [1, 1],
+          [2, -1],
+        ],
+        bias: [0, 1],
+      }).json().result,
+    ).toEqual([3, 1]);
   });
 });
 
@@ -127,12 +226,74 @@ describe('calc refuses malformed requests with one line naming the field', () =>
     ['bad JSON', '{"op": conv2d}', /not valid JSON/],
     ['unknown op', { op: 'conv3d' }, /`op`: expected one of conv2d/],
     ['no op', { input: [[1]] }, /`op`/],
-    ['wrong field type', { op: 'conv2d', input: [[1, 2], [3, 4]], kernels: [[[1]]], stride: 'two' }, /`stride`/],
-    ['stride 0', { op: 'conv2d', input: [[1, 2], [3, 4]], kernels: [[[1]]], stride: 0 }, /`stride`/],
-    ['unknown field', { op: 'conv2d', input: [[1]], kernels: [[[1]]], strid: 2 }, /unknown field `strid`/],
+    [
+      'wrong field type',
+      {
+        op: 'conv2d',
+        input: [
+          [1, 2],
+          [3, 4],
+        ],
+        kernels: [[[1]]],
+        stride: 'two',
+      },
+      /`stride`/,
+    ],
+    [
+      'stride 0',
+      {
+        op: 'conv2d',
+        input: [
+          [1, 2],
+          [3, 4],
+        ],
+        kernels: [[[1]]],
+        stride: 0,
+      },
+      /`stride`/,
+    ],
+    [
+      'unknown field',
+      { op: 'conv2d', input: [[1]], kernels: [[[1]]], strid: 2 },
+      /unknown field `strid`/,
+    ],
     ['ragged grid', { op: 'conv2d', input: [[1, 2], [3]], kernels: [[[1]]] }, /ragged/],
-    ['kernel larger than input', { op: 'conv2d', input: [[1, 2], [3, 4]], kernels: [[[1, 1, 1], [1, 1, 1], [1, 1, 1]]] }, /does not fit/],
-    ['depth mismatch', { op: 'conv2d', input: [[[1, 2], [3, 4]], [[1, 2], [3, 4]]], kernels: [[[1]]] }, /channel/],
+    [
+      'kernel larger than input',
+      {
+        op: 'conv2d',
+        input: [
+          [1, 2],
+          [3, 4],
+        ],
+        kernels: [
+          [
+            [1, 1, 1],
+            [1, 1, 1],
+            [1, 1, 1],
+          ],
+        ],
+      },
+      /does not fit/,
+    ],
+    [
+      'depth mismatch',
+      {
+        op: 'conv2d',
+        input: [
+          [
+            [1, 2],
+            [3, 4],
+          ],
+          [
+            [1, 2],
+            [3, 4],
+          ],
+        ],
+        kernels: [[[1]]],
+      },
+      /channel/,
+    ],
     ['Infinity', '{"op":"relu","input":[[1e400]]}', /finite|Infinity/],
     ['a number instead of an object', 42, /JSON object/],
   ];
@@ -145,7 +306,11 @@ describe('calc refuses malformed requests with one line naming the field', () =>
   });
 
   it('in an array, a bad request answers {"error"} in its slot and the others are computed', () => {
-    const r = calc([{ op: 'outsize', n: 7, f: 3 }, { op: 'nope' }, { op: 'relu', input: [[-1, 2]] }]);
+    const r = calc([
+      { op: 'outsize', n: 7, f: 3 },
+      { op: 'nope' },
+      { op: 'relu', input: [[-1, 2]] },
+    ]);
     const json = r.json();
     expect(json).toHaveLength(3);
     expect(json[0].result).toBe(5);
@@ -157,7 +322,9 @@ describe('calc refuses malformed requests with one line naming the field', () =>
 
 describe('the real command', () => {
   it('reads stdin, prints JSON, exits 0', () => {
-    const r = runCli(['calc', '--json'], { input: JSON.stringify({ op: 'conv1d', input: STEP, kernel: STEP_KERNEL }) });
+    const r = runCli(['calc', '--json'], {
+      input: JSON.stringify({ op: 'conv1d', input: STEP, kernel: STEP_KERNEL }),
+    });
     expect(r.status).toBe(0);
     expect(JSON.parse(r.stdout).result).toEqual([0, 0, 0, 1, 0, 0]);
   });
@@ -171,7 +338,16 @@ describe('the real command', () => {
   });
 
   it('--ascii draws grids with +-|', () => {
-    const r = runCli(['--ascii', 'calc'], { input: JSON.stringify({ op: 'maxpool', input: [[1, 2], [3, 4]], size: 2 }) });
+    const r = runCli(['--ascii', 'calc'], {
+      input: JSON.stringify({
+        op: 'maxpool',
+        input: [
+          [1, 2],
+          [3, 4],
+        ],
+        size: 2,
+      }),
+    });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('+---+');
     expect(r.stdout).not.toMatch(/[┌│]/);

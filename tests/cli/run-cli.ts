@@ -10,7 +10,10 @@ export interface CliRun {
   stderr: string;
 }
 
-export function runCli(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv } = {}): CliRun {
+export function runCli(
+  args: string[],
+  options: { input?: string; env?: NodeJS.ProcessEnv } = {},
+): CliRun {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.tsx', ...args], {
     cwd: root,
     input: options.input ?? '',

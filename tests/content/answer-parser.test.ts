@@ -526,6 +526,9 @@ describe('properties', () => {
 describe('long inputs', () => {
   it('a yes/no answer of 100,000 dots is refused (and trailing dots are still dropped)', () => {
     expect(parseAnswer('yesno', '.'.repeat(100_000)).ok).toBe(false);
-    expect(parseAnswer('yesno', 'yes' + '!'.repeat(1000))).toMatchObject({ ok: true, value: { value: true } });
+    expect(parseAnswer('yesno', 'yes' + '!'.repeat(1000))).toMatchObject({
+      ok: true,
+      value: { value: true },
+    });
   });
 });

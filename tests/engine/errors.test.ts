@@ -325,14 +325,11 @@ describe('NaN and Infinity', () => {
 
   // Tensors built with `tensor()` skip the nested-list checks, so the ops check their data too:
   // otherwise conv2d (which skips zero weights) and its explanation (∞·0 = NaN) would disagree.
-  it(
-    'conv2d refuses a Tensor input holding Infinity',
-    () => {
-      const x = tensor([1, 1, 2], [Infinity, 1]);
-      const w = tensor([1, 1, 1, 2], [0, 1]);
-      expect(() => conv2d(x, w)).toThrow(ValueError);
-    },
-  );
+  it('conv2d refuses a Tensor input holding Infinity', () => {
+    const x = tensor([1, 1, 2], [Infinity, 1]);
+    const w = tensor([1, 1, 1, 2], [0, 1]);
+    expect(() => conv2d(x, w)).toThrow(ValueError);
+  });
 
   it('explainConv2dCell refuses a Tensor input holding Infinity, as conv2d does', () => {
     const x = tensor([1, 1, 2], [Infinity, 1]);

@@ -90,14 +90,12 @@ describe('runPipeline: the X/O network of the lectures', () => {
 });
 
 describe('runPipeline: properties', () => {
-  const grid = fc
-    .integer({ min: 3, max: 6 })
-    .chain((n) =>
-      fc.array(fc.array(fc.integer({ min: -5, max: 5 }), { minLength: n, maxLength: n }), {
-        minLength: n,
-        maxLength: n,
-      }),
-    );
+  const grid = fc.integer({ min: 3, max: 6 }).chain((n) =>
+    fc.array(fc.array(fc.integer({ min: -5, max: 5 }), { minLength: n, maxLength: n }), {
+      minLength: n,
+      maxLength: n,
+    }),
+  );
 
   it('no stages: nothing to return', () => {
     expect(runPipeline(volumeFrom('input', [[1]]), [])).toEqual([]);

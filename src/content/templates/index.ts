@@ -18,7 +18,13 @@ import { summaryShape } from './summary-shape.js';
 import { flatIndexTemplate, layoutConvert } from './flat-index.js';
 import { thresholdGate, thresholdGateChoice } from './logic-gates.js';
 import { pixelValue, thresholdGrid } from './pixels.js';
-import { kernelShapeTemplate, layoutShapeTemplate, nestedShape, tensorOrder, tensorSize } from './tensor-shape.js';
+import {
+  kernelShapeTemplate,
+  layoutShapeTemplate,
+  nestedShape,
+  tensorOrder,
+  tensorSize,
+} from './tensor-shape.js';
 import { thresholdNetworkTemplate, thresholdUnitTemplate } from './threshold-unit.js';
 
 export const templates: Readonly<Record<string, Template>> = {

@@ -21,8 +21,10 @@ export function parseWith<T>(schema: z.ZodType<T>, value: unknown, where: 'given
   const issue = r.error.issues.find((i) => i.code === 'unrecognized_keys') ?? r.error.issues[0];
   const path = issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('');
   let message = issue.message.replace(/^Invalid input: /, '');
-  if (issue.code === 'unrecognized_keys') message = `unknown field ${issue.keys.map((k) => `\`${k}\``).join(', ')}`;
-  else if (issue.code === 'invalid_type' && lookup(value, issue.path) === undefined) message = 'missing (this field is required)';
+  if (issue.code === 'unrecognized_keys')
+    message = `unknown field ${issue.keys.map((k) => `\`${k}\``).join(', ')}`;
+  else if (issue.code === 'invalid_type' && lookup(value, issue.path) === undefined)
+    message = 'missing (this field is required)';
   throw new TemplateError(`${where}${path}`, `\`${where}${path}\`: ${message}`);
 }
 
@@ -52,7 +54,8 @@ export function engineError(
 
 function lookup(value: unknown, path: readonly PropertyKey[]): unknown {
   let v = value;
-  for (const key of path) v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
+  for (const key of path)
+    v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
   return v;
 }
 
