@@ -134,26 +134,28 @@ export function demoLines(
 ): string[] {
   const model = demoModel(step.demo, session.stride, session.padding);
   const g = glyphs(o.ascii);
-  const build = (rowRules: boolean): string[] => {
-    const status = [
-      o.t('tui.demo.settings', {
-        stride: session.stride,
-        padding: paddingText(session.padding, model, o),
-        bias: step.demo.bias,
-      }),
-      o.t('tui.demo.progress', { revealed: session.revealed, total: model.total }) +
-        (session.playing ? `  ${g.dot} ${o.t('tui.demo.playing')}` : ''),
-    ];
-    return [
-      ...prose(step.text, o.width, o.style),
-      '',
-      ...gridsBlock(step.demo, session, model, rowRules, o),
-      '',
-      ...cellLines(session, model, o),
-      ...sizeLines(model, o).map(o.style.dim),
-      ...status.flatMap((line) => wrap(line, o.width)).map(o.style.dim),
-    ];
-  };
+  const status = [
+    o.t('tui.demo.settings', {
+      stride: session.stride,
+      padding: paddingText(session.padding, model, o),
+      bias: step.demo.bias,
+    }),
+    o.t('tui.demo.progress', { revealed: session.revealed, total: model.total }) +
+      (session.playing ? `  ${g.dot} ${o.t('tui.demo.playing')}` : ''),
+  ];
+  // Only the grids depend on the rules between rows: the rest is wrapped once.
+  const above = [...prose(step.text, o.width, o.style), ''];
+  const below = [
+    '',
+    ...cellLines(session, model, o),
+    ...sizeLines(model, o).map(o.style.dim),
+    ...status.flatMap((line) => wrap(line, o.width)).map(o.style.dim),
+  ];
+  const build = (rowRules: boolean): string[] => [
+    ...above,
+    ...gridsBlock(step.demo, session, model, rowRules, o),
+    ...below,
+  ];
   const ruled = build(true);
   return ruled.length <= bodyHeight ? ruled : build(false);
 }
