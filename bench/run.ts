@@ -5,6 +5,7 @@
  * grading speed, training, …) by writing a `BenchSection` and listing it in `SECTIONS`.
  * With `--json` every section prints one line of JSON (so several sections give JSON Lines).
  */
+import './production-env.js';
 import { engineVsTfjs } from './engine-vs-tfjs.js';
 import { grading } from './grading.js';
 import type { BenchSection } from './section.js';

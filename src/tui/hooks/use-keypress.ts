@@ -22,10 +22,17 @@ export function useKeypress(handler: KeypressHandler, options: KeypressOptions =
     // (Backspace, 3, Enter). Split such a chunk into the keys it holds: line breaks that end it
     // or lead it are Enter, DEL/BS are Backspace, and runs of text are typed (a pasted grid
     // keeps its inner line breaks, which the field turns into row separators).
-    if (input.length > 1 && !key.ctrl && !key.meta && !input.includes('\x1b') && /[\r\n\x7f\b]/.test(input)) {
+    if (
+      input.length > 1 &&
+      !key.ctrl &&
+      !key.meta &&
+      !input.includes('\x1b') &&
+      /[\r\n\x7f\b]/.test(input)
+    ) {
       for (const part of splitChunk(input)) {
         if (part === 'enter') latest.current('', { ...key, return: true });
-        else if (part === 'backspace') latest.current('', { ...key, backspace: true, delete: false });
+        else if (part === 'backspace')
+          latest.current('', { ...key, backspace: true, delete: false });
         else latest.current(part, { ...key, return: false });
       }
       return;
