@@ -5,13 +5,17 @@ export interface LinesProps {
   readonly lines: readonly string[];
 }
 
-/** Prepared lines, one `Text` each; an empty line keeps its row. */
+/**
+ * Prepared lines, one `Text` each; an empty line keeps its row. Trailing spaces (side-by-side
+ * blocks are padded to one width) are dropped: they draw nothing, and Ink's output pass costs
+ * time for every character it is given.
+ */
 export function Lines({ lines }: LinesProps) {
   return (
     <Box flexDirection="column">
       {lines.map((line, i) => (
         <Text key={i} wrap="truncate-end">
-          {line === '' ? ' ' : line}
+          {line.trimEnd() || ' '}
         </Text>
       ))}
     </Box>
