@@ -39,6 +39,11 @@ const MAX_WRITTEN_PRODUCTS = 600;
 /** How many a lesson figure writes out: the lectures' 5×5 ⊛ 3×3 example (81) and no bigger. */
 export const FIGURE_MAX_PRODUCTS = 90;
 
+/** The convolution sign: ⊛, or (*) when only ASCII may be drawn (a bare * is a product). */
+function conv(o: ReportOptions): string {
+  return o.ascii ? '(*)' : '⊛';
+}
+
 function gridOptions(o: ReportOptions) {
   return {
     border: (o.ascii ? 'ascii' : 'unicode') as BorderStyle,
@@ -119,7 +124,7 @@ function conv2dReport(r: Extract<CalcResult, { op: 'conv2d' }>, o: ReportOptions
           renderGrid(outputs[0], { ...go, title: 'output' }),
         ],
         o.width,
-        ['⊛', more ? `${more} =` : '='],
+        [conv(o), more ? `${more} =` : '='],
       ),
       '',
     );
@@ -130,7 +135,10 @@ function conv2dReport(r: Extract<CalcResult, { op: 'conv2d' }>, o: ReportOptions
       const more = extra(f);
       const sum = input.length > 1 ? ' (products summed over all channels)' : '';
       lines.push(
-        ...wrapText(`input ⊛ kernel ${f}${more ? ` ${more}` : ''} = map ${f}${sum}:`, o.width),
+        ...wrapText(
+          `input ${conv(o)} kernel ${f}${more ? ` ${more}` : ''} = map ${f}${sum}:`,
+          o.width,
+        ),
       );
       const blocks = kernel.map((k, c) =>
         renderGrid(k, {

@@ -69,7 +69,7 @@ export function glyphs(ascii: boolean) {
         warn: '!',
         right: '+',
         wrong: 'x',
-        conv: '*',
+        conv: '(*)',
         more: 'v',
         less: '^',
         barFull: '#',
