@@ -9,6 +9,8 @@ import {
 } from '../../src/tui/state/reducer.js';
 import { type Action, SCROLL_END, type TutorState } from '../../src/tui/state/types.js';
 import { fixtureEnv, freshProgress, NOW, stamp } from './fixture.js';
+import type { Key } from 'ink';
+import { NO_KEY } from './keys.js';
 
 const env = fixtureEnv();
 
@@ -281,29 +283,7 @@ describe('the answer line', () => {
 
 describe('keys go through the keymap against the state they apply to', () => {
   const view = { scrollable: false, tooSmall: false, maxScroll: 0, page: 10 };
-  const NO_KEY = {
-    upArrow: false,
-    downArrow: false,
-    leftArrow: false,
-    rightArrow: false,
-    pageDown: false,
-    pageUp: false,
-    home: false,
-    end: false,
-    return: false,
-    escape: false,
-    ctrl: false,
-    shift: false,
-    tab: false,
-    backspace: false,
-    delete: false,
-    meta: false,
-    super: false,
-    hyper: false,
-    capsLock: false,
-    numLock: false,
-  };
-  const press = (input: string, key: Partial<typeof NO_KEY> = {}): Action => ({
+  const press = (input: string, key: Partial<Key> = {}): Action => ({
     type: 'key',
     input,
     key: { ...NO_KEY, ...key },

@@ -4,10 +4,9 @@
  * trained here first, in slices at full speed (a fraction of a second), so "the trained
  * network" always means one that learned from examples.
  */
-import { useEffect, useMemo, useReducer, useRef } from 'react';
+import { useMemo, useReducer } from 'react';
 import { createStyle } from '../../render/index.js';
 import type { Translate } from '../../view/text.js';
-import { useKeypress } from '../hooks/use-keypress.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { type TrainingLoopOptions, useTrainingLoop } from '../hooks/use-training-loop.js';
 import {
@@ -21,6 +20,7 @@ import { handSetNetwork } from './hand-set.js';
 import type { TrainingSession } from './session.js';
 import { freezeNetwork } from './snapshot.js';
 import { ToolView } from './ToolView.js';
+import { useToolScreen } from './use-tool-screen.js';
 import { PACES } from './trainer-reducer.js';
 
 const FULL_SPEED = PACES.find((p) => p.name === 'full')!;
@@ -78,23 +78,7 @@ export function DrawScreen({
     loop,
   );
 
-  const exited = useRef(false);
-  useEffect(() => {
-    if (state.exit === undefined || exited.current) return;
-    exited.current = true;
-    onExit(state.exit);
-  }, [state.exit, onExit]);
-
-  useKeypress((input, key) => {
-    const view = {
-      tooSmall: built.screen.kind === 'too-small',
-      scrollable: built.maxScroll > 0,
-      maxScroll: built.maxScroll,
-      page: built.page,
-    };
-    dispatch({ type: 'key', input, key, view });
-    return true;
-  });
+  useToolScreen(built, dispatch, state.exit, onExit);
 
   return <ToolView screen={built.screen} width={columns} />;
 }

@@ -5,15 +5,15 @@
  * What a key asks of the trainer (reset, one step, a learning rate) is queued by the reducer
  * and carried out here, then reported back with a fresh snapshot.
  */
-import { useCallback, useEffect, useMemo, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import { createStyle } from '../../render/index.js';
 import type { Translate } from '../../view/text.js';
-import { useKeypress } from '../hooks/use-keypress.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { type TrainingLoopOptions, useTrainingLoop } from '../hooks/use-training-loop.js';
 import type { TrainingSession } from './session.js';
 import { type TrainKind, pickSamples, takeSnapshot } from './snapshot.js';
 import { ToolView } from './ToolView.js';
+import { useToolScreen } from './use-tool-screen.js';
 import {
   PACES,
   type TrainerScreenState,
@@ -107,23 +107,7 @@ export function TrainerScreen({
     loop,
   );
 
-  const exited = useRef(false);
-  useEffect(() => {
-    if (state.exit === undefined || exited.current) return;
-    exited.current = true;
-    onExit(state.exit);
-  }, [state.exit, onExit]);
-
-  useKeypress((input, key) => {
-    const view = {
-      tooSmall: built.screen.kind === 'too-small',
-      scrollable: built.maxScroll > 0,
-      maxScroll: built.maxScroll,
-      page: built.page,
-    };
-    dispatch({ type: 'key', input, key, view });
-    return true;
-  });
+  useToolScreen(built, dispatch, state.exit, onExit);
 
   return <ToolView screen={built.screen} width={columns} />;
 }
