@@ -39,6 +39,7 @@ import {
   softmaxCrossEntropyBackward,
   tensor,
 } from '../../src/engine/index.js';
+import { axisPair, fittingSide } from './conv-cases.js';
 import {
   float32Random,
   fromTfImage,
@@ -135,9 +136,6 @@ function fromTfFilters(t: import('@tensorflow/tfjs-core').Tensor): Tensor {
   return { shape, data: Float64Array.from(data) };
 }
 
-const axisPair = (min: number, max: number) =>
-  fc.tuple(fc.integer({ min, max }), fc.integer({ min, max }));
-
 const convCase = fc
   .record({
     channels: fc.integer({ min: 1, max: 3 }),
@@ -155,17 +153,7 @@ const convCase = fc
     scale: fc.constantFrom(1, 0.125, -2),
     seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
   })
-  .map((c) => {
-    const padTotal = (axis: 0 | 1): number => {
-      const p = c.padding;
-      if (typeof p === 'number') return 2 * p;
-      if (Array.isArray(p)) return p[axis][0] + p[axis][1];
-      return 0;
-    };
-    const fit = (axis: 0 | 1) =>
-      Math.max(1, effectiveSize(c.kernel[axis], c.dilation[axis]) - padTotal(axis)) + c.extra[axis];
-    return { ...c, height: fit(0), width: fit(1) };
-  });
+  .map((c) => ({ ...c, height: fittingSide(c, 0), width: fittingSide(c, 1) }));
 
 describe('conv2d gradients against tf.grads', () => {
   it('∂input, ∂filters, ∂bias agree on random geometries (stride, every padding, dilation via spread kernels, scale)', () => {

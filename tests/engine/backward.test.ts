@@ -27,7 +27,6 @@ import {
   denseBackward,
   denseForward,
   dense,
-  effectiveSize,
   fans,
   glorotUniform,
   heNormal,
@@ -44,6 +43,7 @@ import {
   tensor,
   toNested,
 } from '../../src/engine/index.js';
+import { axisPair, fittingSide } from './conv-cases.js';
 
 const H = 1e-6;
 const TOL = 1e-6;
@@ -95,9 +95,6 @@ function expectClose(
   }
 }
 
-const axisPair = (min: number, max: number) =>
-  fc.tuple(fc.integer({ min, max }), fc.integer({ min, max }));
-
 /** Random conv2d geometry (stride, padding of every kind, dilation, channels, filters) with an input the window fits. */
 const convCase = fc
   .record({
@@ -117,18 +114,7 @@ const convCase = fc
     scale: fc.constantFrom(undefined, 1 / 9, -2),
     seed: fc.integer({ min: 0, max: 2 ** 31 - 1 }),
   })
-  .map((c) => {
-    const padTotal = (axis: 0 | 1): number => {
-      const p = c.padding;
-      if (typeof p === 'number') return 2 * p;
-      if (Array.isArray(p)) return p[axis][0] + p[axis][1];
-      return 0;
-    };
-    // 'same' pads whatever is missing, so the bare span plus `extra` always fits.
-    const fit = (axis: 0 | 1) =>
-      Math.max(1, effectiveSize(c.kernel[axis], c.dilation[axis]) - padTotal(axis)) + c.extra[axis];
-    return { ...c, height: fit(0), width: fit(1) };
-  });
+  .map((c) => ({ ...c, height: fittingSide(c, 0), width: fittingSide(c, 1) }));
 
 describe('conv2d backward: finite differences', () => {
   it('∂input, ∂filters and ∂bias match central differences (stride, padding, dilation, scale)', () => {
