@@ -17,6 +17,7 @@ import type { CommandContext } from './context.js';
 import { EXIT } from './io.js';
 import { type Print, courseSecret, openLab } from './lab-args.js';
 import type { LabFlags } from './lab-start.js';
+import { keyByKey } from '../tui/input/key-by-key.js';
 
 /** The flags with `student` (and maybe `code`) filled in, or the exit code after saying why not. */
 export async function askLabStudent(
@@ -52,7 +53,8 @@ export async function askLabStudent(
       }}
       onCancel={() => {}}
     />,
-    { exitOnCtrlC: false },
+    // One key per read, so a chunk such as `5\r` is typed, then Enter (see keyByKey).
+    { exitOnCtrlC: false, stdin: keyByKey(process.stdin) },
   );
   await app.waitUntilExit();
   if (answers === undefined) {

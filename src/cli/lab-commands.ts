@@ -63,7 +63,7 @@ export function addLabCommands(program: Command, options: LabCommandsOptions): v
       const c = ctx();
       let given = flags;
       if (given.student === undefined) {
-        // Asked on a small screen instead (loaded only here: it is the one user of ink-text-input).
+        // Asked on a small screen instead (loaded only here, when it is needed).
         const { askLabStudent } = await import('./lab-ask.js');
         const asked = await askLabStudent(c, lab, given, err);
         if (typeof asked === 'number') {

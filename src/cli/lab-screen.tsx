@@ -10,6 +10,7 @@ import { type LabSession, answeredCount } from '../grade/lab-session.js';
 import { LabScreenApp } from '../tui/lab/index.js';
 import type { CommandContext } from './context.js';
 import { EXIT } from './io.js';
+import { keyByKey } from '../tui/input/key-by-key.js';
 
 export async function startLabScreen(
   session: LabSession,
@@ -27,7 +28,8 @@ export async function startLabScreen(
         last = s;
       }}
     />,
-    { exitOnCtrlC: false },
+    // One key per read, so a chunk such as `5\r` is typed, then Enter (see keyByKey).
+    { exitOnCtrlC: false, stdin: keyByKey(process.stdin) },
   );
   await app.waitUntilExit();
   const answered = answeredCount(last);

@@ -18,6 +18,7 @@ import { percent } from '../tui/train/trainer-view.js';
 import type { CommandContext } from './context.js';
 import { EXIT } from './io.js';
 import type { TrainFlags } from './train.js';
+import { keyByKey } from '../tui/input/key-by-key.js';
 
 /** The same limits as `runTrain`: a whole number, or a string of digits. */
 function wholeNumber(
@@ -80,7 +81,8 @@ export async function startTrainScreen(
   }
   const app = render(
     <TrainApp session={session} kind={kind} t={ctx.t} ascii={ctx.ascii} color={ctx.color} />,
-    { exitOnCtrlC: false },
+    // One key per read, so a chunk such as `5\r` is typed, then Enter (see keyByKey).
+    { exitOnCtrlC: false, stdin: keyByKey(process.stdin) },
   );
   await app.waitUntilExit();
   const last = session.heldOut.at(-1);

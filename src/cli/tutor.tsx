@@ -7,6 +7,7 @@ import { loadProgress, saveProgress } from '../content/progress-store.js';
 import { App } from '../tui/index.js';
 import type { CommandContext } from './context.js';
 import { EXIT } from './io.js';
+import { keyByKey } from '../tui/input/key-by-key.js';
 
 /** `startLesson`: open that lesson (an id the caller checked) instead of Home. */
 export async function runTutor(
@@ -34,7 +35,8 @@ export async function runTutor(
       color={ctx.color}
       {...(options.startLesson ? { startLesson: options.startLesson } : {})}
     />,
-    { exitOnCtrlC: false },
+    // One key per read, so a chunk such as `5\r` is typed, then Enter (see keyByKey).
+    { exitOnCtrlC: false, stdin: keyByKey(process.stdin) },
   );
   await app.waitUntilExit();
   return EXIT.ok;

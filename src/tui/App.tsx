@@ -2,15 +2,15 @@
  * The interactive tutor. The CLI mounts it with `render(<App …/>, { exitOnCtrlC: false })`:
  * Ctrl+C is a command here, so a half-typed answer can be kept.
  *
- * All keys, typing included, go through one handler (`useKeypress`) into the reducer, which
- * looks each one up in the keymap against the state it applies to: a command, or text for the
- * focused field. Nothing else listens to stdin, and a key typed before the screen redraws
- * still means what it should.
+ * Keys go through one handler (`useKeypress`) into the reducer, which looks each one up in the
+ * keymap against the state it applies to. The one exception is a focused answer or prediction
+ * field: an ink-text-input field that types, erases and moves its cursor itself, and reports
+ * its text (`useTextField` says which keys are its own).
  *
  * Data flows one way: key → reducer (keymap → command → action) → state → `buildScreen`
  * (pure lines) → components that only print them.
  */
-import { Box, useApp } from 'ink';
+import { Box, type Key, useApp } from 'ink';
 import { useCallback, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
 import type { ContentProblem, Course } from '../content/course.js';
 import { newSeed as freshSeed } from '../content/instantiate.js';
@@ -23,6 +23,7 @@ import { LessonView } from './components/LessonView.js';
 import { TooSmall } from './components/TooSmall.js';
 import { useInterval } from './hooks/use-interval.js';
 import { useKeypress } from './hooks/use-keypress.js';
+import { useTextField } from './hooks/use-text-field.js';
 import { type SaveProgress, useProgressSaver } from './hooks/use-progress.js';
 import { useTerminalSize } from './hooks/use-terminal-size.js';
 import { createTutorEnv } from './state/env.js';
@@ -120,16 +121,30 @@ export function App({
     if (to === 'quit') dispatch({ type: 'quit' });
   }, []);
 
+  const pressKey = (input: string, key: Key): void => {
+    const view = {
+      scrollable: built.maxScroll > 0,
+      tooSmall: built.screen.kind === 'too-small',
+      maxScroll: built.maxScroll,
+      page: built.page,
+    };
+    dispatch({
+      type: 'key',
+      input,
+      key,
+      view,
+      at: { now: now(), seed: newSeed() },
+      field: field.listening.current,
+    });
+  };
+  const field = useTextField({
+    onText: (id, text) => dispatch({ type: 'field/set', field: id, text }),
+    onKey: pressKey,
+  });
   // While a tool is open it owns the keys (its own `useKeypress`); the lesson waits underneath.
   useKeypress(
     (input, key) => {
-      const view = {
-        scrollable: built.maxScroll > 0,
-        tooSmall: built.screen.kind === 'too-small',
-        maxScroll: built.maxScroll,
-        page: built.page,
-      };
-      dispatch({ type: 'key', input, key, view, at: { now: now(), seed: newSeed() } });
+      pressKey(input, key);
       return true;
     },
     { isActive: state.tool === undefined },
@@ -165,7 +180,7 @@ export function App({
           ascii={ascii}
         />
       ) : null}
-      {screen.kind === 'lesson' ? <LessonView screen={screen} /> : null}
+      {screen.kind === 'lesson' ? <LessonView screen={screen} wiring={field} /> : null}
     </Box>
   );
 }

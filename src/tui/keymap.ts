@@ -3,9 +3,10 @@
  * overlay all read this table, so what the screen says and what the keys do never drift.
  *
  * While a text field has focus (the answer, a prediction, the grid editor) printable keys
- * belong to the field: `commandFor` never matches them and the footer never offers them, and
- * the key handler types them into the field. That one rule is what keeps `q`, `n` or `s` from
- * being stolen out of an answer.
+ * belong to the field: `commandFor` never matches them and the footer never offers them. The
+ * answer and prediction fields are ink-text-input fields that type and edit by themselves; the
+ * grid editor's cells are typed through the key handler. That one rule is what keeps `q`, `n`
+ * or `s` from being stolen out of an answer.
  */
 import type { Key } from 'ink';
 
@@ -94,8 +95,6 @@ export type CommandId =
   | 'close-grid'
   | 'cursor-left'
   | 'cursor-right'
-  | 'cursor-home'
-  | 'cursor-end'
   | 'erase-back'
   | 'open-trainer'
   | 'open-draw';
@@ -119,9 +118,22 @@ export interface Command<Id extends string = CommandId, Context extends string =
   readonly group?: string;
   /** Listed in `?` help only. @default true */
   readonly footer?: boolean;
+  /**
+   * Done by the focused text field itself (ink-text-input moves its cursor and erases): listed
+   * in `?` help, never returned by `commandFor`.
+   */
+  readonly byField?: boolean;
 }
 
 const BROWSE: readonly KeyContext[] = ['step', 'demo', 'exercise'];
+
+/** Keys the focused text field handles itself, shown in help while it holds text. */
+const FIELD_KEY: Partial<Command> = {
+  whenTyping: 'text',
+  group: 'cursor',
+  footer: false,
+  byField: true,
+};
 
 function command(
   id: CommandId,
@@ -149,29 +161,11 @@ export const COMMANDS: readonly Command[] = [
   // The X/O lesson's two screens (src/tui/train): early in the table, so a full footer keeps them.
   command('open-trainer', ['t'], BROWSE, { when: 'xo-tools', label: 'train.screen.cmd.open' }),
   command('open-draw', ['d'], BROWSE, { when: 'xo-tools', label: 'draw.cmd.open' }),
-  command('cursor-left', ['left'], ['answer', 'prediction'], {
-    whenTyping: 'text',
-    group: 'cursor',
-    footer: false,
-  }),
-  command('cursor-right', ['right'], ['answer', 'prediction'], {
-    whenTyping: 'text',
-    group: 'cursor',
-    footer: false,
-  }),
-  command('cursor-home', ['home'], ['answer', 'prediction'], {
-    whenTyping: 'text',
-    group: 'cursor',
-    footer: false,
-  }),
-  command('cursor-end', ['end'], ['answer', 'prediction'], {
-    whenTyping: 'text',
-    group: 'cursor',
-    footer: false,
-  }),
+  command('cursor-left', ['left'], ['answer', 'prediction'], FIELD_KEY),
+  command('cursor-right', ['right'], ['answer', 'prediction'], FIELD_KEY),
   command('erase-back', ['backspace'], ['answer', 'prediction'], {
-    whenTyping: 'text',
-    footer: false,
+    ...FIELD_KEY,
+    group: undefined,
   }),
 
   command('demo-prev', ['left'], ['demo'], { group: 'cells' }),
@@ -241,6 +235,30 @@ export interface KeyState<Context extends string = KeyContext> {
   readonly typing: Typing;
   readonly flags?: ReadonlySet<KeyFlag>;
 }
+
+/** An Ink key event with no key held: spread it and set the one that is pressed. */
+export const NO_KEY: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
 
 /** Keys that type a character (and so belong to a focused field). */
 export function isPrintableKey(spec: KeySpec): boolean {
@@ -330,7 +348,8 @@ export function commandForIn<I extends string, C extends string>(
   state: KeyState<C>,
 ): I | undefined {
   for (const { command, keys } of boundCommandsIn(table, state)) {
-    if (keys.some((spec) => matchesKey(spec, input, key))) return command.id;
+    if (keys.some((spec) => matchesKey(spec, input, key)))
+      return command.byField ? undefined : command.id;
   }
   return undefined;
 }

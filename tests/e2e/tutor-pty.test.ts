@@ -142,22 +142,25 @@ describe('the tutor in a pseudo-terminal', () => {
     const screen = await app.waitFor(facts.exerciseTitle, { what: 'the exercise title' });
     expect(screen).toContain(`step ${facts.stepIndex + 1} of ${facts.stepCount}`);
 
-    // The answer line has focus when the exercise opens (a cursor after the label); if not, focus it.
+    // The answer line has focus when the exercise opens (the footer offers to leave it); if not,
+    // focus it. The field's cursor is reverse video, which the screen text does not show.
     const label = t('tui.exercise.answer-label');
     const field = (s: string) =>
       s
         .split('\n')
         .find((line) => line.startsWith(label.trimEnd()))
-        ?.slice(label.length);
-    if (field(screen) !== '▏') {
+        ?.slice(label.length)
+        .trimEnd();
+    const focused = (s: string) => s.includes(t('tui.cmd.leave-answer')) && field(s) === '';
+    if (!focused(screen)) {
       app.send('i');
-      await app.waitFor((s) => field(s) === '▏', { what: 'the answer line to take focus' });
+      await app.waitFor(focused, { what: 'the answer line to take focus' });
     }
 
     // Wrong first: far from the right answer, so no named mistake explains it.
     const wrong = String(facts.right + 100);
     app.send(wrong);
-    await app.waitFor((s) => field(s) === `${wrong}▏`, { what: 'the wrong answer typed' });
+    await app.waitFor((s) => field(s) === wrong, { what: 'the wrong answer typed' });
     app.send(KEYS.enter);
     await app.waitFor(t('tui.exercise.wrong'), { what: '"Not quite"' });
     await app.waitFor(t('tui.exercise.hint', { n: 1, text: facts.firstHint }), {
@@ -169,11 +172,11 @@ describe('the tutor in a pseudo-terminal', () => {
     for (let left = wrong.length - 1; left >= 0; left--) {
       const rest = wrong.slice(0, left);
       app.send(KEYS.backspace);
-      await app.waitFor((s) => field(s) === `${rest}▏`, { what: `"${rest}" left in the field` });
+      await app.waitFor((s) => field(s) === rest, { what: `"${rest}" left in the field` });
     }
     const right = String(facts.right);
     app.send(right);
-    await app.waitFor((s) => field(s) === `${right}▏`, { what: 'the right answer typed' });
+    await app.waitFor((s) => field(s) === right, { what: 'the right answer typed' });
     app.send(KEYS.enter);
     await app.waitFor(t('tui.exercise.correct'), { what: '"Right!"' });
 

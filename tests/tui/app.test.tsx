@@ -258,7 +258,7 @@ describe('an exercise', () => {
       'What is cell (0, 0) of the output?',
     ]);
     expect(a.lastFrame()).toContain('Type a number, such as 0.55, .55, 5/9 or -1.');
-    expect(a.lines().at(-2)).toBe('Answer › ▏');
+    expect(a.lines().at(-2)).toBe('Answer ›');
     expectFits(a.lastFrame(), 80, 24);
   });
 
@@ -302,11 +302,29 @@ describe('an exercise', () => {
     );
   });
 
+  test('keys that arrive in one chunk are typed one by one, at the cursor', async () => {
+    const a = await atExercise();
+    await a.type('14');
+    await a.press(KEYS.left);
+    // Backspace, 3 and Enter in one write (tmux, a fast typist): 14 → 4 → 34, then checked.
+    await a.press('\u007F3\r');
+    expect(a.store.saves.at(-1)?.exercises['conv-first-cell']).toMatchObject({
+      attempts: 1,
+      lastAnswer: '34',
+    });
+    // A paste goes in at the cursor (still after the 3) and keeps its rows; the Enter at its
+    // end submits it, and as it is not a number it is not counted as a try.
+    await a.press('1 2\n3 4\r');
+    expect(a.lines()).toContain('Answer › 31 2; 3 44');
+    expect(a.lastFrame()).toContain('This was not counted as a try.');
+    expect(a.store.saves.at(-1)?.exercises['conv-first-cell']).toMatchObject({ attempts: 1 });
+  });
+
   test('letters typed in the answer never act as shortcuts', async () => {
     const a = await atExercise();
     await a.type('qnshp?');
     expect(a.lines()[0]).toBe('Convolution  ·  step 3 of 5');
-    expect(a.lastFrame()).toContain('Answer › qnshp?▏');
+    expect(a.lines()).toContain('Answer › qnshp?');
   });
 
   test('an answer that cannot be read says what is expected and is not a try', async () => {
@@ -353,7 +371,7 @@ describe('an exercise', () => {
     );
     expect(a.lines().at(-1)).toBe('y quit  n stay');
     await a.press('n');
-    expect(a.lastFrame()).toContain('Answer › 4▏');
+    expect(a.lines()).toContain('Answer › 4');
     expect(await exits(a, 50)).toBe(false);
     await a.press(KEYS.ctrlC);
     a.stdin.write('y');

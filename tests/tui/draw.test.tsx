@@ -93,7 +93,6 @@ describe("the hand-set network is the lesson's", () => {
   });
 });
 
-
 function press(state: DrawScreenState, input: string, key: Partial<Key> = {}): DrawScreenState {
   const action: DrawAction = {
     type: 'key',

@@ -88,19 +88,14 @@ describe('commandFor', () => {
       state('answer', 'empty'),
       'next-step',
     ],
-    [
-      '→ in a typed answer line moves the cursor',
-      '',
-      key({ rightArrow: true }),
-      state('answer', 'text'),
-      'cursor-right',
-    ],
+    // The answer field's own input moves its cursor and erases: no command of the screen.
+    ['→ in a typed answer line', '', key({ rightArrow: true }), state('answer', 'text'), undefined],
     [
       'Backspace in a typed answer line',
       '',
       key({ delete: true }),
       state('answer', 'text'),
-      'erase-back',
+      undefined,
     ],
     [
       'Backspace in an empty answer line',
@@ -239,6 +234,13 @@ describe('footer and help come from the same table', () => {
     }
     const answer = helpItems({ context: 'answer', typing: 'text', flags: ALL_FLAGS }, t);
     expect(answer.find((i) => i.command === 'quit')?.keys).toBe('Ctrl+C');
+    // Keys the field's own input handles are listed too, though no command runs for them.
+    expect(answer.map((i) => i.command)).toEqual(
+      expect.arrayContaining(['cursor-left', 'cursor-right', 'erase-back']),
+    );
+    expect(commandFor('', key({ leftArrow: true }), { context: 'answer', typing: 'text' })).toBe(
+      undefined,
+    );
   });
 
   test('a focused field hides the letter keys from the footer too', () => {

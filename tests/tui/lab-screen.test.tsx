@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Key } from 'ink';
 import { render } from 'ink-testing-library';
+import stripAnsi from 'strip-ansi';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import {
   type LabSession,
@@ -96,8 +97,9 @@ function screen(session: LabSession, options: { save?: SaveAnswer; ascii?: boole
     ...r,
     exited,
     frame,
+    /** Lines of the last frame as text: no escape codes (the field's cursor), no trailing spaces. */
     lines: () =>
-      frame()
+      stripAnsi(frame())
         .split('\n')
         .map((l) => l.trimEnd()),
     settle,
@@ -151,7 +153,7 @@ describe('the list', () => {
     expect(s.frame()).toContain(
       'Type 3 rows of 3 numbers, rows separated by ; (such as 1 2; 3 4).',
     );
-    expect(lines.at(-2)).toBe('Answer › ▏');
+    expect(lines.at(-2)).toBe('Answer ›');
     expect(lines.at(-1)).toBe(
       '←/→ exercise  Enter save the answer  Esc leave the answer line  Ctrl+C quit',
     );
@@ -169,7 +171,7 @@ describe('answering', () => {
     await s.settle();
     await s.press(KEYS.enter);
     for (const c of '2x3') await s.press(c);
-    expect(s.lines().at(-3)).toBe('Answer › 2x3▏');
+    expect(s.lines().at(-3)).toBe('Answer › 2x3');
     await s.press(KEYS.enter);
     await s.waitFor((f) => f.includes('Answer 1 saved to'));
     expect(answersOnDisk(session)).toEqual({ 'tensor-shape-random': '2x3' });
@@ -215,7 +217,7 @@ describe('answering', () => {
     await s.press(KEYS.enter);
     expect(s.lines().at(-2)).toBe('Not saved: Type a number such as 0.55, .55, 5/9 or -1.');
     // Still on the answer line, to fix it.
-    expect(s.lines().at(-3)).toBe('Answer › abc▏');
+    expect(s.lines().at(-3)).toBe('Answer › abc');
     await delay(50);
     expect(answersOnDisk(session)).toBeUndefined();
     // Typing clears the message; the list marks the line as not saved.
@@ -232,7 +234,7 @@ describe('answering', () => {
     const s = screen(session);
     await s.settle();
     await s.press(KEYS.enter);
-    expect(s.lines().at(-2)).toBe('Answer › ▏');
+    expect(s.lines().at(-2)).toBe('Answer ›');
     await s.press(KEYS.enter);
     expect(s.lines().at(-2)).toBe('Nothing to save: type your answer first.');
     await s.press('4', KEYS.enter);
@@ -285,7 +287,7 @@ describe('moving between exercises', () => {
     await s.settle();
     await s.press(KEYS.enter, KEYS.right);
     expect(s.lines()[2]).toBe('Exercise 2 of 20: One number in memory (1 point)');
-    expect(s.lines().at(-2)).toBe('Answer › ▏'); // still typing
+    expect(s.lines().at(-2)).toBe('Answer ›'); // still typing
     await s.press('9');
     // With text on the line, ← moves the cursor instead.
     await s.press(KEYS.left);
@@ -306,12 +308,12 @@ describe('moving between exercises', () => {
     for (const k of [KEYS.enter, KEYS.right, '4', '2']) s.stdin.write(k);
     await s.settle();
     expect(s.lines()[2]).toBe('Exercise 2 of 20: One number in memory (1 point)');
-    expect(s.lines().at(-3)).toBe('Answer › 42▏');
+    expect(s.lines().at(-3)).toBe('Answer › 42');
     // And straight back: ← does not move while the line has text, so Backspace twice first.
     for (const k of [KEYS.backspace, KEYS.backspace, KEYS.left, '5']) s.stdin.write(k);
     await s.settle();
     expect(s.lines()[2]).toBe('Exercise 1 of 20: Shapes from the outside in (1 point)');
-    expect(s.lines().at(-3)).toBe('Answer › 5▏');
+    expect(s.lines().at(-3)).toBe('Answer › 5');
   });
 
   test('a tall exercise scrolls with ↑/↓ and keeps the answer line in view', async () => {
@@ -359,12 +361,12 @@ describe('help and quitting', () => {
     await s.press(KEYS.enter, '3');
     // On the answer line q is text; Ctrl+C is the way out.
     await s.press('q');
-    expect(s.lines().at(-3)).toBe('Answer › 3q▏');
+    expect(s.lines().at(-3)).toBe('Answer › 3q');
     await s.press(KEYS.backspace, KEYS.ctrlC);
     expect(s.lines().at(-2)).toBe('Quit? 1 answer is typed but not saved and will be lost.');
     expect(s.lines().at(-1)).toBe('y quit  n stay');
     await s.press('n');
-    expect(s.lines().at(-3)).toBe('Answer › 3▏');
+    expect(s.lines().at(-3)).toBe('Answer › 3');
     await s.press(KEYS.escape, 'q');
     expect(s.lines().at(-2)).toBe('Quit? 1 answer is typed but not saved and will be lost.');
     await s.press('y');
@@ -406,7 +408,7 @@ describe('resuming', () => {
     );
     for (let i = 0; i < 4; i++) await s.press(KEYS.down);
     await s.press(KEYS.enter);
-    expect(s.lines().at(-3)).toBe('Answer › 1 2 3; 4 5 6; 7 8 9▏');
+    expect(s.lines().at(-3)).toBe('Answer › 1 2 3; 4 5 6; 7 8 9');
     expect(s.lines().at(-2)).toBe('Saved.');
   });
 });
@@ -431,7 +433,14 @@ describe('layout', () => {
           s.kind === 'list'
             ? [...s.header, ...s.rows, s.marker, ...s.status, ...s.bottom.footer]
             : s.kind === 'exercise'
-              ? [...s.header, ...s.body, s.marker, s.field ?? '', ...s.status, ...s.bottom.footer]
+              ? [
+                  ...s.header,
+                  ...s.body,
+                  s.marker,
+                  s.field?.line ?? '',
+                  ...s.status,
+                  ...s.bottom.footer,
+                ]
               : s.kind === 'help'
                 ? [...s.lines, ...s.footer]
                 : s.lines;
@@ -444,7 +453,12 @@ describe('layout', () => {
         if (s.kind === 'exercise') {
           expect(s.body.length).toBeLessThanOrEqual(s.bodyHeight);
           expect(
-            s.header.length + s.bodyHeight + 2 + s.status.length + s.bottom.footer.length,
+            s.header.length +
+              s.bodyHeight +
+              1 +
+              (s.field?.rows ?? 1) +
+              s.status.length +
+              s.bottom.footer.length,
           ).toBeLessThanOrEqual(height - 1);
         }
       };

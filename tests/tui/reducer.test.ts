@@ -117,7 +117,7 @@ describe('exercises', () => {
       attempts: 1,
       lastAnswer: '4',
     });
-    const right = run(wrong, { type: 'field/erase' }, edit('5'), submit);
+    const right = run(wrong, { type: 'field/set', field: 'conv-first-cell', text: '5' }, submit);
     expect(currentExercise(right, env)!.session).toMatchObject({
       attempts: 2,
       wrong: 1,
@@ -247,25 +247,41 @@ describe('the answer line', () => {
     return { draft, cursor };
   };
 
-  test('types at the cursor, erases before it, and moves it', () => {
+  test("takes the field's text as its input reports it, cursor after it", () => {
     let s = run(atCell(), edit('5/9'));
     expect(field(s)).toEqual({ draft: '5/9', cursor: 3 });
-    s = run(
-      s,
-      { type: 'field/cursor', move: 'left' },
-      { type: 'field/cursor', move: 'left' },
-      { type: 'field/erase' },
-      edit('15'),
-    );
-    expect(field(s)).toEqual({ draft: '15/9', cursor: 2 });
-    s = run(
-      s,
-      { type: 'field/cursor', move: 'home' },
-      edit('-'),
-      { type: 'field/cursor', move: 'end' },
-      { type: 'field/cursor', move: 'right' },
-    );
-    expect(field(s)).toEqual({ draft: '-15/9', cursor: 5 });
+    s = run(s, { type: 'field/set', field: 'conv-first-cell', text: '−15/9' });
+    expect(field(s)).toEqual({ draft: '−15/9', cursor: 5 });
+    s = run(s, { type: 'field/set', field: 'conv-first-cell', text: '' });
+    expect(field(s)).toEqual({ draft: '', cursor: 0 });
+  });
+
+  test("takes a field's text only while that field has focus", () => {
+    const s = run(atCell(), edit('3'));
+    // An input on its way out (another exercise's, or this one after Esc) reports late.
+    expect(run(s, { type: 'field/set', field: 'conv-map', text: '9' })).toBe(s);
+    const left = run(s, { type: 'answer/focus', focus: 'keys' });
+    expect(run(left, { type: 'field/set', field: 'conv-first-cell', text: '9' })).toBe(left);
+  });
+
+  test("leaves text to the field's own input once it listens, and types it until then", () => {
+    const s = run(atCell(), edit('12'));
+    const view = { scrollable: false, tooSmall: false, maxScroll: 0, page: 10 };
+    const press = (input: string, held: Partial<Key>, field?: string): Action => ({
+      type: 'key',
+      input,
+      key: { ...NO_KEY, ...held },
+      view,
+      at: stamp(),
+      ...(field === undefined ? {} : { field }),
+    });
+    for (const held of ['leftArrow', 'rightArrow', 'backspace', 'delete'] as const) {
+      expect(run(s, press('', { [held]: true }, 'conv-first-cell'))).toBe(s);
+    }
+    expect(run(s, press('3', {}, 'conv-first-cell'))).toBe(s);
+    expect(field(run(s, press('3', {})))).toEqual({ draft: '123', cursor: 3 });
+    // The input listening is another field's (the screen has not redrawn yet): typed here.
+    expect(field(run(s, press('3', {}, 'conv-map')))).toEqual({ draft: '123', cursor: 3 });
   });
 
   test('a pasted grid keeps its rows; control characters are dropped', () => {
@@ -371,15 +387,7 @@ describe('the sliding-window demo', () => {
     expect(demo(s)).toMatchObject({ revealed: 3, asking: true });
     s = run(s, { type: 'field/insert', text: 'lots' }, { type: 'demo/predict' });
     expect(demo(s)).toMatchObject({ asking: true, error: { key: 'answer.number.expected' } });
-    s = run(
-      s,
-      { type: 'field/erase' },
-      { type: 'field/erase' },
-      { type: 'field/erase' },
-      { type: 'field/erase' },
-      { type: 'field/insert', text: '2' },
-      { type: 'demo/predict' },
-    );
+    s = run(s, { type: 'field/set', field: 'convolution#1', text: '2' }, { type: 'demo/predict' });
     expect(demo(s)).toMatchObject({
       revealed: 4,
       asking: false,

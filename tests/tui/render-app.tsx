@@ -10,6 +10,7 @@ import type { Progress } from '../../src/content/progress.js';
 import { displayWidth } from '../../src/render/index.js';
 import { App, type AppProps } from '../../src/tui/App.js';
 import type { SaveOutcome } from '../../src/tui/hooks/use-progress.js';
+import { keyByKey } from '../../src/tui/input/key-by-key.js';
 import { fixtureCourse, freshProgress, NOW, t } from './fixture.js';
 
 class FakeStdout extends EventEmitter {
@@ -115,7 +116,8 @@ export function renderApp(options: RenderAppOptions = {}) {
     // ink-testing-library's settings: whole frames, no Ctrl+C exit, console untouched.
     {
       stdout: stdout as unknown as NodeJS.WriteStream,
-      stdin: stdin as unknown as NodeJS.ReadStream,
+      // As the CLI mounts it: one key per read.
+      stdin: keyByKey(stdin) as unknown as NodeJS.ReadStream,
       debug: true,
       exitOnCtrlC: false,
       patchConsole: false,
@@ -147,9 +149,9 @@ export function renderApp(options: RenderAppOptions = {}) {
     stdin,
     store,
     lastFrame,
-    /** Lines of the last frame, without trailing spaces. */
+    /** Lines of the last frame as text: no escape codes (the field's cursor), no trailing spaces. */
     lines: (): string[] =>
-      lastFrame()
+      stripAnsi(lastFrame())
         .split('\n')
         .map((l) => l.trimEnd()),
     settle,

@@ -4,7 +4,8 @@
  */
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, test } from 'vitest';
-import { type PromptAnswers, StudentPrompt, typedText } from '../../src/tui/lab/StudentPrompt.js';
+import { type PromptAnswers, StudentPrompt } from '../../src/tui/lab/StudentPrompt.js';
+import { typedText } from '../../src/tui/state/field-edit.js';
 import { t } from '../grade/make-class.js';
 import { KEYS, delay } from './render-app.js';
 

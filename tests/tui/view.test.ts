@@ -10,7 +10,7 @@ import {
 } from '../../src/tui/state/grid-draft.js';
 import { initialState, reduce } from '../../src/tui/state/reducer.js';
 import type { Action, TutorState } from '../../src/tui/state/types.js';
-import { fieldLine } from '../../src/tui/view/field.js';
+import { MAX_FIELD_ROWS, fieldLine, fieldRows } from '../../src/tui/view/field.js';
 import { gridEditorLines } from '../../src/tui/view/grid-editor.js';
 import { progressBar } from '../../src/tui/view/progress-bar.js';
 import { MIN_HEIGHT, MIN_WIDTH, buildScreen } from '../../src/tui/view/screen.js';
@@ -41,40 +41,31 @@ describe('progressBar', () => {
   });
 });
 
-describe('fieldLine', () => {
-  const field = {
-    label: 'Answer › ',
-    draft: '5/9',
-    cursor: 1,
-    focused: true,
-    placeholder: 'press Enter',
-  };
+describe('the answer field as text', () => {
+  const field = { label: 'Answer › ', draft: '5/9', placeholder: 'press Enter' };
 
-  test('without colour the cursor is a bar between characters', () => {
-    expect(fieldLine(field, options())).toBe('Answer › 5▏/9');
-    expect(fieldLine(field, options(80, 24, { ascii: true }))).toBe('Answer › 5|/9');
+  test('without focus: the label and the draft, or the placeholder while it is empty', () => {
+    expect(fieldLine(field, options())).toBe('Answer › 5/9');
+    expect(fieldLine({ ...field, draft: '' }, options())).toBe('Answer › press Enter');
   });
 
-  test('with colour the cursor is the character in reverse video', () => {
-    expect(fieldLine(field, options(80, 24, { style: createStyle({ color: true }) }))).toBe(
-      'Answer › 5\u001B[7m/\u001B[27m9',
-    );
-    expect(
-      fieldLine({ ...field, cursor: 3 }, options(80, 24, { style: createStyle({ color: true }) })),
-    ).toBe('Answer › 5/9\u001B[7m \u001B[27m');
-  });
-
-  test('an unfocused empty field shows its placeholder', () => {
-    expect(fieldLine({ ...field, draft: '', cursor: 0, focused: false }, options())).toBe(
-      'Answer › press Enter',
-    );
-  });
-
-  test('a long draft scrolls to keep the cursor in view, within the width', () => {
+  test('a long draft is cut to the width', () => {
     const draft = '1 2 3 4 5; 6 7 8 9 10; 11 12 13 14 15; 16 17 18 19 20; 21 22 23 24 25';
-    const line = fieldLine({ ...field, draft, cursor: draft.length }, options(60));
-    expect(displayWidth(line)).toBeLessThanOrEqual(60);
-    expect(line.endsWith('23 24 25▏')).toBe(true);
+    expect(displayWidth(fieldLine({ ...field, draft }, options(60)))).toBeLessThanOrEqual(60);
+  });
+
+  test.each([
+    ['', 80, 1],
+    ['x'.repeat(70), 80, 1],
+    // 71 characters and the cursor cell fill the 72 columns after the 8-column label.
+    ['x'.repeat(71), 80, 1],
+    ['x'.repeat(72), 80, 2],
+    ['x'.repeat(143), 80, 2],
+    ['x'.repeat(144), 80, 3],
+    ['x'.repeat(1000), 80, MAX_FIELD_ROWS],
+    ['1 2 3', 9, 3],
+  ])('a focused draft of %j at width %i takes %i rows', (draft, width, rows) => {
+    expect(fieldRows('Answer: ', draft, width)).toBe(rows);
   });
 });
 

@@ -1,4 +1,5 @@
 import { Box } from 'ink';
+import type { TextFieldWiring } from '../hooks/use-text-field.js';
 import type { InputView } from '../view/screen.js';
 import { AnswerField } from './AnswerField.js';
 import { ScrollView } from './ScrollView.js';
@@ -9,14 +10,15 @@ export interface DemoStepProps {
   readonly height: number;
   /** The prediction field, while the demo asks for one. */
   readonly field?: InputView;
+  readonly wiring: TextFieldWiring;
 }
 
 /** The sliding-window demo: grids and working above, the prediction field below when asked. */
-export function DemoStep({ lines, marker, height, field }: DemoStepProps) {
+export function DemoStep({ lines, marker, height, field, wiring }: DemoStepProps) {
   return (
     <Box flexDirection="column">
       <ScrollView lines={lines} marker={marker} height={height} />
-      {field ? <AnswerField field={field} /> : null}
+      {field ? <AnswerField field={field} wiring={wiring} /> : null}
     </Box>
   );
 }

@@ -1,4 +1,5 @@
 import { Box } from 'ink';
+import type { TextFieldWiring } from '../hooks/use-text-field.js';
 import type { InputView } from '../view/screen.js';
 import { AnswerField } from './AnswerField.js';
 import { GridEditor } from './GridEditor.js';
@@ -12,15 +13,16 @@ export interface ExerciseStepProps {
   readonly field?: InputView;
   /** The grid editor's lines, when it is open. */
   readonly grid?: readonly string[];
+  readonly wiring: TextFieldWiring;
 }
 
 /** An exercise: prompt, grids and feedback above; the answer line or the grid editor below. */
-export function ExerciseStep({ lines, marker, height, field, grid }: ExerciseStepProps) {
+export function ExerciseStep({ lines, marker, height, field, grid, wiring }: ExerciseStepProps) {
   return (
     <Box flexDirection="column">
       <ScrollView lines={lines} marker={marker} height={height} />
       {grid ? <GridEditor lines={grid} /> : null}
-      {field ? <AnswerField field={field} /> : null}
+      {field ? <AnswerField field={field} wiring={wiring} /> : null}
     </Box>
   );
 }

@@ -1,4 +1,5 @@
 import { Box } from 'ink';
+import type { TextFieldWiring } from '../hooks/use-text-field.js';
 import type { Screen } from '../view/screen.js';
 import { DemoStep } from './DemoStep.js';
 import { ExerciseStep } from './ExerciseStep.js';
@@ -10,12 +11,14 @@ import { TextStep } from './TextStep.js';
 
 export interface LessonViewProps {
   readonly screen: Extract<Screen, { kind: 'lesson' }>;
+  /** Connects the answer or prediction field to the tutor's key handler. */
+  readonly wiring: TextFieldWiring;
 }
 
 /** A lesson: title and "step k of n", the step, any save problem, and the footer. */
-export function LessonView({ screen }: LessonViewProps) {
+export function LessonView({ screen, wiring }: LessonViewProps) {
   const common = { lines: screen.body, marker: screen.marker, height: screen.bodyHeight };
-  const field = { field: screen.input };
+  const field = { field: screen.input, wiring };
   return (
     <Box flexDirection="column">
       <Lines lines={screen.header} />

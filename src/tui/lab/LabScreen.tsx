@@ -3,12 +3,12 @@
  * `render(<LabScreen …/>, { exitOnCtrlC: false })`: Ctrl+C asks first when an answer is typed
  * but not saved.
  *
- * As in the tutor, every key goes through one handler (`useKeypress`) into a pure reducer;
- * nothing else reads stdin, so keys typed while the screen redraws, or right after moving to
- * another exercise, land where they should. Saves are queued by the reducer and written here
+ * As in the tutor, keys go through one handler (`useKeypress`) into a pure reducer, except
+ * those of the focused answer field, an ink-text-input field that types and edits itself and
+ * reports its text (`useTextField`). Saves are queued by the reducer and written here
  * one at a time, each from the session the previous one returned, so none overwrites another.
  */
-import { Box, useApp } from 'ink';
+import { Box, type Key, useApp } from 'ink';
 import { useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
 import { type LabSession, type SaveAnswerResult, saveLabAnswer } from '../../grade/lab-session.js';
 import { createStyle } from '../../render/index.js';
@@ -16,6 +16,7 @@ import type { Translate } from '../../view/text.js';
 import { HelpOverlay } from '../components/HelpOverlay.js';
 import { TooSmall } from '../components/TooSmall.js';
 import { useKeypress } from '../hooks/use-keypress.js';
+import { useTextField } from '../hooks/use-text-field.js';
 import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { LabExercise } from './LabExercise.js';
 import { LabList } from './LabList.js';
@@ -87,14 +88,21 @@ export function LabScreenApp({
     exit();
   }, [state.quitting, state.saving, state.session, onExit, exit]);
 
-  useKeypress((input, key) => {
+  const pressKey = (input: string, key: Key): void => {
     const view = {
       tooSmall: built.screen.kind === 'too-small',
       scrollable: built.maxScroll > 0,
       maxScroll: built.maxScroll,
       page: built.page,
     };
-    dispatch({ type: 'key', input, key, view });
+    dispatch({ type: 'key', input, key, view, field: field.listening.current });
+  };
+  const field = useTextField({
+    onText: (id, text) => dispatch({ type: 'field/set', field: id, text }),
+    onKey: pressKey,
+  });
+  useKeypress((input, key) => {
+    pressKey(input, key);
     return true;
   });
 
@@ -106,7 +114,7 @@ export function LabScreenApp({
       {screen.kind === 'too-small' ? <TooSmall lines={screen.lines} /> : null}
       {screen.kind === 'help' ? <HelpOverlay lines={screen.lines} footer={screen.footer} /> : null}
       {screen.kind === 'list' ? <LabList screen={screen} /> : null}
-      {screen.kind === 'exercise' ? <LabExercise screen={screen} /> : null}
+      {screen.kind === 'exercise' ? <LabExercise screen={screen} wiring={field} /> : null}
     </Box>
   );
 }

@@ -6,12 +6,9 @@
  * Esc or Ctrl+C cancels. The CLI mounts it with `render(…, { exitOnCtrlC: false })`; see
  * `src/cli/lab-ask.tsx`.
  *
- * This is the one place that uses ink-text-input. Its field subscribes to stdin again after
- * every render, so a key typed during a redraw can be lost (applied to the text as it was
- * before the previous key); the tutor and the lab screen avoid it and read every key through
- * `useKeypress`. Here it is safe: the field is mounted once, at start, as the only thing
- * listening to keys (the Esc/Ctrl+C handler takes nothing else), for a few words typed at
- * human speed; and Enter always submits what the field shows.
+ * The field is an ink-text-input field. Keys that arrive in one chunk reach it one by one (the
+ * CLI reads stdin through `keyByKey`); a chunk that reaches it whole, as when Ink is given a
+ * stdin without it, is still read right: `alice\r` is the id, then Enter.
  */
 import { Box, Text, useApp } from 'ink';
 import TextInput from 'ink-text-input';
@@ -22,6 +19,7 @@ import { parseCode } from '../../grade/variant.js';
 import { createStyle } from '../../render/index.js';
 import type { Translate } from '../../view/text.js';
 import { useKeypress } from '../hooks/use-keypress.js';
+import { typedText } from '../state/field-edit.js';
 
 export interface PromptAnswers {
   /** A valid student id (trimmed). */
@@ -47,19 +45,6 @@ export interface StudentPromptProps {
 }
 
 type Step = 'student' | 'code' | 'done';
-
-/**
- * Keys that arrive in one chunk (fast typing, a paste, tmux) reach the field as text: apply
- * Backspace/DEL to the character before it, drop other control characters, keep line breaks.
- */
-export function typedText(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    if (ch === '\x7f' || ch === '\b') out = out.slice(0, -1);
-    else if (ch === '\r' || ch === '\n' || ch >= ' ') out += ch;
-  }
-  return out;
-}
 
 export function StudentPrompt({
   title,

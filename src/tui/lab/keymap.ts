@@ -1,7 +1,8 @@
 /**
  * Every key of the lab screen, as data, in the tutor's format (`../keymap.ts`): the reducer,
  * the footer and the `?` help all read this table. While the answer line has focus, printable
- * keys are typed into it, so `q`, `n` or `?` never leave an answer half-typed.
+ * keys belong to it (an ink-text-input field), so `q`, `n` or `?` never leave an answer
+ * half-typed.
  *
  * Nothing here checks answers: the lab screen saves them, and `cnn-tutor grade` checks them.
  */
@@ -40,8 +41,6 @@ export type LabCommandId =
   | 'page-down'
   | 'cursor-left'
   | 'cursor-right'
-  | 'cursor-home'
-  | 'cursor-end'
   | 'erase-back'
   | 'help'
   | 'close-help'
@@ -53,6 +52,9 @@ export type LabCommand = Command<LabCommandId, LabContext>;
 export type LabKeyState = KeyState<LabContext>;
 
 const VIEW: readonly LabContext[] = ['exercise', 'unbuilt'];
+
+/** Keys the focused answer field handles itself, shown in help while it holds text. */
+const FIELD_KEY: Partial<LabCommand> = { whenTyping: 'text', footer: false, byField: true };
 
 function command(
   id: LabCommandId,
@@ -78,11 +80,10 @@ export const LAB_COMMANDS: readonly LabCommand[] = [
   command('leave-answer', ['escape'], ['answer']),
   command('to-list', ['escape'], VIEW),
 
-  command('cursor-left', ['left'], ['answer'], { whenTyping: 'text', footer: false }),
-  command('cursor-right', ['right'], ['answer'], { whenTyping: 'text', footer: false }),
-  command('cursor-home', ['home'], ['answer'], { whenTyping: 'text', footer: false }),
-  command('cursor-end', ['end'], ['answer'], { whenTyping: 'text', footer: false }),
-  command('erase-back', ['backspace'], ['answer'], { whenTyping: 'text', footer: false }),
+  // The answer field (ink-text-input) does these itself: listed in help, never dispatched.
+  command('cursor-left', ['left'], ['answer'], FIELD_KEY),
+  command('cursor-right', ['right'], ['answer'], FIELD_KEY),
+  command('erase-back', ['backspace'], ['answer'], FIELD_KEY),
 
   command('scroll-up', ['up'], [...VIEW, 'answer'], { when: 'scrollable', group: 'scroll' }),
   command('scroll-down', ['down'], [...VIEW, 'answer'], { when: 'scrollable', group: 'scroll' }),

@@ -11,7 +11,7 @@ import {
   answerSyntaxProblem,
 } from '../../grade/lab-session.js';
 import type { Message } from '../../i18n/index.js';
-import { type FieldText, eraseBack, insertText, moveFieldCursor } from '../state/field-edit.js';
+import { type FieldText, insertText, setText } from '../state/field-edit.js';
 import { type LabCommandId, type LabKeyState, labCommandFor } from './keymap.js';
 
 /** One answer to write into the submission file. */
@@ -60,9 +60,21 @@ export interface LabViewFacts {
 }
 
 export type LabAction =
-  | { readonly type: 'key'; readonly input: string; readonly key: Key; readonly view: LabViewFacts }
+  /** A key; `field` is the id of the answer field whose own input listens now, if any. */
+  | {
+      readonly type: 'key';
+      readonly input: string;
+      readonly key: Key;
+      readonly view: LabViewFacts;
+      readonly field?: string;
+    }
   /** The screen wrote `saving[0]` (or failed to). */
-  | { readonly type: 'saved'; readonly request: SaveRequest; readonly result: SaveAnswerResult };
+  | { readonly type: 'saved'; readonly request: SaveRequest; readonly result: SaveAnswerResult }
+  /**
+   * An answer field's whole text, as its input reports it (cleaned by `fieldChange`); only
+   * taken while `field` (the exercise's id) is the line that has focus.
+   */
+  | { readonly type: 'field/set'; readonly field: string; readonly text: string };
 
 /** The screen as it opens: the list, the first exercise selected, saved answers on their lines. */
 export function initialLabState(session: LabSession): LabScreenState {
@@ -121,6 +133,12 @@ export function labKeyState(
   if (state.focus === 'keys') return { context: 'exercise', typing: 'none', flags };
   const typing = draftOf(state, item.exercise.id).draft === '' ? 'empty' : 'text';
   return { context: 'answer', typing, flags };
+}
+
+/** The id of the exercise whose answer line has focus, if one has. */
+function focusedFieldId(state: LabScreenState): string | undefined {
+  if (state.screen !== 'exercise' || state.focus !== 'answer') return undefined;
+  return currentItem(state)?.exercise.id;
 }
 
 function editDraft(state: LabScreenState, edit: (f: FieldText) => FieldText): LabScreenState {
@@ -201,15 +219,11 @@ function runCommand(state: LabScreenState, id: LabCommandId, view: LabViewFacts)
       return scrollBy(state, -view.page, view.maxScroll);
     case 'page-down':
       return scrollBy(state, view.page, view.maxScroll);
+    // The answer field does these itself (`byField` in the keymap).
     case 'cursor-left':
     case 'cursor-right':
-    case 'cursor-home':
-    case 'cursor-end': {
-      const move = id.slice('cursor-'.length) as 'left' | 'right' | 'home' | 'end';
-      return editDraft(state, (f) => moveFieldCursor(f, move));
-    }
     case 'erase-back':
-      return editDraft(state, eraseBack);
+      return state;
     case 'help':
       return { ...state, overlay: 'help' };
     case 'close-help':
@@ -225,6 +239,10 @@ function runCommand(state: LabScreenState, id: LabCommandId, view: LabViewFacts)
 }
 
 export function reduceLab(state: LabScreenState, action: LabAction): LabScreenState {
+  if (action.type === 'field/set')
+    return action.field === focusedFieldId(state)
+      ? editDraft(state, () => setText(action.text))
+      : state;
   if (action.type === 'saved') {
     const [head, ...rest] = state.saving;
     if (head !== action.request) return state;
@@ -243,8 +261,11 @@ export function reduceLab(state: LabScreenState, action: LabAction): LabScreenSt
   const keys = labKeyState(state, view);
   const id = labCommandFor(input, key, keys);
   if (id !== undefined) return runCommand(state, id, view);
-  // Anything else typed on the answer line is text for it (a paste arrives whole).
+  // Anything else typed on the answer line is text for it (a paste arrives whole). Once the
+  // field's own input listens it types the text itself; until then (right after the key that
+  // focused it, before the screen has redrawn) text goes in here.
   if (keys.context !== 'answer' || input === '' || key.ctrl || key.meta || key.tab || key.return)
     return state;
+  if (action.field !== undefined && action.field === focusedFieldId(state)) return state;
   return editDraft(state, (f) => insertText(f, input));
 }

@@ -18,7 +18,7 @@ import {
 import { answerFormatLines, displayLines } from '../../view/displays.js';
 import { type ViewOptions, fit, glyphs, say, wrap } from '../../view/text.js';
 import { packFooter } from '../view/footer.js';
-import { fieldLine } from '../view/field.js';
+import { type InputView, fieldView } from '../view/field.js';
 import {
   type Bottom,
   MIN_HEIGHT,
@@ -59,7 +59,8 @@ export type LabScreen =
       readonly bodyHeight: number;
       readonly marker: string;
       /** The answer line with its cursor; absent when the question could not be built. */
-      readonly field?: string;
+      /** The answer field, when the question could be built. */
+      readonly field?: InputView;
       readonly status: string[];
       readonly bottom: Bottom;
     };
@@ -319,18 +320,30 @@ function exerciseScreen(
   ];
   const status = statusLines(state, o);
   const body = questionLines(item, o);
+  const { draft } = draftOf(state, e.id);
   const layout = (scrollable: boolean) => {
     const keys = labKeyState(state, { tooSmall: tooSmallFact, scrollable });
     const bottom = bottomOf(state, keys, o);
-    const fixed = header.length + 1 + 1 + (item.ok ? 1 : 0) + status.length + bottomRows(bottom);
-    return { keys, bottom, bodyHeight: Math.max(1, height - fixed) };
+    const field = item.ok
+      ? fieldView(
+          'answer',
+          e.id,
+          keys.context === 'answer',
+          {
+            label: o.t('lab.screen.answer-label'),
+            draft,
+            placeholder: o.t('lab.screen.answer-placeholder'),
+          },
+          o,
+        )
+      : undefined;
+    const fixed = header.length + 1 + 1 + (field?.rows ?? 0) + status.length + bottomRows(bottom);
+    return { keys, bottom, field, bodyHeight: Math.max(1, height - fixed) };
   };
   let l = layout(false);
   if (body.length > l.bodyHeight) l = layout(true);
   const maxScroll = Math.max(0, body.length - l.bodyHeight);
   const scroll = Math.min(state.scroll, maxScroll);
-  const focused = l.keys.context === 'answer';
-  const { draft, cursor } = draftOf(state, e.id);
   return {
     screen: {
       kind: 'exercise',
@@ -338,20 +351,7 @@ function exerciseScreen(
       body: ['', ...body.slice(scroll, scroll + l.bodyHeight)],
       bodyHeight: l.bodyHeight + 1,
       marker: maxScroll > 0 ? scrollMarker(scroll, maxScroll - scroll, o) : '',
-      ...(item.ok
-        ? {
-            field: fieldLine(
-              {
-                label: o.t('lab.screen.answer-label'),
-                draft,
-                cursor,
-                focused,
-                placeholder: o.t('lab.screen.answer-placeholder'),
-              },
-              o,
-            ),
-          }
-        : {}),
+      ...(l.field ? { field: l.field } : {}),
       status,
       bottom: l.bottom,
     },

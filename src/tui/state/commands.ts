@@ -92,16 +92,11 @@ export function actionFor(
       return { type: 'grid/next' };
     case 'erase-cell':
       return { type: 'grid/erase' };
+    // The text field does these itself (`byField` in the keymap).
     case 'cursor-left':
-      return { type: 'field/cursor', move: 'left' };
     case 'cursor-right':
-      return { type: 'field/cursor', move: 'right' };
-    case 'cursor-home':
-      return { type: 'field/cursor', move: 'home' };
-    case 'cursor-end':
-      return { type: 'field/cursor', move: 'end' };
     case 'erase-back':
-      return { type: 'field/erase' };
+      return undefined;
     case 'open-trainer':
       return { type: 'tool/open', tool: 'train' };
     case 'open-draw':

@@ -4,10 +4,10 @@
  * happen here too, so saving is just writing `state.progress` whenever it changes.
  */
 import { reduceDemo } from './demo-reducer.js';
-import { eraseBack, insertText, moveFieldCursor } from './field-edit.js';
+import { insertText, setText } from './field-edit.js';
 import { reduceExercise, reduceField } from './exercise-reducer.js';
 import { enterStep, moveStep, pauseDemos, resumeStep } from './navigation.js';
-import { hasUnsavedInput } from './selectors.js';
+import { focusedFieldId, hasUnsavedInput } from './selectors.js';
 import { commandFor } from '../keymap.js';
 import { actionFor } from './commands.js';
 import { keyStateOf } from './key-state.js';
@@ -38,9 +38,11 @@ function keyAction(
   // Anything else typed while a field has focus is text for it (a paste arrives whole).
   if (keys.typing === 'none' || input === '' || key.ctrl || key.meta || key.tab || key.return)
     return undefined;
-  return keys.context === 'grid-editor'
-    ? { type: 'grid/type', text: input }
-    : { type: 'field/insert', text: input };
+  if (keys.context === 'grid-editor') return { type: 'grid/type', text: input };
+  // Once the answer or prediction field's own input listens, it types the text itself. Until
+  // then (right after the key that focused it, before the screen has redrawn) text goes in here.
+  if (action.field !== undefined && action.field === focusedFieldId(state, env)) return undefined;
+  return { type: 'field/insert', text: input };
 }
 
 export function reduce(state: TutorState, action: Action, env: TutorEnv): TutorState {
@@ -107,10 +109,10 @@ export function reduce(state: TutorState, action: Action, env: TutorEnv): TutorS
       return { ...state, tool: undefined };
     case 'field/insert':
       return reduceField(state, env, (f) => insertText(f, action.text));
-    case 'field/erase':
-      return reduceField(state, env, eraseBack);
-    case 'field/cursor':
-      return reduceField(state, env, (f) => moveFieldCursor(f, action.move));
+    case 'field/set':
+      return action.field === focusedFieldId(state, env)
+        ? reduceField(state, env, () => setText(action.text))
+        : state;
     case 'answer/focus':
     case 'answer/submit':
     case 'exercise/reveal':

@@ -45,6 +45,17 @@ export function currentDemo(
   return session ? { demo: step.demo, session, key } : undefined;
 }
 
+/**
+ * The id of the text field that has focus: the demo's key while it asks for a prediction, the
+ * exercise's id while its answer line has focus; undefined otherwise.
+ */
+export function focusedFieldId(state: TutorState, env: TutorEnv): string | undefined {
+  const demo = currentDemo(state, env);
+  if (demo) return demo.session.asking ? demo.key : undefined;
+  const exercise = currentExercise(state, env);
+  return exercise?.session.focus === 'answer' ? exercise.def.id : undefined;
+}
+
 /** The text an exercise would submit now: the answer line, or the grid editor's cells. */
 export function pendingText(session: ExerciseSession): string {
   return session.focus === 'grid' && session.grid ? textFromGrid(session.grid) : session.draft;

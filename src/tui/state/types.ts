@@ -7,7 +7,6 @@ import type { Course, DemoPadding, ExerciseDef } from '../../content/course.js';
 import type { Progress } from '../../content/progress.js';
 import type { AnswerValue, MistakeId, Question } from '../../content/types.js';
 import type { Message } from '../../i18n/index.js';
-import type { CursorMove } from './field-edit.js';
 
 /** What the sliding-window demo of one lesson step is showing. */
 export interface DemoSession {
@@ -137,6 +136,11 @@ export type Action =
       readonly key: Key;
       readonly view: KeyView;
       readonly at: Stamp;
+      /**
+       * The id of the text field whose own input (ink-text-input) listens to keys now, if any.
+       * While it is the field that has focus in the state, its text keys are its own.
+       */
+      readonly field?: string;
     }
   | { readonly type: 'home/move'; readonly delta: number }
   | { readonly type: 'lesson/open'; readonly index: number; readonly at: Stamp }
@@ -150,10 +154,16 @@ export type Action =
   | { readonly type: 'tool/open'; readonly tool: Tool }
   | { readonly type: 'tool/close' }
   | { readonly type: 'quit/confirm' }
-  /** Typed or pasted text, into whichever field has focus (answer or prediction). */
+  /**
+   * Text for the focused field (answer or prediction) that came in one chunk with the key that
+   * focused it, before the field's own input listened: added at its cursor.
+   */
   | { readonly type: 'field/insert'; readonly text: string }
-  | { readonly type: 'field/erase' }
-  | { readonly type: 'field/cursor'; readonly move: CursorMove }
+  /**
+   * A field's whole text, as its input reports it (cleaned by `fieldChange`); only taken while
+   * `field` (its id) is the field that has focus.
+   */
+  | { readonly type: 'field/set'; readonly field: string; readonly text: string }
   | { readonly type: 'answer/focus'; readonly focus: ExerciseFocus }
   | { readonly type: 'answer/submit'; readonly at: Stamp }
   | { readonly type: 'exercise/reveal'; readonly at: Stamp }

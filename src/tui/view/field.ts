@@ -1,35 +1,69 @@
 /**
- * A one-line text field as text: the label, then the part of the draft around the cursor.
- * The cursor is reverse video with colour, and a bar (`▏`, `|` in ASCII) without, so it shows
- * on any terminal; a draft longer than the line scrolls sideways to keep the cursor in view.
+ * A text field as text. Without focus it is one line: the label, then the draft, or the dimmed
+ * placeholder while it is empty. With focus the field is an ink-text-input after the label
+ * (`src/tui/components/AnswerField.tsx`); here is only how many rows its wrapped draft needs.
  */
 import { displayWidth, truncateToWidth } from '../../render/index.js';
 import type { ViewOptions } from '../../view/text.js';
 
+/**
+ * The answer or prediction field. Without focus it is one prepared line; with focus it is an
+ * ink-text-input field after the label, which shows the draft and its cursor itself.
+ */
+export interface InputView {
+  readonly kind: 'answer' | 'prediction';
+  /** Which field this is (the exercise's id, the demo's key): another field is a new input. */
+  readonly id: string;
+  readonly focused: boolean;
+  /** Without focus: the label and the draft (or the dimmed placeholder), fitted to the width. */
+  readonly line: string;
+  /** With focus: the label before the input, and the draft in it. */
+  readonly label: string;
+  readonly draft: string;
+  /** Rows the field takes: a long draft wraps onto up to `MAX_FIELD_ROWS`. */
+  readonly rows: number;
+}
+
+/** A focused draft longer than the line wraps onto at most this many rows. */
+export const MAX_FIELD_ROWS = 3;
+
 export interface FieldInput {
   readonly label: string;
   readonly draft: string;
-  readonly cursor: number;
-  readonly focused: boolean;
-  /** Shown dimmed in an empty field without focus. */
+  /** Shown dimmed in an empty field. */
   readonly placeholder: string;
 }
 
+/** The field without focus, fitted to the width. */
 export function fieldLine(field: FieldInput, o: ViewOptions): string {
-  const room = Math.max(1, o.width - displayWidth(field.label) - 1);
-  if (!field.focused) {
-    const text = field.draft === '' ? o.style.dim(field.placeholder) : field.draft;
-    return truncateToWidth(field.label + text, o.width);
-  }
-  const chars = Array.from(field.draft);
-  const cursor = Math.max(0, Math.min(chars.length, field.cursor));
-  const start = Math.max(0, cursor - room + 1);
-  const visible = chars.slice(start, start + room);
-  const at = cursor - start;
-  const text = o.style.color
-    ? visible.slice(0, at).join('') +
-      o.style.highlight(visible[at] ?? ' ') +
-      visible.slice(at + 1).join('')
-    : visible.slice(0, at).join('') + (o.ascii ? '|' : '▏') + visible.slice(at).join('');
+  const text = field.draft === '' ? o.style.dim(field.placeholder) : field.draft;
   return truncateToWidth(field.label + text, o.width);
+}
+
+/**
+ * Rows a focused field takes: the draft and its cursor cell, beside the label, wrapped to the
+ * width that is left (at least one row, at most `MAX_FIELD_ROWS`).
+ */
+export function fieldRows(label: string, draft: string, width: number): number {
+  const room = Math.max(1, width - displayWidth(label));
+  return Math.max(1, Math.min(MAX_FIELD_ROWS, Math.ceil((displayWidth(draft) + 1) / room)));
+}
+
+/** The field's view: `id` names it (the exercise, the demo), `focused` says whether it types. */
+export function fieldView(
+  kind: InputView['kind'],
+  id: string,
+  focused: boolean,
+  text: { label: string; draft: string; placeholder: string },
+  o: ViewOptions,
+): InputView {
+  return {
+    kind,
+    id,
+    focused,
+    line: fieldLine(text, o),
+    label: text.label,
+    draft: text.draft,
+    rows: focused ? fieldRows(text.label, text.draft, o.width) : 1,
+  };
 }

@@ -12,7 +12,7 @@ import { currentDemo, currentExercise, currentLesson, currentStep } from '../sta
 import type { TutorEnv, TutorState } from '../state/types.js';
 import { demoLines } from './demo.js';
 import { exerciseLines } from './exercise.js';
-import { fieldLine } from './field.js';
+import { type InputView, fieldView } from './field.js';
 import { footerLines } from './footer.js';
 import {
   type Bottom,
@@ -29,13 +29,7 @@ import { type ViewOptions, fit, glyphs, wrap } from '../../view/text.js';
 
 // Also exported here, where the package index, the components and the trainer's screens take them.
 export { type Bottom, MIN_HEIGHT, MIN_WIDTH } from './frame.js';
-
-export interface InputView {
-  readonly kind: 'answer' | 'prediction';
-  /** Label and the visible part of the draft with its cursor, fitted to the width. */
-  readonly line: string;
-  readonly focused: boolean;
-}
+export type { InputView } from './field.js';
 
 export type Screen =
   | { readonly kind: 'too-small'; readonly lines: string[] }
@@ -190,30 +184,28 @@ function inputView(input: ScreenInput, keys: KeyState, o: ViewOptions): InputVie
   const { state, env } = input;
   const demo = currentDemo(state, env);
   if (demo?.session.asking) {
-    const focused = keys.context === 'prediction';
-    const { draft, cursor } = demo.session;
-    return {
-      kind: 'prediction',
-      focused,
-      line: fieldLine(
-        { label: o.t('tui.demo.prediction-label'), draft, cursor, focused, placeholder: '' },
-        o,
-      ),
-    };
+    return fieldView(
+      'prediction',
+      demo.key,
+      keys.context === 'prediction',
+      { label: o.t('tui.demo.prediction-label'), draft: demo.session.draft, placeholder: '' },
+      o,
+    );
   }
   const exercise = currentExercise(state, env);
   if (!exercise || exercise.session.focus === 'grid') return undefined;
   if (!env.question(exercise.def, exercise.session.seed).ok) return undefined;
-  const focused = keys.context === 'answer';
-  const { draft, cursor } = exercise.session;
-  const field = {
-    label: o.t('tui.exercise.answer-label'),
-    draft,
-    cursor,
-    focused,
-    placeholder: o.t('tui.exercise.answer-placeholder'),
-  };
-  return { kind: 'answer', focused, line: fieldLine(field, o) };
+  return fieldView(
+    'answer',
+    exercise.def.id,
+    keys.context === 'answer',
+    {
+      label: o.t('tui.exercise.answer-label'),
+      draft: exercise.session.draft,
+      placeholder: o.t('tui.exercise.answer-placeholder'),
+    },
+    o,
+  );
 }
 
 function lessonScreen(input: ScreenInput, o: ViewOptions, height: number): BuiltScreen {
@@ -243,7 +235,7 @@ function lessonScreen(input: ScreenInput, o: ViewOptions, height: number): Built
     const keys = keyStateOf(state, env, { scrollable, tooSmall: false });
     const bottom = bottomOf(keys, o);
     const field = inputView(input, keys, o);
-    const fixed = header.length + 1 + (field ? 1 : 0) + status.length + bottomRows(bottom);
+    const fixed = header.length + 1 + (field?.rows ?? 0) + status.length + bottomRows(bottom);
     const gridRows = grid ? Math.min(grid.length, Math.max(0, height - fixed - 1)) : 0;
     return { keys, bottom, field, gridRows, bodyHeight: Math.max(1, height - fixed - gridRows) };
   };

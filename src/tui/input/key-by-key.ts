@@ -1,0 +1,54 @@
+/**
+ * Ink's stdin, read one key at a time. Keys that arrive in one chunk (typed fast, sent by tmux,
+ * or over a slow connection) such as `5\r` or `\x7f3\r` (Backspace, 3, Enter) would reach Ink as
+ * one event, which a text field would insert as text. Read through `keyByKey`, that chunk is
+ * three reads: `5`, then Enter; or Backspace, `3`, Enter. Runs of text stay whole (a paste
+ * arrives as one piece, and a pasted grid keeps its inner line breaks); chunks with escape
+ * sequences are left to Ink's own parser, which splits them into keys.
+ */
+
+/** A chunk of several keys → the keys it holds, in order (`\r` for Enter, DEL for Backspace). */
+export function keysOf(chunk: string): string[] {
+  if (chunk.length <= 1 || chunk.includes('\x1b') || !/[\r\n\x7f\b]/.test(chunk)) return [chunk];
+  const keys: string[] = [];
+  const body = chunk.replace(/^(?:\r\n|\r|\n)+/, (lead) => {
+    for (const _ of lead.replace(/\r\n/g, '\n')) keys.push('\r');
+    return '';
+  });
+  const submit = /(?:\r\n|\r|\n)$/.test(body);
+  const text = body.replace(/(?:\r\n|\r|\n)$/, '');
+  for (const piece of text.split(/([\x7f\b])/)) {
+    if (piece === '\x7f' || piece === '\b') keys.push('\x7f');
+    else if (piece !== '') keys.push(piece);
+  }
+  if (submit) keys.push('\r');
+  return keys;
+}
+
+/** What Ink reads from its stdin. */
+interface Readable {
+  read(): string | Buffer | null;
+}
+
+/**
+ * `stdin` as Ink should read it: the same stream, but `read()` hands out one key at a time
+ * (see `keysOf`). Everything else (raw mode, listeners, `isTTY`) is the stream's own.
+ */
+export function keyByKey<T extends Readable>(stdin: T): T {
+  const queue: string[] = [];
+  const read = (): string | null => {
+    while (queue.length === 0) {
+      const chunk = stdin.read();
+      if (chunk === null) return null;
+      queue.push(...keysOf(String(chunk)));
+    }
+    return queue.shift() ?? null;
+  };
+  return new Proxy(stdin, {
+    get(target, property) {
+      if (property === 'read') return read;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
