@@ -5,7 +5,6 @@
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, test } from 'vitest';
 import { type PromptAnswers, StudentPrompt } from '../../src/tui/lab/StudentPrompt.js';
-import { typedText } from '../../src/tui/state/field-edit.js';
 import { t } from '../grade/make-class.js';
 import { KEYS, delay } from './render-app.js';
 
@@ -173,13 +172,5 @@ describe('the student prompt', () => {
     await p.waitFor((f) => f.includes('Access code:'));
     await p.type('abcd-efgh-jkmn-pqrs', KEYS.enter);
     await expect(p.outcome).resolves.toEqual({ student: 'alice', code: 'abcd-efgh-jkmn-pqrs' });
-  });
-});
-
-describe('typedText', () => {
-  test('applies Backspace in a chunk and drops other control characters', () => {
-    expect(typedText('abc\x7fd')).toBe('abd');
-    expect(typedText('a\x01b\r')).toBe('ab\r');
-    expect(typedText('\x7f\x7fa')).toBe('a');
   });
 });

@@ -10,8 +10,6 @@ export interface FieldText {
   readonly cursor: number;
 }
 
-export type CursorMove = 'left' | 'right' | 'home' | 'end';
-
 function points(text: string): string[] {
   return Array.from(text);
 }
@@ -70,19 +68,4 @@ export function insertText(field: FieldText, text: string): FieldText {
 /** The whole text, with the cursor after it. */
 export function setText(text: string): FieldText {
   return { draft: text, cursor: points(text).length };
-}
-
-/** Backspace: the character before the cursor goes. */
-export function eraseBack(field: FieldText): FieldText {
-  if (field.cursor === 0) return field;
-  const chars = points(field.draft);
-  chars.splice(field.cursor - 1, 1);
-  return { draft: chars.join(''), cursor: field.cursor - 1 };
-}
-
-export function moveFieldCursor(field: FieldText, move: CursorMove): FieldText {
-  const length = points(field.draft).length;
-  const cursor =
-    move === 'home' ? 0 : move === 'end' ? length : field.cursor + (move === 'left' ? -1 : 1);
-  return { ...field, cursor: Math.max(0, Math.min(length, cursor)) };
 }
