@@ -62,7 +62,9 @@ function FocusedField({ field, wiring }: AnswerFieldProps) {
   return (
     <Box height={field.rows} overflow="hidden" flexDirection="column" justifyContent="flex-end">
       <Box flexShrink={0}>
-        <Text>{field.label}</Text>
+        <Box flexShrink={0}>
+          <Text>{field.label}</Text>
+        </Box>
         <Box flexGrow={1} flexShrink={1}>
           <TextInput
             key={current}
