@@ -31,6 +31,7 @@ import { createTutorEnv } from '../src/tui/state/env.js';
 import { initialState, reduce } from '../src/tui/state/reducer.js';
 import type { TutorEnv, TutorState } from '../src/tui/state/types.js';
 import { type BuiltScreen, buildScreen } from '../src/tui/view/screen.js';
+import { keyByKey } from '../src/tui/input/key-by-key.js';
 import { KEYS, PtySession, ROOT, hasPython, sleep, tutorEnv } from '../tests/e2e/pty-session.js';
 import type { BenchSection } from './section.js';
 import { formatTable, median } from './timing.js';
@@ -230,7 +231,6 @@ const CELLS = 49;
 /** Presses timed back and forth (←, →) between two cells already seen. */
 const REPEATS = 31;
 
-
 interface KeyTimes {
   /** Per press of → walking through the map: each cell's screen drawn for the first time. */
   readonly newCellMs: number[];
@@ -356,7 +356,8 @@ async function inkKeyPress(
     }),
     {
       stdout: stdout as unknown as NodeJS.WriteStream,
-      stdin: stdin as unknown as NodeJS.ReadStream,
+      // As the CLI mounts it: one key per read.
+      stdin: keyByKey(stdin) as unknown as NodeJS.ReadStream,
       exitOnCtrlC: false,
       patchConsole: false,
       debug: IN_CI,
