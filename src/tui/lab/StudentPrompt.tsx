@@ -59,8 +59,8 @@ export function StudentPrompt({
   const [step, setStep] = useState<Step>('student');
   const [student, setStudent] = useState('');
   const [value, setValue] = useState('');
-  // What the field shows now. Enter submits this rather than the text ink-text-input passes,
-  // which comes from the render its key handler was made in and can be a key behind.
+  // What the field shows now, as `change` cleaned it. Enter submits this rather than the raw
+  // text ink-text-input passes, which may still hold a Backspace byte or a line break.
   const shown = useRef('');
   const show = (text: string): void => {
     shown.current = text;
@@ -122,7 +122,7 @@ export function StudentPrompt({
     setProblem(undefined);
   };
 
-  // The field's key handler may be a render old (see above): it calls the latest `change` and
+  // Keys can arrive before the prompt has redrawn: the field calls the latest `change` and
   // `submit`, so a late key is never read against the step before.
   const latest = useRef({ submit, change });
   latest.current = { submit, change };
@@ -149,10 +149,15 @@ export function StudentPrompt({
         <Text>{`${t(asking ? 'lab.ask.student' : 'lab.ask.code')}: `}</Text>
         <TextInput
           value={value}
-          placeholder={t(asking ? 'lab.ask.studentPlaceholder' : 'lab.ask.codePlaceholder')}
           onChange={(next) => latest.current.change(next)}
           onSubmit={() => latest.current.submit(shown.current)}
         />
+        {/* The example, dimmed only when colour is on (ink-text-input's own is always grey). */}
+        {value === '' ? (
+          <Text>
+            {style.dim(t(asking ? 'lab.ask.studentPlaceholder' : 'lab.ask.codePlaceholder'))}
+          </Text>
+        ) : null}
       </Box>
       <Text>{problem === undefined ? ' ' : style.error(problem)}</Text>
       <Text> </Text>
