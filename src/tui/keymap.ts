@@ -95,6 +95,8 @@ export type CommandId =
   | 'close-grid'
   | 'cursor-left'
   | 'cursor-right'
+  | 'cursor-home'
+  | 'cursor-end'
   | 'erase-back'
   | 'open-trainer'
   | 'open-draw';
@@ -163,6 +165,8 @@ export const COMMANDS: readonly Command[] = [
   command('open-draw', ['d'], BROWSE, { when: 'xo-tools', label: 'draw.cmd.open' }),
   command('cursor-left', ['left'], ['answer', 'prediction'], FIELD_KEY),
   command('cursor-right', ['right'], ['answer', 'prediction'], FIELD_KEY),
+  command('cursor-home', ['home'], ['answer', 'prediction'], FIELD_KEY),
+  command('cursor-end', ['end'], ['answer', 'prediction'], FIELD_KEY),
   command('erase-back', ['backspace'], ['answer', 'prediction'], {
     ...FIELD_KEY,
     group: undefined,

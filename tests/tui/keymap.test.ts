@@ -236,7 +236,13 @@ describe('footer and help come from the same table', () => {
     expect(answer.find((i) => i.command === 'quit')?.keys).toBe('Ctrl+C');
     // Keys the field's own input handles are listed too, though no command runs for them.
     expect(answer.map((i) => i.command)).toEqual(
-      expect.arrayContaining(['cursor-left', 'cursor-right', 'erase-back']),
+      expect.arrayContaining([
+        'cursor-left',
+        'cursor-right',
+        'cursor-home',
+        'cursor-end',
+        'erase-back',
+      ]),
     );
     expect(commandFor('', key({ leftArrow: true }), { context: 'answer', typing: 'text' })).toBe(
       undefined,

@@ -1,7 +1,8 @@
 /**
  * ink-text-input as the tutor uses it, with `patches/ink-text-input+6.0.0.patch` applied:
  * keys that arrive before the field has subscribed again are applied to the latest text, the
- * cursor stays inside the text, and Ctrl or Alt with a letter types nothing.
+ * cursor stays inside the text, Home and End move it, and Ctrl or Alt with a letter types
+ * nothing.
  */
 import TextInput from 'ink-text-input';
 import { render } from 'ink-testing-library';
@@ -13,6 +14,8 @@ const KEYS = {
   right: '\u001B[C',
   backspace: '\u007F',
   enter: '\r',
+  home: '\u001B[H',
+  end: '\u001B[F',
   ctrlA: '\u0001',
   altB: '\u001Bb',
 };
@@ -80,6 +83,20 @@ describe('ink-text-input, patched', () => {
     for (let k = 0; k < 5; k++) app.stdin.write(KEYS.right);
     app.stdin.write('4');
     expect(last()).toBe('3124');
+    app.unmount();
+  });
+
+  it('moves the cursor to the start with Home and to the end with End', async () => {
+    const { app, last } = setup();
+    await settle();
+    for (const ch of '5/9') app.stdin.write(ch);
+    app.stdin.write(KEYS.home);
+    app.stdin.write('-');
+    expect(last()).toBe('-5/9');
+    app.stdin.write(KEYS.left);
+    app.stdin.write(KEYS.end);
+    app.stdin.write('0');
+    expect(last()).toBe('-5/90');
     app.unmount();
   });
 

@@ -41,6 +41,8 @@ export type LabCommandId =
   | 'page-down'
   | 'cursor-left'
   | 'cursor-right'
+  | 'cursor-home'
+  | 'cursor-end'
   | 'erase-back'
   | 'help'
   | 'close-help'
@@ -83,6 +85,8 @@ export const LAB_COMMANDS: readonly LabCommand[] = [
   // The answer field (ink-text-input) does these itself: listed in help, never dispatched.
   command('cursor-left', ['left'], ['answer'], FIELD_KEY),
   command('cursor-right', ['right'], ['answer'], FIELD_KEY),
+  command('cursor-home', ['home'], ['answer'], FIELD_KEY),
+  command('cursor-end', ['end'], ['answer'], FIELD_KEY),
   command('erase-back', ['backspace'], ['answer'], FIELD_KEY),
 
   command('scroll-up', ['up'], [...VIEW, 'answer'], { when: 'scrollable', group: 'scroll' }),

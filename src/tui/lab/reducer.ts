@@ -222,6 +222,8 @@ function runCommand(state: LabScreenState, id: LabCommandId, view: LabViewFacts)
     // The answer field does these itself (`byField` in the keymap).
     case 'cursor-left':
     case 'cursor-right':
+    case 'cursor-home':
+    case 'cursor-end':
     case 'erase-back':
       return state;
     case 'help':

@@ -95,6 +95,8 @@ export function actionFor(
     // The text field does these itself (`byField` in the keymap).
     case 'cursor-left':
     case 'cursor-right':
+    case 'cursor-home':
+    case 'cursor-end':
     case 'erase-back':
       return undefined;
     case 'open-trainer':
