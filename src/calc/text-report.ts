@@ -1,6 +1,9 @@
 /**
  * The human explanation `cnn-tutor calc` prints: grids side by side (input ⊛ kernel = output),
  * and for small inputs every window's products written out as the lecture slides do.
+ *
+ * Every word comes from the message catalog (`calc.report.*` keys) through `o.t`; only
+ * notation (numbers, ×, ⊛, `out[0][1][2] = …`, arrows) is written here.
  */
 import {
   type Tensor,
@@ -15,14 +18,21 @@ import {
 import {
   type BorderStyle,
   createStyle,
+  displayWidth,
   formatNumber,
+  padEndTo,
   renderGrid,
   stackWhenTooWide,
   wrapText,
 } from '../render/index.js';
+import type { MessageParams } from '../i18n/format-message.js';
 import type { CalcResult } from './run-request.js';
 
+/** The translator the report's words come from (the app's `t`; a view's `o.t`). */
+export type ReportTranslate = (key: string, params?: MessageParams) => string;
+
 export interface ReportOptions {
+  t: ReportTranslate;
   ascii: boolean;
   color: boolean;
   width: number;
@@ -52,8 +62,13 @@ function gridOptions(o: ReportOptions) {
   };
 }
 
-function grids(t: Tensor): number[][][] {
-  return toNested(t) as number[][][];
+function grids(tensor: Tensor): number[][][] {
+  return toNested(tensor) as number[][][];
+}
+
+/** `3×3`: a size as the lectures write it. */
+function size(a: number, b: number): string {
+  return `${a}×${b}`;
 }
 
 /** Input with its zero padding drawn around it, so learners see where the window reads zeros. */
@@ -74,24 +89,39 @@ function paddedGrid(
   ];
 }
 
-function settingsLine(r: Extract<CalcResult, { op: 'conv2d' | 'maxpool' | 'avgpool' }>): string {
+function settingsLine(
+  r: Extract<CalcResult, { op: 'conv2d' | 'maxpool' | 'avgpool' }>,
+  t: ReportTranslate,
+): string {
   const g = r.geometry;
   const pad = g.pad;
-  const padText =
+  const padding =
     pad.top + pad.bottom + pad.left + pad.right === 0
-      ? 'none'
-      : `top ${pad.top}, bottom ${pad.bottom}, left ${pad.left}, right ${pad.right}`;
+      ? t('calc.report.padding-none')
+      : t('calc.report.padding-sides', { ...pad });
   const [C, H, W] = r.input.shape;
   const [O, oH, oW] = r.output.shape;
   const window =
-    r.op === 'conv2d'
-      ? `kernel ${g.kH}×${g.kW}${g.dH > 1 || g.dW > 1 ? `, dilation ${g.dH}×${g.dW}` : ''}`
-      : `window ${g.kH}×${g.kW}`;
-  return `Layout (C,H,W): input ${C}×${H}×${W}, ${window}, stride ${g.sH}×${g.sW}, padding ${padText} → output ${O}×${oH}×${oW}.`;
+    r.op !== 'conv2d'
+      ? t('calc.report.window', { size: size(g.kH, g.kW) })
+      : g.dH > 1 || g.dW > 1
+        ? t('calc.report.kernel-dilated', {
+            size: size(g.kH, g.kW),
+            dilation: size(g.dH, g.dW),
+          })
+        : t('calc.report.kernel-size', { size: size(g.kH, g.kW) });
+  return t('calc.report.layout', {
+    input: `${C}×${H}×${W}`,
+    window,
+    stride: size(g.sH, g.sW),
+    padding,
+    output: `${O}×${oH}×${oW}`,
+  });
 }
 
 function conv2dReport(r: Extract<CalcResult, { op: 'conv2d' }>, o: ReportOptions): string[] {
-  const lines = [...wrapText(settingsLine(r), o.width), ''];
+  const { t } = o;
+  const lines = [...wrapText(settingsLine(r, t), o.width), ''];
   const input = grids(r.input);
   const kernels = toNested(r.filters) as number[][][][];
   const outputs = grids(r.output);
@@ -100,16 +130,21 @@ function conv2dReport(r: Extract<CalcResult, { op: 'conv2d' }>, o: ReportOptions
   const bias = r.options.bias ? Array.from(r.options.bias) : undefined;
   const scale = r.options.scale ?? 1;
   const go = gridOptions(o);
+  const inputTitle = (c: number) => {
+    const title =
+      input.length > 1 ? t('calc.report.input-channel', { channel: c }) : t('calc.report.input');
+    return hasPad ? t('calc.report.zero-padding', { title }) : title;
+  };
   const inputBlock = (channel: number[][], c: number) =>
     renderGrid(hasPad ? paddedGrid(channel, pad) : channel, {
       ...go,
       padded: hasPad ? pad : undefined,
-      title: `input${input.length > 1 ? ` channel ${c}` : ''}${hasPad ? ' (· = zero padding)' : ''}`,
+      title: inputTitle(c),
     });
   const extra = (f: number) =>
     [
       scale !== 1 ? `× ${plainNumber(scale)}` : '',
-      bias && bias[f] !== 0 ? `+ bias ${plainNumber(bias[f])}` : '',
+      bias && bias[f] !== 0 ? t('calc.report.plus-bias', { bias: plainNumber(bias[f]) }) : '',
     ]
       .filter(Boolean)
       .join(' ');
@@ -120,8 +155,8 @@ function conv2dReport(r: Extract<CalcResult, { op: 'conv2d' }>, o: ReportOptions
       ...stackWhenTooWide(
         [
           inputBlock(input[0], 0),
-          renderGrid(kernels[0][0], { ...go, title: 'kernel' }),
-          renderGrid(outputs[0], { ...go, title: 'output' }),
+          renderGrid(kernels[0][0], { ...go, title: t('calc.report.kernel') }),
+          renderGrid(outputs[0], { ...go, title: t('calc.report.output') }),
         ],
         o.width,
         [conv(o), more ? `${more} =` : '='],
@@ -133,26 +168,31 @@ function conv2dReport(r: Extract<CalcResult, { op: 'conv2d' }>, o: ReportOptions
     lines.push(...stackWhenTooWide(input.map(inputBlock), o.width, [], { align: 'top' }), '');
     kernels.forEach((kernel, f) => {
       const more = extra(f);
-      const sum = input.length > 1 ? ' (products summed over all channels)' : '';
+      const params = { conv: conv(o), filter: f, extra: more ? ` ${more}` : '' };
       lines.push(
         ...wrapText(
-          `input ${conv(o)} kernel ${f}${more ? ` ${more}` : ''} = map ${f}${sum}:`,
+          input.length > 1
+            ? t('calc.report.filter-heading-channels', params)
+            : t('calc.report.filter-heading', params),
           o.width,
         ),
       );
       const blocks = kernel.map((k, c) =>
         renderGrid(k, {
           ...go,
-          title: input.length > 1 ? `kernel ${f}, channel ${c}` : `kernel ${f}`,
+          title:
+            input.length > 1
+              ? t('calc.report.kernel-channel', { filter: f, channel: c })
+              : t('calc.report.kernel-n', { filter: f }),
         }),
       );
-      blocks.push(renderGrid(outputs[f], { ...go, title: `map ${f}` }));
+      blocks.push(renderGrid(outputs[f], { ...go, title: t('calc.report.map', { map: f }) }));
       lines.push(...stackWhenTooWide(blocks, o.width, [...kernel.slice(1).map(() => ''), '=']), '');
     });
   }
   const products = (r.output.data.length * r.filters.data.length) / r.filters.shape[0];
   if (products <= (o.maxProducts ?? MAX_WRITTEN_PRODUCTS)) {
-    lines.push('Every window, written out (padding reads as 0):');
+    lines.push(t('calc.report.every-window'));
     for (let f = 0; f < outputs.length; f++)
       for (let y = 0; y < outputs[f].length; y++)
         for (let x = 0; x < outputs[f][0].length; x++) {
@@ -160,12 +200,7 @@ function conv2dReport(r: Extract<CalcResult, { op: 'conv2d' }>, o: ReportOptions
           lines.push(...wrapText(`out[${f}][${y}][${x}] = ${convCellText(e)}`, o.width));
         }
   } else {
-    lines.push(
-      ...wrapText(
-        `(${products} products in all: too many to write out; ask for a smaller input to see every window.)`,
-        o.width,
-      ),
-    );
+    lines.push(...wrapText(t('calc.report.too-many-products', { products }), o.width));
   }
   return lines;
 }
@@ -174,22 +209,22 @@ function poolReport(
   r: Extract<CalcResult, { op: 'maxpool' | 'avgpool' }>,
   o: ReportOptions,
 ): string[] {
-  const lines = [...wrapText(settingsLine(r), o.width)];
-  if (r.op === 'avgpool') lines.push('Padding cells are not counted in an average.');
+  const { t } = o;
+  const lines = [...wrapText(settingsLine(r, t), o.width)];
+  if (r.op === 'avgpool') lines.push(t('calc.report.avg-padding'));
   else if (r.geometry.pad.bottom + r.geometry.pad.right > 0)
-    lines.push('Padding cells never win a max.');
+    lines.push(t('calc.report.max-padding'));
   lines.push('');
   const go = gridOptions(o);
   const input = grids(r.input);
   const output = grids(r.output);
-  const name = r.op === 'maxpool' ? 'max pool' : 'average pool';
+  const name = r.op === 'maxpool' ? t('calc.report.max-pool') : t('calc.report.average-pool');
   input.forEach((channel, c) => {
+    const title =
+      input.length > 1 ? t('calc.report.channel', { channel: c }) : t('calc.report.input');
     lines.push(
       ...stackWhenTooWide(
-        [
-          renderGrid(channel, { ...go, title: input.length > 1 ? `channel ${c}` : 'input' }),
-          renderGrid(output[c], { ...go, title: name }),
-        ],
+        [renderGrid(channel, { ...go, title }), renderGrid(output[c], { ...go, title: name })],
         o.width,
         ['→'],
       ),
@@ -215,11 +250,15 @@ function poolReport(
 }
 
 /** What a pipeline stage does, in one line: `max pool 2×2, stride 2×2, padding same`. */
-function stageText(r: Extract<CalcResult, { op: 'pipeline' }>, k: number): string {
+function stageText(
+  r: Extract<CalcResult, { op: 'pipeline' }>,
+  k: number,
+  t: ReportTranslate,
+): string {
   const stage = r.stages[k];
   const pair = (v: number | readonly [number, number] | undefined, fallback: number) => {
     const [a, b] = v === undefined ? [fallback, fallback] : typeof v === 'number' ? [v, v] : v;
-    return `${a}×${b}`;
+    return size(a, b);
   };
   switch (stage.op) {
     case 'conv2d': {
@@ -227,37 +266,55 @@ function stageText(r: Extract<CalcResult, { op: 'pipeline' }>, k: number): strin
       const scale =
         stage.scale !== undefined && stage.scale !== 1 ? `, × ${plainNumber(stage.scale)}` : '';
       const bias = stage.bias
-        ? `, bias ${Array.from(stage.bias, (b) => plainNumber(b)).join(', ')}`
+        ? t('calc.report.stage.bias', {
+            bias: Array.from(stage.bias, (b) => plainNumber(b)).join(', '),
+          })
         : '';
-      const pad =
+      const padding =
         typeof stage.padding === 'object'
           ? JSON.stringify(stage.padding)
           : String(stage.padding ?? 'valid');
-      return `conv2d: ${O} filter${O === 1 ? '' : 's'} ${kH}×${kW}${scale}${bias}, stride ${pair(stage.stride, 1)}, padding ${pad}`;
+      return t('calc.report.stage.conv2d', {
+        filters: O,
+        size: size(kH, kW),
+        extra: `${scale}${bias}`,
+        stride: pair(stage.stride, 1),
+        padding,
+      });
     }
     case 'maxpool':
     case 'avgpool': {
-      const size = typeof stage.size === 'number' ? stage.size : stage.size[0];
-      return `${stage.op === 'maxpool' ? 'max' : 'average'} pool ${pair(stage.size, size)}, stride ${pair(stage.stride ?? stage.size, size)}, padding ${stage.padding ?? 'valid'}`;
+      const fallback = typeof stage.size === 'number' ? stage.size : stage.size[0];
+      const params = {
+        size: pair(stage.size, fallback),
+        stride: pair(stage.stride ?? stage.size, fallback),
+        padding: stage.padding ?? 'valid',
+      };
+      return stage.op === 'maxpool'
+        ? t('calc.report.stage.maxpool', params)
+        : t('calc.report.stage.avgpool', params);
     }
     case 'relu':
-      return 'relu: every negative number becomes 0';
+      return t('calc.report.stage.relu');
     case 'flatten':
       return stage.order === 'hwc'
-        ? 'flatten, pixel by pixel (channels last)'
-        : 'flatten, map by map (channels first)';
+        ? t('calc.report.stage.flatten-hwc')
+        : t('calc.report.stage.flatten-chw');
     case 'dense':
-      return `dense: ${stage.weights.length} unit${stage.weights.length === 1 ? '' : 's'}, one row of weights each`;
+      return t('calc.report.stage.dense', { units: stage.weights.length });
     case 'softmax':
-      return 'softmax: e^(z − max) / Σ e^(z − max); the outputs add up to 1';
+      return t('calc.report.stage.softmax');
   }
 }
 
 function pipelineReport(r: Extract<CalcResult, { op: 'pipeline' }>, o: ReportOptions): string[] {
-  const shape = (t: Tensor) => t.shape.join('×');
+  const { t } = o;
+  const shape = (tensor: Tensor) => tensor.shape.join('×');
   const ops = r.stages.map((s) => s.op).join(' → ');
   const lines = wrapText(
-    `Layout (C,H,W): input ${shape(r.input)}${ops ? `, then ${ops}` : ''}.`,
+    ops
+      ? t('calc.report.pipeline.layout', { input: shape(r.input), stages: ops })
+      : t('calc.report.pipeline.layout-input', { input: shape(r.input) }),
     o.width,
   );
   const go = gridOptions(o);
@@ -268,7 +325,9 @@ function pipelineReport(r: Extract<CalcResult, { op: 'pipeline' }>, o: ReportOpt
     lines.push(
       '',
       ...wrapText(
-        k === 0 ? `input (${shape(value)})` : `${k}. ${stageText(r, k - 1)} → ${shape(value)}`,
+        k === 0
+          ? t('calc.report.pipeline.input', { shape: shape(value) })
+          : `${k}. ${stageText(r, k - 1, t)} → ${shape(value)}`,
         o.width,
       ),
     );
@@ -276,7 +335,10 @@ function pipelineReport(r: Extract<CalcResult, { op: 'pipeline' }>, o: ReportOpt
     if (value.shape.length === 3) {
       const maps = grids(value);
       const blocks = maps.map((g, c) =>
-        renderGrid(g, { ...go, title: maps.length > 1 ? `map ${c}` : undefined }),
+        renderGrid(g, {
+          ...go,
+          title: maps.length > 1 ? t('calc.report.map', { map: c }) : undefined,
+        }),
       );
       lines.push(...stackWhenTooWide(blocks, o.width, [], { gap: 3, align: 'top' }));
     } else if (stage?.op === 'dense') {
@@ -301,57 +363,72 @@ function list(values: readonly number[]): string {
   return `[${values.map((v) => formatNumber(v, { decimals: 4 })).join(', ')}]`;
 }
 
+function conv1dReport(r: Extract<CalcResult, { op: 'conv1d' }>, o: ReportOptions): string[] {
+  const { t } = o;
+  const { flip, mode = 'valid' } = r.request;
+  const about = { mode, before: r.padding[0], after: r.padding[1] };
+  const lines = wrapText(
+    flip ? t('calc.report.conv1d.flipped', about) : t('calc.report.conv1d.correlation', about),
+    o.width,
+  );
+  // The three rows' labels, padded to one width so the lists line up.
+  const labels = [t('calc.report.input'), t('calc.report.kernel'), t('calc.report.output')];
+  const width = Math.max(...labels.map(displayWidth));
+  const [input, kernel, output] = labels.map((label) => `${padEndTo(label, width)} `);
+  const flipped = flip
+    ? `  ${t('calc.report.conv1d.flipped-kernel', { kernel: list([...r.request.kernel].reverse()) })}`
+    : '';
+  lines.push(
+    `${input}${list(r.request.input)}`,
+    `${kernel}${list(r.request.kernel)}${flipped}`,
+    `${output}${list(r.output)}`,
+  );
+  return lines;
+}
+
+function reluReport(r: Extract<CalcResult, { op: 'relu' }>, o: ReportOptions): string[] {
+  const { t } = o;
+  const out = r.output;
+  const shown =
+    out.shape.length === 2
+      ? [toNested(out) as number[][]]
+      : out.shape.length === 3
+        ? grids(out)
+        : null;
+  if (!shown) return [`relu ${list(Array.from(r.input.data))} = ${list(Array.from(out.data))}`];
+  const go = gridOptions(o);
+  const inputs = out.shape.length === 2 ? [toNested(r.input) as number[][]] : grids(r.input);
+  return [
+    t('calc.report.relu.about'),
+    '',
+    ...shown.flatMap((g, c) => [
+      ...stackWhenTooWide(
+        [
+          renderGrid(inputs[c], { ...go, title: t('calc.report.input') }),
+          renderGrid(g, { ...go, title: t('calc.report.relu.title') }),
+        ],
+        o.width,
+        ['→'],
+      ),
+      '',
+    ]),
+  ];
+}
+
 export function textReport(r: CalcResult, o: ReportOptions): string[] {
+  const { t } = o;
   switch (r.op) {
     case 'conv2d':
       return conv2dReport(r, o);
     case 'maxpool':
     case 'avgpool':
       return poolReport(r, o);
-    case 'conv1d': {
-      const how = r.request.flip
-        ? 'true convolution (kernel flipped)'
-        : 'cross-correlation (no flip, what deep-learning libraries call convolution)';
-      const k = r.request.flip ? [...r.request.kernel].reverse() : r.request.kernel;
-      const lines = wrapText(
-        `1-D ${how}, mode ${r.request.mode ?? 'valid'} (zeros: ${r.padding[0]} before, ${r.padding[1]} after).`,
-        o.width,
-      );
-      lines.push(
-        `input  ${list(r.request.input)}`,
-        `kernel ${list(r.request.kernel)}${r.request.flip ? `  → flipped ${list(k)}` : ''}`,
-        `output ${list(r.output)}`,
-      );
-      return lines;
-    }
-    case 'relu': {
-      const t = r.output;
-      const shown =
-        t.shape.length === 2 ? [toNested(t) as number[][]] : t.shape.length === 3 ? grids(t) : null;
-      if (!shown) return [`relu ${list(Array.from(r.input.data))} = ${list(Array.from(t.data))}`];
-      const go = gridOptions(o);
-      const inputs = t.shape.length === 2 ? [toNested(r.input) as number[][]] : grids(r.input);
-      return [
-        'ReLU: every negative cell becomes 0, the rest stay.',
-        '',
-        ...shown.flatMap((g, c) => [
-          ...stackWhenTooWide(
-            [
-              renderGrid(inputs[c], { ...go, title: 'input' }),
-              renderGrid(g, { ...go, title: 'relu' }),
-            ],
-            o.width,
-            ['→'],
-          ),
-          '',
-        ]),
-      ];
-    }
+    case 'conv1d':
+      return conv1dReport(r, o);
+    case 'relu':
+      return reluReport(r, o);
     case 'softmax':
-      return [
-        `softmax ${list(r.input)} = ${list(r.output)}`,
-        `(e^(z − max) / Σ e^(z − max); the outputs add up to 1)`,
-      ];
+      return [`softmax ${list(r.input)} = ${list(r.output)}`, t('calc.report.softmax.about')];
     case 'dense':
       return r.output.map((v, i) => {
         const products = r.weights[i]
@@ -367,13 +444,17 @@ export function textReport(r: CalcResult, o: ReportOptions): string[] {
     case 'outsize':
       return [
         r.output.formula,
-        `Output size: ${r.output.size}${r.output.fits ? '' : ' (a framework drops the incomplete last window)'}.`,
+        r.output.fits
+          ? t('calc.report.outsize', { size: r.output.size })
+          : t('calc.report.outsize-drops', { size: r.output.size }),
       ];
     case 'params': {
       const p = r.output;
-      const per = r.request.layer === 'conv2d' ? 'per filter' : 'per unit';
+      const params = { weights: p.weights, biases: p.biases, total: p.total, per: p.perUnit };
       return [
-        `${p.weights} weights + ${p.biases} biases = ${p.total} parameters (${p.perUnit} ${per}).`,
+        r.request.layer === 'conv2d'
+          ? t('calc.report.params.conv2d', params)
+          : t('calc.report.params.dense', params),
       ];
     }
     case 'summary':

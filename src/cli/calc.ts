@@ -7,6 +7,8 @@ import { EngineError } from '../engine/index.js';
 import { RequestError, parseRequest } from '../calc/parse-request.js';
 import { type CalcResult, runRequest, toJson } from '../calc/run-request.js';
 import { textReport } from '../calc/text-report.js';
+import { createTranslator, resolveLanguage } from '../i18n/index.js';
+import type { Translate } from '../view/text.js';
 import { EXIT, UsageError, readInput } from './io.js';
 
 export interface CalcFlags {
@@ -28,11 +30,16 @@ function compute(value: unknown): Outcome {
   }
 }
 
+/**
+ * `t` is the command context's translator; without one, the language comes from the
+ * environment (`CNN_TUTOR_LANG`, the locale).
+ */
 export function runCalc(
   file: string | undefined,
   flags: CalcFlags,
   out: (s: string) => void,
   err: (s: string) => void,
+  t: Translate = createTranslator(resolveLanguage()),
 ): number {
   let text: string;
   try {
@@ -48,9 +55,8 @@ export function runCalc(
   try {
     value = JSON.parse(text);
   } catch (error) {
-    err(
-      `cnn-tutor calc: the request is not valid JSON (${(error as Error).message.replace(/\s+/g, ' ').slice(0, 120)})`,
-    );
+    const detail = (error as Error).message.replace(/\s+/g, ' ').slice(0, 120);
+    err(`cnn-tutor calc: ${t('cli.calc.not-json', { detail })}`);
     return EXIT.usage;
   }
   const many = Array.isArray(value);
@@ -64,18 +70,20 @@ export function runCalc(
     out(JSON.stringify(many ? json : json[0]));
   } else {
     const report = {
+      t,
       ascii: flags.ascii ?? false,
       color: flags.color ?? false,
       width: flags.width ?? 80,
     };
     outcomes.forEach((o, i) => {
-      if (many) out(`${i > 0 ? '\n' : ''}── request ${i + 1} of ${outcomes.length} ──`);
+      if (many)
+        out(`${i > 0 ? '\n' : ''}${t('cli.calc.request', { n: i + 1, count: outcomes.length })}`);
       out(
         o.ok
           ? textReport(o.result, report)
               .map((line) => line.trimEnd())
               .join('\n')
-          : `error: ${o.error}`,
+          : t('cli.calc.error', { error: o.error }),
       );
     });
   }

@@ -6,14 +6,18 @@
  *
  * Bad arguments exit 2 with one line on stderr and nothing on stdout; a run exits 0 whatever
  * accuracy it reaches (the numbers are the result); missing digit files exit 1.
+ * The words come from the message catalog (`cli.train.*` keys).
  */
 import { performance } from 'node:perf_hooks';
 import { EngineError } from '../engine/index.js';
+import { createTranslator, resolveLanguage } from '../i18n/index.js';
+import { displayWidth, padStartTo } from '../render/index.js';
 import { loadMnistDigits } from '../train/digits-data.js';
 import { DIGITS_DEFAULTS, createDigitsTrainer } from '../train/digits.js';
 import { parameterCount } from '../train/network.js';
 import type { EpochMetrics, Trainer } from '../train/trainer.js';
 import { XO_DEFAULTS, compareWithLectureFilters, createXoTrainer } from '../train/xo.js';
+import type { Translate } from '../view/text.js';
 import { EXIT } from './io.js';
 
 export type TrainKind = 'xo' | 'digits';
@@ -31,7 +35,8 @@ const MAX_EPOCHS = 1000;
 class TrainUsageError extends Error {}
 
 function wholeNumber(
-  name: string,
+  t: Translate,
+  flag: string,
   value: number | string | undefined,
   min: number,
   max: number,
@@ -40,10 +45,45 @@ function wholeNumber(
   const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) {
     throw new TrainUsageError(
-      `expected --${name} to be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`,
+      t('cli.train.bad-number', { flag, min, max, got: JSON.stringify(value) }),
     );
   }
   return n;
+}
+
+/**
+ * The per-epoch table: each column right-aligned to its heading or its numbers, whichever is
+ * wider, two spaces apart.
+ */
+function epochTable(t: Translate) {
+  const columns = [
+    { heading: t('cli.train.column.epoch'), width: 5 },
+    { heading: t('cli.train.column.loss'), width: 6 },
+    { heading: t('cli.train.column.train'), width: 6 },
+    { heading: t('cli.train.column.held-out'), width: 8 },
+    { heading: t('cli.train.column.seconds'), width: 7 },
+  ];
+  const widths = columns.map((c) => Math.max(c.width, displayWidth(c.heading)));
+  const row = (cells: string[]) => cells.map((cell, i) => padStartTo(cell, widths[i]));
+  return {
+    header: row(columns.map((c) => c.heading)).join('  '),
+    line: (m: EpochMetrics) =>
+      row([
+        String(m.epoch),
+        m.loss.toFixed(4),
+        percent(m.trainAccuracy),
+        percent(m.testAccuracy),
+        m.seconds.toFixed(2),
+      ]).join('  '),
+  };
+}
+
+/** The name of a lecture filter as `compareWithLectureFilters` gives it, in words. */
+function lectureFilterName(t: Translate, name: string): string {
+  if (name === 'diagonal \\') return t('cli.train.lecture.diagonal-down');
+  if (name === 'cross x') return t('cli.train.lecture.cross');
+  if (name === 'diagonal /') return t('cli.train.lecture.diagonal-up');
+  return name;
 }
 
 function percent(x: number): string {
@@ -66,25 +106,28 @@ function historyJson(m: EpochMetrics) {
   };
 }
 
-/** Run one training and report it; resolves to the exit code. */
+/**
+ * Run one training and report it; resolves to the exit code. `t` is the command context's
+ * translator; without one, the language comes from the environment (`CNN_TUTOR_LANG`, the locale).
+ */
 export async function runTrain(
   kind: unknown,
   flags: TrainFlags,
   out: (s: string) => void,
   err: (s: string) => void,
+  t: Translate = createTranslator(resolveLanguage()),
 ): Promise<number> {
   let epochs: number;
   let seed: number;
   try {
     if (kind !== 'xo' && kind !== 'digits') {
-      throw new TrainUsageError(
-        `expected what to train to be "xo" or "digits", got ${kind === undefined ? 'nothing' : JSON.stringify(kind)}`,
-      );
+      const got = kind === undefined ? t('cli.train.nothing') : JSON.stringify(kind);
+      throw new TrainUsageError(t('cli.train.bad-kind', { got }));
     }
     epochs =
-      wholeNumber('epochs', flags.epochs, 1, MAX_EPOCHS) ??
+      wholeNumber(t, 'epochs', flags.epochs, 1, MAX_EPOCHS) ??
       (kind === 'xo' ? XO_DEFAULTS.epochs : DIGITS_DEFAULTS.epochs);
-    seed = wholeNumber('seed', flags.seed, 0, 2 ** 32 - 1) ?? 1;
+    seed = wholeNumber(t, 'seed', flags.seed, 0, 2 ** 32 - 1) ?? 1;
   } catch (error) {
     if (error instanceof TrainUsageError) {
       err(`cnn-tutor train: ${error.message}`);
@@ -108,19 +151,22 @@ export async function runTrain(
     throw error;
   }
   const setupSeconds = (performance.now() - setupStart) / 1000;
-  const title = kind === 'xo' ? 'X/O network' : 'digits CNN';
+  const table = epochTable(t);
 
   if (!flags.json) {
     out(
-      `${title}: ${trainer.train.count} training images, ${trainer.test.count} held out, ${parameterCount(trainer.network)} parameters, seed ${seed}`,
+      t('cli.train.about', {
+        kind: kind === 'xo' ? t('cli.train.kind.xo') : t('cli.train.kind.digits'),
+        train: trainer.train.count,
+        test: trainer.test.count,
+        parameters: parameterCount(trainer.network),
+        seed,
+      }),
     );
-    out('epoch    loss   train  held-out  seconds');
+    out(table.header);
   }
   const printEpoch = (m: EpochMetrics) => {
-    if (flags.json) return;
-    out(
-      `${String(m.epoch).padStart(5)}  ${m.loss.toFixed(4)}  ${percent(m.trainAccuracy).padStart(6)}  ${percent(m.testAccuracy).padStart(8)}  ${m.seconds.toFixed(2).padStart(7)}`,
-    );
+    if (!flags.json) out(table.line(m));
   };
   // One epoch per turn of the event loop, so signals and timers are not starved during a long run.
   for (let e = 0; e < epochs; e++) {
@@ -173,17 +219,31 @@ export async function runTrain(
     return EXIT.ok;
   }
   out(
-    `held-out accuracy ${percent(test.accuracy)} (${test.correct} of ${test.count}) after ${last.epoch} epoch${last.epoch === 1 ? '' : 's'}, ${last.seconds.toFixed(2)} s of training`,
+    t('cli.train.result', {
+      accuracy: percent(test.accuracy),
+      correct: test.correct,
+      count: test.count,
+      epochs: last.epoch,
+      seconds: last.seconds.toFixed(2),
+    }),
   );
   if (kind === 'xo') {
     out(
       perfect === null
-        ? 'the held-out set was never classified perfectly'
-        : `first 100% on the held-out set after epoch ${perfect.epoch} (${perfect.seconds.toFixed(2)} s)`,
+        ? t('cli.train.never-perfect')
+        : t('cli.train.first-perfect', {
+            epoch: perfect.epoch,
+            seconds: perfect.seconds.toFixed(2),
+          }),
     );
-    out(
-      `learned filters vs the lectures' (correlation, sign shows a flipped filter): ${match!.matches.map((m) => `filter ${m.learned} ~ ${m.lecture} ${m.correlation.toFixed(2)}`).join(', ')}`,
+    const pairs = match!.matches.map((m) =>
+      t('cli.train.filter-pair', {
+        learned: m.learned,
+        lecture: lectureFilterName(t, m.lecture),
+        correlation: m.correlation.toFixed(2),
+      }),
     );
+    out(t('cli.train.filters', { pairs: pairs.join(', ') }));
   }
   return EXIT.ok;
 }

@@ -65,6 +65,7 @@ function demoPrintLines(step: Extract<Step, { type: 'demo' }>, o: ViewOptions): 
     bias: demo.bias,
   });
   const report = textReport(runRequest(demoRequest(demo)), {
+    t: o.t,
     ascii: o.ascii,
     color: o.style.color,
     width: o.width,

@@ -30,6 +30,7 @@ function computeFigure(step: Extract<Step, { type: 'figure' }>, o: ViewOptions):
   try {
     lines.push(
       ...textReport(runRequest(step.request), {
+        t: o.t,
         ascii: o.ascii,
         color: o.style.color,
         width: o.width,
