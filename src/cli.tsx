@@ -96,6 +96,7 @@ export function buildProgram(): Command {
         },
         out,
         err,
+        ctx().t,
       );
     });
 
@@ -189,9 +190,7 @@ export function buildProgram(): Command {
         opts: { epochs?: string; seed?: string; json?: boolean; live?: boolean },
       ) => {
         if (opts.live === true && opts.json) {
-          err(
-            'cnn-tutor train: --live and --json do not go together (--json prints a report, --live shows the screen)',
-          );
+          err(ctx().t('cli.train.live-json'));
           process.exitCode = EXIT.usage;
           return;
         }
@@ -201,7 +200,7 @@ export function buildProgram(): Command {
         const flags = { epochs: opts.epochs, seed: opts.seed, json: opts.json };
         process.exitCode = live
           ? await startTrainScreen(kind, flags, ctx(), out, err)
-          : await runTrain(kind, flags, out, err);
+          : await runTrain(kind, flags, out, err, ctx().t);
       },
     );
 
