@@ -435,6 +435,18 @@ describe('a grid exercise', () => {
     expect(a.lastFrame()).toContain('✓ Right!');
     expect(a.lastFrame()).not.toContain('Grid editor');
   });
+
+  test('cells typed fast, each with its Tab in the same chunk, land in their own cells', async () => {
+    const a = await atMap();
+    await a.press(KEYS.tab);
+    // A quick typist (or tmux): every number arrives together with the Tab after it.
+    for (const chunk of ['2\t', '5\t', '0\t', '2']) a.stdin.write(chunk);
+    await a.settle();
+    expect(a.lastFrame()).toContain('│  2 │  5 │');
+    expect(a.lastFrame()).toContain('│  0 │[ 2]│');
+    await a.press(KEYS.enter);
+    expect(a.lastFrame()).toContain('✓ Right!');
+  });
 });
 
 describe('the terminal', () => {

@@ -11,6 +11,7 @@ describe('what a field reports, cleaned', () => {
     ['\r5', { draft: '5', enter: false }],
     ['12\x7f3', { draft: '13', enter: false }],
     ['a\x01b\x1b', { draft: 'ab', enter: false }],
+    ['1\t2\t3\n4\t5\t6', { draft: '1 2 3; 4 5 6', enter: false }],
   ])('%j → %j', (raw, change) => {
     expect(fieldChange(raw)).toEqual(change);
   });

@@ -14,6 +14,10 @@ describe('keysOf', () => {
     ['ab\x7f\x7fc', ['ab', '\x7f', '\x7f', 'c']],
     ['1 2\n3 4\r\n', ['1 2\n3 4', '\r']],
     ['\b', ['\b']],
+    ['2\t', ['2', '\t']],
+    ['\t3', ['\t', '3']],
+    ['1\t2\t3\n4\t5\t6\n', ['1\t2\t3\n4\t5\t6', '\r']],
+    ['1 2\n3 4\n\n', ['1 2\n3 4\n', '\r']],
     // Escape sequences are Ink's to split.
     ['\x1b[D5\r', ['\x1b[D5\r']],
   ])('%j → %j', (chunk, keys) => {
@@ -22,12 +26,15 @@ describe('keysOf', () => {
 
   test('the keys hold the same text, with Enter and Backspace each on their own', () => {
     fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('a', '1', ' ', '\r', '\n', '\x7f') }), (s) => {
-        const keys = keysOf(s);
-        const text = (x: string) => x.replace(/[\r\n\x7f]/g, '');
-        expect(keys.map(text).join('')).toBe(text(s));
-        for (const k of keys) if (/[\x7f\b]/.test(k)) expect(k).toBe('\x7f');
-      }),
+      fc.property(
+        fc.string({ unit: fc.constantFrom('a', '1', ' ', '\r', '\n', '\t', '\x7f') }),
+        (s) => {
+          const keys = keysOf(s);
+          const text = (x: string) => x.replace(/[\r\n\t\x7f]/g, '');
+          expect(keys.map(text).join('')).toBe(text(s));
+          for (const k of keys) if (/[\x7f\b]/.test(k)) expect(k).toBe('\x7f');
+        },
+      ),
     );
   });
 });

@@ -2,27 +2,32 @@
  * Ink's stdin, read one key at a time. Keys that arrive in one chunk (typed fast, sent by tmux,
  * or over a slow connection) such as `5\r` or `\x7f3\r` (Backspace, 3, Enter) would reach Ink as
  * one event, which a text field would insert as text. Read through `keyByKey`, that chunk is
- * three reads: `5`, then Enter; or Backspace, `3`, Enter. Runs of text stay whole (a paste
- * arrives as one piece, and a pasted grid keeps its inner line breaks); chunks with escape
- * sequences are left to Ink's own parser, which splits them into keys.
+ * several reads: `5`, then Enter; or Backspace, `3`, Enter; `2\t` is 2, then Tab. Runs of text
+ * stay whole (a paste arrives as one piece, and a pasted grid keeps its inner line breaks and
+ * tabs); chunks with escape sequences are left to Ink's own parser, which splits them into keys.
  */
 
 /** A chunk of several keys → the keys it holds, in order (`\r` for Enter, DEL for Backspace). */
 export function keysOf(chunk: string): string[] {
-  if (chunk.length <= 1 || chunk.includes('\x1b') || !/[\r\n\x7f\b]/.test(chunk)) return [chunk];
+  if (chunk.length <= 1 || chunk.includes('\x1b') || !/[\r\n\t\x7f\b]/.test(chunk)) return [chunk];
   const keys: string[] = [];
-  const body = chunk.replace(/^(?:\r\n|\r|\n)+/, (lead) => {
-    for (const _ of lead.replace(/\r\n/g, '\n')) keys.push('\r');
+  // Line breaks and tabs that lead the chunk are Enter and Tab; inside it they belong to pasted
+  // text (rows and cells of a grid).
+  const body = chunk.replace(/^(?:\r\n|\r|\n|\t)+/, (lead) => {
+    for (const ch of lead.replace(/\r\n/g, '\n')) keys.push(ch === '\t' ? '\t' : '\r');
     return '';
   });
-  const submit = /(?:\r\n|\r|\n)$/.test(body);
-  const text = body.replace(/(?:\r\n|\r|\n)$/, '');
+  // One line break or tab at the end is the key pressed after typing; more belong to the paste.
+  const tail: string[] = [];
+  const text = body.replace(/(?:\r\n|\r|\n|\t)$/, (end) => {
+    tail.push(end === '\t' ? '\t' : '\r');
+    return '';
+  });
   for (const piece of text.split(/([\x7f\b])/)) {
     if (piece === '\x7f' || piece === '\b') keys.push('\x7f');
     else if (piece !== '') keys.push(piece);
   }
-  if (submit) keys.push('\r');
-  return keys;
+  return [...keys, ...tail];
 }
 
 /** What Ink reads from its stdin. */

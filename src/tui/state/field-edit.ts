@@ -16,13 +16,15 @@ function points(text: string): string[] {
 
 /**
  * Keys that arrive in one chunk (fast typing, a paste, tmux) reach a field as text: apply
- * Backspace/DEL to the character before it, drop other control characters, keep line breaks.
+ * Backspace/DEL to the character before it, read a tab as a space (cells pasted from a
+ * spreadsheet), drop other control characters, keep line breaks.
  * Example: `typedText('abc\x7fd')` → `'abd'`.
  */
 export function typedText(text: string): string {
   let out = '';
   for (const ch of text) {
     if (ch === '\x7f' || ch === '\b') out = out.slice(0, -1);
+    else if (ch === '\t') out += ' ';
     else if (ch === '\r' || ch === '\n' || ch >= ' ') out += ch;
   }
   return out;
