@@ -94,6 +94,13 @@ describe('the grid editor', () => {
     expect(nextCell({ ...grid, row: 1, col: 1 })).toMatchObject({ row: 0, col: 0 });
   });
 
+  test('cells pasted from a spreadsheet (tabs and line breaks) fill the grid in reading order', () => {
+    expect(typeIntoGrid(gridFromText('', 2, 2), '1\t2\r\n3\t4').cells).toEqual([
+      ['1', '2'],
+      ['3', '4'],
+    ]);
+  });
+
   test('draws the cells with the current one in brackets', () => {
     const grid = {
       cells: [

@@ -58,12 +58,14 @@ function setCell(grid: GridDraft, text: string): GridDraft {
 
 /**
  * Typed characters added to the current cell. A space or `;` moves on to the next cell, as
- * it would separate numbers in the answer line; characters no number has are ignored.
+ * it would separate numbers in the answer line, and so do a tab or a line break inside pasted
+ * text (cells copied from a spreadsheet); characters no number has are ignored.
  */
 export function typeIntoGrid(grid: GridDraft, text: string): GridDraft {
   let next = grid;
-  for (const char of text) {
-    if (char === ' ' || char === ';') next = nextCell(next);
+  for (const char of text.replace(/\r\n/g, '\n')) {
+    if (char === ' ' || char === ';' || char === '\t' || char === '\n' || char === '\r')
+      next = nextCell(next);
     else if (NUMBER_CHAR.test(char) || char === ',')
       next = setCell(next, next.cells[next.row][next.col] + (char === ',' ? '.' : char));
   }
