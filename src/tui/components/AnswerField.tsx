@@ -20,6 +20,7 @@ export function AnswerField({ field, wiring }: AnswerFieldProps) {
   return <FocusedField key={field.id} field={field} wiring={wiring} />;
 }
 
+/** Enter is the screen's command (check or save the answer), which its key handler runs. */
 const ignoreSubmit = (): void => {};
 
 function FocusedField({ field, wiring }: AnswerFieldProps) {
