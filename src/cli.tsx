@@ -7,12 +7,14 @@ import { Command, CommanderError, Option } from 'commander';
 import { runCalc } from './cli/calc.js';
 import { runCheckContent } from './cli/check-content.js';
 import { commandContext } from './cli/context.js';
+import { helpLanguage } from './cli/help-language.js';
 import { EXIT } from './cli/io.js';
 import { findLesson, runLessonPrint } from './cli/lesson-print.js';
 import { addLabCommands } from './cli/lab-commands.js';
 import { runList } from './cli/list.js';
 import { runProgress, runReset } from './cli/progress.js';
 import { runTrain } from './cli/train.js';
+import { createTranslator } from './i18n/index.js';
 import { colorEnabled } from './render/index.js';
 
 // The interface (Ink, React, the screens) is loaded only by the commands that show it, so
@@ -54,36 +56,29 @@ function terminalWidth(): number {
   return process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80;
 }
 
-export function buildProgram(): Command {
+/**
+ * The program with its commands. Their descriptions come from the message catalog, in the
+ * language `--lang` in `argv` asks for, else the environment's (see `help-language.ts`).
+ */
+export function buildProgram(argv: readonly string[] = []): Command {
+  const t = createTranslator(helpLanguage(argv));
   const program = new Command('cnn-tutor')
-    .description(
-      'A terminal tutor for convolutional neural networks, checked by its own CNN engine.',
-    )
-    .version(pkg.version, '-v, --version')
-    .addOption(new Option('--ascii', 'draw grids with +-| instead of box-drawing characters'))
-    .addOption(
-      new Option(
-        '--lang <code>',
-        'language of the lessons and messages (e.g. en, pt-BR); default from CNN_TUTOR_LANG or the locale',
-      ),
-    )
-    .addOption(
-      new Option(
-        '--state-dir <dir>',
-        'where progress is kept (default: CNN_TUTOR_STATE_DIR, else $XDG_STATE_HOME/cnn-tutor)',
-      ),
-    )
-    .showHelpAfterError('(run cnn-tutor --help for the commands)')
+    .description(t('cli.help.program'))
+    .version(pkg.version, '-v, --version', t('cli.help.version'))
+    // Before the commands are added: they inherit the help option.
+    .helpOption('-h, --help', t('cli.help.help'))
+    .addOption(new Option('--ascii', t('cli.help.program.ascii')))
+    .addOption(new Option('--lang <code>', t('cli.help.program.lang')))
+    .addOption(new Option('--state-dir <dir>', t('cli.help.program.state-dir')))
+    .showHelpAfterError(t('cli.help.after-error'))
     .exitOverride()
     .configureOutput({ writeOut: out, writeErr: err });
 
   program
     .command('calc')
-    .description(
-      'compute and explain a convolution, pooling or shape question given as JSON (a file, or stdin)',
-    )
-    .argument('[file]', 'JSON request file; - or nothing reads stdin')
-    .option('--json', 'print the result as JSON')
+    .description(t('cli.help.calc'))
+    .argument('[file]', t('cli.help.calc.file'))
+    .option('--json', t('cli.help.calc.json'))
     .action((file: string | undefined, opts: { json?: boolean }) => {
       const ascii = Boolean(program.opts().ascii);
       process.exitCode = runCalc(
@@ -109,36 +104,26 @@ export function buildProgram(): Command {
 
   program
     .command('list')
-    .description('list the lessons and exercises in course order')
-    .option('--json', 'print {"lessons": [...], "exercises": [...]} as JSON')
+    .description(t('cli.help.list'))
+    .option('--json', t('cli.help.list.json', { shape: '{"lessons": [...], "exercises": [...]}' }))
     .action((opts: { json?: boolean }) => {
       process.exitCode = runList(ctx(), opts, out, err);
     });
 
   program
     .command('check-content')
-    .description(
-      'load every lesson and exercise, build and answer each one with the engine, and list every problem',
-    )
-    .option('--seeds <n>', 'seeds tried per generated exercise', (v) => Number.parseInt(v, 10), 50)
+    .description(t('cli.help.check-content'))
+    .option('--seeds <n>', t('cli.help.check-content.seeds'), (v) => Number.parseInt(v, 10), 50)
     .action((opts: { seeds: number }) => {
       process.exitCode = runCheckContent(ctx(), opts, out, err);
     });
 
   program
     .command('lesson')
-    .description(
-      'open the tutor at one lesson, or with --print write it as plain text (for reading, printing, screen readers)',
-    )
-    .argument('<id>', 'the id of a lesson (see cnn-tutor list)')
-    .option(
-      '--print',
-      'write every step as plain text: figures and the demo computed, exercises without their answers',
-    )
-    .option(
-      '--seed <n>',
-      'with --print: the seed of generated exercises (default 1), to print the same numbers again',
-    )
+    .description(t('cli.help.lesson'))
+    .argument('<id>', t('cli.help.lesson.id'))
+    .option('--print', t('cli.help.lesson.print'))
+    .option('--seed <n>', t('cli.help.lesson.seed'))
     .action(async (id: string, opts: { print?: boolean; seed?: string }) => {
       const c = ctx();
       if (opts.print) {
@@ -155,35 +140,30 @@ export function buildProgram(): Command {
 
   program
     .command('progress')
-    .description('show what you have done, lesson by lesson')
-    .option('--json', 'print it as JSON')
+    .description(t('cli.help.progress'))
+    .option('--json', t('cli.help.progress.json'))
     .action(async (opts: { json?: boolean }) => {
       process.exitCode = await runProgress(ctx(), opts, out, err);
     });
 
   program
     .command('reset')
-    .description('clear your progress (all of it, or one lesson) after asking')
-    .argument('[lesson]', 'the id of one lesson (see cnn-tutor list)')
-    .option('-y, --yes', 'do not ask (for scripts)')
+    .description(t('cli.help.reset'))
+    .argument('[lesson]', t('cli.help.reset.lesson'))
+    .option('-y, --yes', t('cli.help.reset.yes'))
     .action(async (lesson: string | undefined, opts: { yes?: boolean }) => {
       process.exitCode = await runReset(ctx(), lesson, opts, out, err);
     });
 
   program
     .command('train')
-    .description(
-      'train the X/O network or the digit recogniser from random weights, and print the metrics of each epoch',
-    )
-    .argument('<kind>', "xo (the lectures' 9×9 X and O) or digits (handwritten digits from MNIST)")
-    .option('--epochs <n>', 'how many passes over the training set')
-    .option('--seed <n>', 'the seed of the data and the starting weights (same seed, same run)')
-    .option('--json', 'print one JSON object: test_accuracy (0–1), train_seconds, epochs, …')
-    .option(
-      '--live',
-      'watch it learn on a live screen: filters, loss and accuracy, pause, learning rate (the default when stdin and stdout are terminals and there is no --json)',
-    )
-    .option('--no-live', 'print the metrics of each epoch even on a terminal')
+    .description(t('cli.help.train'))
+    .argument('<kind>', t('cli.help.train.kind'))
+    .option('--epochs <n>', t('cli.help.train.epochs'))
+    .option('--seed <n>', t('cli.help.train.seed'))
+    .option('--json', t('cli.help.train.json'))
+    .option('--live', t('cli.help.train.live'))
+    .option('--no-live', t('cli.help.train.no-live'))
     .action(
       async (
         kind: string,
@@ -204,13 +184,13 @@ export function buildProgram(): Command {
       },
     );
 
-  addLabCommands(program, { ctx, out, err, version: pkg.version, startLabScreen });
+  addLabCommands(program, { ctx, help: t, out, err, version: pkg.version, startLabScreen });
 
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
-  const program = buildProgram();
+  const program = buildProgram(argv);
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {

@@ -5,9 +5,12 @@
  * `lab` is interactive when a screen is provided (`startLabScreen`) and both stdin and stdout
  * are terminals; otherwise, and always with `--answer`, it runs without a screen (`runLab`).
  * Interactive without `--student`, it asks for the id first (`lab-ask.tsx`).
+ *
+ * Every description comes from the message catalog through `help`.
  */
 import type { Command } from 'commander';
 import type { LabSession } from '../grade/lab-session.js';
+import type { Translate } from '../view/text.js';
 import type { CommandContext } from './context.js';
 import { runGrade } from './grade.js';
 import { runGradescope } from './gradescope.js';
@@ -19,6 +22,11 @@ import { runWorksheet } from './worksheet.js';
 
 export interface LabCommandsOptions {
   readonly ctx: () => CommandContext;
+  /**
+   * The translator of the help texts. Commands are registered before `--lang` is parsed, so
+   * this is not `ctx().t` (see `help-language.ts`).
+   */
+  readonly help: Translate;
   readonly out: Print;
   readonly err: Print;
   /** The package version, written into Gradescope's setup.sh. */
@@ -29,28 +37,20 @@ export interface LabCommandsOptions {
 
 const collect = (value: string, previous: string[] = []): string[] => [...previous, value];
 
-const SECRET_HELP =
-  'the course secret (default: CNN_TUTOR_SECRET, which keeps it out of the process list)';
-
 export function addLabCommands(program: Command, options: LabCommandsOptions): void {
-  const { ctx, out, err } = options;
+  const { ctx, help: t, out, err } = options;
 
   program
     .command('lab')
-    .description(
-      'do a graded lab: your own questions, answers saved as you go to <student>.<lab>.json',
-    )
-    .argument('<lab>', 'a lab id (see exercises/labs/) or the path of a lab file')
-    .option('--student <id>', 'your student id')
-    .option(
-      '--out <file>',
-      'where to save your answers (default: <student>.<lab>.json in this folder)',
-    )
-    .option('--code <code>', 'the access code your teacher gave you, if any')
-    .option('--secret <secret>', SECRET_HELP)
+    .description(t('cli.help.lab'))
+    .argument('<lab>', t('cli.help.lab.lab'))
+    .option('--student <id>', t('cli.help.lab.student'))
+    .option('--out <file>', t('cli.help.lab.out'))
+    .option('--code <code>', t('cli.help.lab.code'))
+    .option('--secret <secret>', t('cli.help.secret'))
     .option(
       '--answer <id=answer>',
-      'save an answer without the screen (repeatable), e.g. --answer conv-first-window=4',
+      t('cli.help.lab.answer', { example: '--answer conv-first-window=4' }),
       collect,
     )
     .action(async (lab: string, flags: LabFlags) => {
@@ -79,24 +79,24 @@ export function addLabCommands(program: Command, options: LabCommandsOptions): v
 
   program
     .command('key')
-    .description("a student's answers for a lab, computed by the engine (for instructors)")
-    .argument('<lab>', 'a lab id or the path of a lab file')
-    .option('--student <id>', 'whose variant')
-    .option('--json', 'print a complete submission file (grading it gives full marks)')
-    .option('--secret <secret>', SECRET_HELP)
+    .description(t('cli.help.key'))
+    .argument('<lab>', t('cli.help.lab-ref'))
+    .option('--student <id>', t('cli.help.whose-variant'))
+    .option('--json', t('cli.help.key.json'))
+    .option('--secret <secret>', t('cli.help.secret'))
     .action((lab: string, flags: { student?: string; json?: boolean; secret?: string }) => {
       process.exitCode = runKey(ctx(), lab, flags, out, err);
     });
 
   program
     .command('worksheet')
-    .description("a student's questions for a paper or offline lab (Markdown or JSON, no answers)")
-    .argument('<lab>', 'a lab id or the path of a lab file')
-    .option('--student <id>', 'whose variant')
-    .option('--format <format>', 'md or json', 'md')
-    .option('--out <file>', 'write to this file instead of stdout')
-    .option('--code <code>', "the student's access code, if the lab has a course secret")
-    .option('--secret <secret>', SECRET_HELP)
+    .description(t('cli.help.worksheet'))
+    .argument('<lab>', t('cli.help.lab-ref'))
+    .option('--student <id>', t('cli.help.whose-variant'))
+    .option('--format <format>', t('cli.help.worksheet.format'), 'md')
+    .option('--out <file>', t('cli.help.worksheet.out'))
+    .option('--code <code>', t('cli.help.worksheet.code'))
+    .option('--secret <secret>', t('cli.help.secret'))
     .action(
       async (
         lab: string,
@@ -108,19 +108,14 @@ export function addLabCommands(program: Command, options: LabCommandsOptions): v
 
   program
     .command('grade')
-    .description(
-      'grade submission files (or every *.json in a folder); never shows expected answers unless --show-expected',
-    )
-    .argument('<paths...>', 'submission files or folders')
-    .option('--lab <lab>', 'the lab every file must be for (default: each file names its lab)')
-    .option('--secret <secret>', SECRET_HELP)
-    .option('--format <format>', 'text, json, gradescope or junit', 'text')
-    .option('--out <path>', 'write the report to this file (or into this folder) instead of stdout')
-    .option('--fail-under <percent>', 'exit 1 if any file scores under this percentage')
-    .option(
-      '--show-expected',
-      "include the engine's answer for every answer that is not fully right",
-    )
+    .description(t('cli.help.grade'))
+    .argument('<paths...>', t('cli.help.grade.paths'))
+    .option('--lab <lab>', t('cli.help.grade.lab'))
+    .option('--secret <secret>', t('cli.help.secret'))
+    .option('--format <format>', t('cli.help.grade.format'), 'text')
+    .option('--out <path>', t('cli.help.grade.out'))
+    .option('--fail-under <percent>', t('cli.help.grade.fail-under'))
+    .option('--show-expected', t('cli.help.grade.show-expected'))
     .action(
       async (
         paths: string[],
@@ -139,23 +134,21 @@ export function addLabCommands(program: Command, options: LabCommandsOptions): v
 
   program
     .command('gradescope')
-    .description('write setup.sh and run_autograder for a Gradescope autograder of a lab')
-    .argument('<lab>', 'a lab id or the path of a lab file')
-    .option('--out <dir>', 'the folder to write the files into')
-    .option('--secret <secret>', `${SECRET_HELP}; stored in the autograder`)
+    .description(t('cli.help.gradescope'))
+    .argument('<lab>', t('cli.help.lab-ref'))
+    .option('--out <dir>', t('cli.help.gradescope.out'))
+    .option('--secret <secret>', t('cli.help.gradescope.secret'))
     .action(async (lab: string, flags: { out?: string; secret?: string }) => {
       process.exitCode = await runGradescope(ctx(), lab, flags, options.version, out, err);
     });
 
   program
     .command('lab-codes')
-    .description(
-      "each student's access code for a lab with a course secret (student<TAB>code lines)",
-    )
-    .argument('<lab>', 'a lab id or the path of a lab file')
-    .option('--student <id>', 'a student id (repeatable)', collect)
-    .option('--roster <file>', 'a file with one student id per line (first column of a CSV)')
-    .option('--secret <secret>', SECRET_HELP)
+    .description(t('cli.help.lab-codes'))
+    .argument('<lab>', t('cli.help.lab-ref'))
+    .option('--student <id>', t('cli.help.lab-codes.student'), collect)
+    .option('--roster <file>', t('cli.help.lab-codes.roster'))
+    .option('--secret <secret>', t('cli.help.secret'))
     .action((lab: string, flags: { student?: string[]; roster?: string; secret?: string }) => {
       process.exitCode = runLabCodes(ctx(), lab, flags, out, err);
     });
