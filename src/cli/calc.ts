@@ -43,7 +43,7 @@ export function runCalc(
 ): number {
   let text: string;
   try {
-    text = readInput(file, 'request');
+    text = readInput(file, 'request', t);
   } catch (error) {
     if (error instanceof UsageError) {
       err(`cnn-tutor calc: ${error.message}`);

@@ -47,7 +47,7 @@ export function runLabCodes(
   const students = [...(flags.student ?? [])];
   if (flags.roster !== undefined) {
     try {
-      students.push(...readRoster(readInput(flags.roster, 'roster')));
+      students.push(...readRoster(readInput(flags.roster, 'roster', ctx.t)));
     } catch (error) {
       if (!(error instanceof UsageError)) throw error;
       err(`cnn-tutor lab-codes: ${error.message}`);
