@@ -1,5 +1,5 @@
 /** Element-wise and vector activations. */
-import { ShapeError, describe, expectFinite } from './errors.js';
+import { describeValue, expectFinite, shapeError } from './errors.js';
 import { type Tensor, expectFiniteData } from './tensor.js';
 
 /** ReLU: max(0, x) cell by cell; the shape is kept. */
@@ -17,10 +17,7 @@ export function relu(t: Tensor): Tensor {
  */
 export function softmax(z: readonly number[]): number[] {
   if (!Array.isArray(z) || z.length === 0) {
-    throw new ShapeError(
-      'input',
-      `Expected \`input\` to be a non-empty list of numbers, got ${describe(z)}.`,
-    );
+    throw shapeError('input', 'empty-numbers', { name: 'input', got: describeValue(z) });
   }
   z.forEach((v, i) => expectFinite(`input[${i}]`, v));
   const max = Math.max(...z);

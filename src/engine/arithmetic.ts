@@ -4,11 +4,11 @@
  * last cell) or a framework silently drops the incomplete last window.
  */
 import {
-  ShapeError,
-  ValueError,
-  describe,
+  describeValue,
   expectNonNegativeInt,
   expectPositiveInt,
+  shapeError,
+  valueError,
 } from './errors.js';
 import { effectiveSize, outputLength, samePadding } from './geometry.js';
 
@@ -73,11 +73,7 @@ export function outputSize(options: OutputSizeOptions): OutputSize {
   const span = effectiveSize(f, dilation);
   const padded = n + before + after;
   if (span > padded) {
-    const spanText = dilation > 1 ? `, spanning ${span} cells with dilation ${dilation}` : '';
-    throw new ShapeError(
-      'f',
-      `Expected the kernel (\`f\` = ${f}${spanText}) to fit in the padded input of ${padded} cells (n ${n} + pad ${before} + ${after}), but it is larger. Use a smaller \`f\` or more \`pad\`.`,
-    );
+    throw shapeError('f', 'outsize-too-big', { f, dilation, span, padded, n, before, after });
   }
 
   const numerator = padded - span;
@@ -148,10 +144,7 @@ export function resolveAxisPadding(
     expectNonNegativeInt('pad[1]', pad[1]);
     return [pad[0], pad[1]];
   }
-  throw new ValueError(
-    'pad',
-    `Expected \`pad\` to be "valid", "same", a whole number ≥ 0, or [before, after], got ${describe(pad)}.`,
-  );
+  throw valueError('pad', 'bad-pad', { got: describeValue(pad) });
 }
 
 /**

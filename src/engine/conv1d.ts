@@ -10,7 +10,7 @@
  *   same:  length N, padding F − 1 split with the smaller half first (TensorFlow's rule).
  * Example: [0,0,0,0,1,1,1] with [-1,1] → [0,0,0,1,0,0] correlated, [0,0,0,-1,0,0] convolved.
  */
-import { ShapeError, ValueError, describe, expectFinite } from './errors.js';
+import { describeValue, expectFinite, shapeError, valueError } from './errors.js';
 
 export type Conv1dMode = 'valid' | 'same' | 'full';
 
@@ -21,10 +21,7 @@ export interface Conv1dOptions {
 
 function checkList(name: string, value: unknown): number[] {
   if (!Array.isArray(value) || value.length === 0) {
-    throw new ShapeError(
-      name,
-      `Expected \`${name}\` to be a non-empty list of numbers, got ${describe(value)}.`,
-    );
+    throw shapeError(name, 'empty-numbers', { name, got: describeValue(value) });
   }
   value.forEach((v, i) => expectFinite(`${name}[${i}]`, v));
   return value as number[];
@@ -47,19 +44,13 @@ export function conv1d(
   const k0 = checkList('kernel', kernel);
   const mode = options.mode ?? 'valid';
   if (mode !== 'valid' && mode !== 'same' && mode !== 'full') {
-    throw new ValueError(
-      'mode',
-      `Expected \`mode\` to be "valid", "same" or "full", got ${describe(mode)}.`,
-    );
+    throw valueError('mode', 'conv1d-mode', { got: describeValue(mode) });
   }
   const k = options.flip ? [...k0].reverse() : k0;
   const [before, after] = conv1dPadding(x.length, k.length, mode);
   const length = x.length + before + after - k.length + 1;
   if (length < 1) {
-    throw new ShapeError(
-      'kernel',
-      `The kernel has ${k.length} numbers but the input only ${x.length}: with mode "valid" it does not fit.`,
-    );
+    throw shapeError('kernel', 'conv1d-too-long', { kernel: k.length, input: x.length });
   }
   const out = new Array<number>(length);
   for (let n = 0; n < length; n++) {

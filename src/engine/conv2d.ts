@@ -9,7 +9,7 @@
  *
  * Example: the 5×5 image of the lectures with the 3×3 "X" filter gives [[4,3,4],[2,4,3],[2,3,4]].
  */
-import { ShapeError, expectFinite } from './errors.js';
+import { ShapeError, expectFinite, shapeError } from './errors.js';
 import { type Geometry2d, type WindowOptions, windowGeometry } from './geometry.js';
 import { type Tensor, expectFiniteData, padChannels } from './tensor.js';
 
@@ -41,17 +41,11 @@ export function conv2dGeometry(
   const [C, H, W] = input.shape;
   const [O, kC, kH, kW] = filters.shape;
   if (kC !== C) {
-    throw new ShapeError(
-      'kernels',
-      `Each filter must span all ${C} input channel${C === 1 ? '' : 's'}, but the filters in \`kernels\` have ${kC}.`,
-    );
+    throw shapeError('kernels', 'kernel-channels', { channels: C, got: kC });
   }
   if (options.bias !== undefined) {
     if (options.bias.length !== O) {
-      throw new ShapeError(
-        'bias',
-        `Expected \`bias\` to have one number per filter (${O}), got ${options.bias.length}.`,
-      );
+      throw shapeError('bias', 'bias-per-filter', { filters: O, got: options.bias.length });
     }
     for (let o = 0; o < O; o++) expectFinite(`bias[${o}]`, options.bias[o]);
   }

@@ -2,7 +2,7 @@
  * A fully connected layer: out[o] = Σ_i weights[o][i] · input[i] + bias[o].
  * Weights are [out][in]: one row per output unit (one "vote" per class in the X/O network).
  */
-import { ShapeError, describe, expectFinite } from './errors.js';
+import { describeValue, expectFinite, shapeError } from './errors.js';
 
 export function dense(
   input: readonly number[],
@@ -10,33 +10,28 @@ export function dense(
   bias?: readonly number[],
 ): number[] {
   if (!Array.isArray(input) || input.length === 0) {
-    throw new ShapeError(
-      'input',
-      `Expected \`input\` to be a non-empty list of numbers, got ${describe(input)}.`,
-    );
+    throw shapeError('input', 'empty-numbers', { name: 'input', got: describeValue(input) });
   }
   input.forEach((v, i) => expectFinite(`input[${i}]`, v));
   if (!Array.isArray(weights) || weights.length === 0) {
-    throw new ShapeError(
-      'weights',
-      `Expected \`weights\` to be a non-empty list of rows (one per output), got ${describe(weights)}.`,
-    );
+    throw shapeError('weights', 'no-weight-rows', { got: describeValue(weights) });
   }
   weights.forEach((row, o) => {
     if (!Array.isArray(row) || row.length !== input.length) {
-      throw new ShapeError(
-        `weights[${o}]`,
-        `Expected \`weights[${o}]\` to have one weight per input (${input.length}), got ${Array.isArray(row) ? row.length : describe(row)}.`,
-      );
+      throw shapeError(`weights[${o}]`, 'weights-per-input', {
+        row: `weights[${o}]`,
+        inputs: input.length,
+        got: Array.isArray(row) ? row.length : describeValue(row),
+      });
     }
     row.forEach((v, i) => expectFinite(`weights[${o}][${i}]`, v));
   });
   if (bias !== undefined) {
     if (!Array.isArray(bias) || bias.length !== weights.length) {
-      throw new ShapeError(
-        'bias',
-        `Expected \`bias\` to have one number per output (${weights.length}), got ${Array.isArray(bias) ? bias.length : describe(bias)}.`,
-      );
+      throw shapeError('bias', 'bias-per-output', {
+        outputs: weights.length,
+        got: Array.isArray(bias) ? bias.length : describeValue(bias),
+      });
     }
     bias.forEach((v, i) => expectFinite(`bias[${i}]`, v));
   }

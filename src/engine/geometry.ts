@@ -3,11 +3,11 @@
  * and for 2-D ops. Convolution and pooling both use these, so they can never disagree.
  */
 import {
-  ShapeError,
-  ValueError,
-  describe,
+  describeValue,
   expectNonNegativeInt,
   expectPositiveInt,
+  shapeError,
+  valueError,
 } from './errors.js';
 
 /** `valid`: no padding. `same`: TensorFlow's rule. A number: that many zeros on every side. */
@@ -53,10 +53,7 @@ export function pair(
     return [value, value];
   }
   if (!Array.isArray(value) || value.length !== 2) {
-    throw new ValueError(
-      argument,
-      `Expected \`${argument}\` to be a whole number or a pair [rows, columns], got ${describe(value)}.`,
-    );
+    throw valueError(argument, 'not-pair', { argument, got: describeValue(value) });
   }
   expectPositiveInt(`${argument}[0]`, value[0]);
   expectPositiveInt(`${argument}[1]`, value[1]);
@@ -131,10 +128,7 @@ export function resolvePadding(
     expectNonNegativeInt('padding[1][1]', right);
     return { top, bottom, left, right };
   }
-  throw new ValueError(
-    'padding',
-    `Expected \`padding\` to be "valid", "same", a whole number, or [[top, bottom], [left, right]], got ${describe(p)}.`,
-  );
+  throw valueError('padding', 'bad-padding', { got: describeValue(p) });
 }
 
 /**
@@ -147,7 +141,7 @@ export function windowGeometry(
   kH: number,
   kW: number,
   options: WindowOptions = {},
-  kernelName = 'kernel',
+  kernelName: 'kernel' | 'pooling window' = 'kernel',
 ): Geometry2d {
   const [sH, sW] = pair('stride', options.stride, 1);
   const [dH, dW] = pair('dilation', options.dilation, 1);
@@ -157,10 +151,18 @@ export function windowGeometry(
   const paddedH = inH + pad.top + pad.bottom;
   const paddedW = inW + pad.left + pad.right;
   if (spanH > paddedH || spanW > paddedW) {
-    const dil = dH > 1 || dW > 1 ? ` (dilated span ${spanH}×${spanW})` : '';
-    throw new ShapeError(
+    throw shapeError(
       kernelName,
-      `The ${kernelName} is ${kH}×${kW}${dil} but the padded input is only ${paddedH}×${paddedW}: the window does not fit. Use a smaller ${kernelName} or more padding.`,
+      kernelName === 'kernel' ? 'kernel-too-big' : 'pool-window-too-big',
+      {
+        rows: kH,
+        columns: kW,
+        dilated: dH > 1 || dW > 1 ? 1 : 0,
+        spanRows: spanH,
+        spanColumns: spanW,
+        paddedRows: paddedH,
+        paddedColumns: paddedW,
+      },
     );
   }
   return {

@@ -8,11 +8,11 @@
  * (the MNIST training set as Keras stores it).
  */
 import {
-  ShapeError,
-  ValueError,
-  describe,
+  describeValue,
   expectNonNegativeInt,
   expectPositiveInt,
+  shapeError,
+  valueError,
 } from './errors.js';
 import { sizeOf, strides } from './tensor.js';
 
@@ -26,10 +26,7 @@ function expectLayout(layout: string): string[] {
     letters.some((l) => !/^[A-Z]$/.test(l)) ||
     new Set(letters).size !== letters.length
   ) {
-    throw new ValueError(
-      'layout',
-      `Expected \`layout\` to be distinct capital axis letters such as "NHWC", got ${describe(layout)}.`,
-    );
+    throw valueError('layout', 'bad-layout', { got: describeValue(layout) });
   }
   return letters;
 }
@@ -37,11 +34,7 @@ function expectLayout(layout: string): string[] {
 /** The shape of a tensor in `layout`: the size of each axis, in the layout's order. */
 export function layoutShape(layout: string, sizes: AxisSizes): number[] {
   return expectLayout(layout).map((axis) => {
-    if (!(axis in sizes))
-      throw new ShapeError(
-        axis,
-        `Layout "${layout}" needs a size for axis ${axis}, and none was given.`,
-      );
+    if (!(axis in sizes)) throw shapeError(axis, 'layout-size-missing', { layout, axis });
     return expectPositiveInt(axis, sizes[axis]);
   });
 }
@@ -55,10 +48,11 @@ export function unravelIndex(shape: readonly number[], position: number): number
   expectNonNegativeInt('position', position);
   const n = sizeOf(shape);
   if (position >= n) {
-    throw new ShapeError(
-      'position',
-      `Position ${position} is outside a tensor of shape (${shape.join(', ')}), which has positions 0 to ${n - 1}.`,
-    );
+    throw shapeError('position', 'position-outside', {
+      position,
+      shape: shape.join(', '),
+      last: n - 1,
+    });
   }
   return strides(shape).map((s, i) => Math.floor(position / s) % shape[i]);
 }
@@ -80,10 +74,7 @@ export function convertFlatIndex(
   const fromAxes = expectLayout(from);
   const toAxes = expectLayout(to);
   if (fromAxes.length !== toAxes.length || fromAxes.some((a) => !toAxes.includes(a))) {
-    throw new ValueError(
-      'to',
-      `Expected "${from}" and "${to}" to name the same axes in another order.`,
-    );
+    throw valueError('to', 'layouts-differ', { from, to });
   }
   const cell = unravelIndex(layoutShape(from, sizes), position);
   const at = Object.fromEntries(fromAxes.map((a, i) => [a, cell[i]]));
@@ -123,8 +114,5 @@ export function kernelShape(options: KernelShapeOptions): number[] {
   };
   if (layout === 'keras') return layoutShape('HWIO', sizes);
   if (layout === 'pytorch') return layoutShape('OIHW', sizes);
-  throw new ValueError(
-    'layout',
-    `Expected \`layout\` to be "keras" or "pytorch", got ${describe(layout)}.`,
-  );
+  throw valueError('layout', 'kernel-layout', { got: describeValue(layout) });
 }

@@ -8,12 +8,13 @@
  * `dense` a shape is (units).
  */
 import {
-  ShapeError,
-  ValueError,
-  describe,
+  describeValue,
   expectFinite,
   expectNonNegativeInt,
   expectPositiveInt,
+  phrase,
+  shapeError,
+  valueError,
 } from './errors.js';
 import {
   type Geometry2d,
@@ -171,17 +172,11 @@ export interface ResolvedLayer {
  */
 export function resolveModel(spec: ModelSpec): ResolvedLayer[] {
   if (typeof spec !== 'object' || spec === null || Array.isArray(spec)) {
-    throw new ValueError(
-      'spec',
-      `Expected the model to be { input: [H, W, C], layers: [...] }, got ${describe(spec)}.`,
-    );
+    throw valueError('spec', 'model-not-object', { got: describeValue(spec) });
   }
   const input = checkInput(spec.input);
   if (!Array.isArray(spec.layers)) {
-    throw new ValueError(
-      'layers',
-      `Expected \`layers\` to be an array of layers, got ${describe(spec.layers)}.`,
-    );
+    throw valueError('layers', 'layers-not-array', { got: describeValue(spec.layers) });
   }
   spec.layers.forEach(checkFields);
   const names = layerNames(spec.layers);
@@ -214,10 +209,7 @@ export function outputShapeOf(spec: ModelSpec): number[] {
 
 function checkInput(input: unknown): [number, number, number] {
   if (!Array.isArray(input) || input.length !== 3) {
-    throw new ValueError(
-      'input',
-      `Expected \`input\` to be [height, width, channels], got ${describe(input)}.`,
-    );
+    throw valueError('input', 'model-input', { got: describeValue(input) });
   }
   input.forEach((d, i) => expectPositiveInt(`input[${i}]`, d));
   return [input[0], input[1], input[2]];
@@ -226,33 +218,32 @@ function checkInput(input: unknown): [number, number, number] {
 function checkFields(layer: unknown, index: number): void {
   const at = `layers[${index}]`;
   if (typeof layer !== 'object' || layer === null || Array.isArray(layer)) {
-    throw new ValueError(
-      at,
-      `Expected \`${at}\` to be a layer such as { type: 'conv2d', filters: 32, kernel: 3 }, got ${describe(layer)}.`,
-    );
+    throw valueError(at, 'not-a-layer', { layer: at, got: describeValue(layer) });
   }
   const type = (layer as { type?: unknown }).type;
   if (typeof type !== 'string' || !(LAYER_TYPES as string[]).includes(type)) {
-    throw new ValueError(
-      `${at}.type`,
-      `Expected \`${at}.type\` to be one of ${LAYER_TYPES.map((t) => `"${t}"`).join(', ')}, got ${describe(type)}.`,
-    );
+    throw valueError(`${at}.type`, 'not-one-of', {
+      argument: `${at}.type`,
+      values: LAYER_TYPES.map((t) => `"${t}"`).join(', '),
+      got: describeValue(type),
+    });
   }
   const allowed = FIELDS[type as LayerType];
   for (const key of Object.keys(layer)) {
     if (!allowed.includes(key)) {
-      throw new ValueError(
-        `${at}.${key}`,
-        `\`${at}.${key}\` is not a field of a ${type} layer; its fields are ${allowed.join(', ')}.`,
-      );
+      throw valueError(`${at}.${key}`, 'not-a-layer-field', {
+        field: `${at}.${key}`,
+        type,
+        fields: allowed.join(', '),
+      });
     }
   }
   const name = (layer as { name?: unknown }).name;
   if (name !== undefined && (typeof name !== 'string' || name.trim() === '')) {
-    throw new ValueError(
-      `${at}.name`,
-      `Expected \`${at}.name\` to be a non-empty string, got ${describe(name)}.`,
-    );
+    throw valueError(`${at}.name`, 'empty-name', {
+      argument: `${at}.name`,
+      got: describeValue(name),
+    });
   }
 }
 
@@ -267,10 +258,8 @@ function layerNames(layers: readonly LayerSpec[]): string[] {
     if (layer.name === undefined) return;
     const first = taken.get(layer.name);
     if (first !== undefined) {
-      throw new ValueError(
-        `layers[${i}].name`,
-        `\`layers[${i}].name\` is "${layer.name}", already the name of layers[${first}]; layer names must be unique.`,
-      );
+      const argument = `layers[${i}].name`;
+      throw valueError(argument, 'duplicate-name', { argument, name: layer.name, first });
     }
     taken.set(layer.name, i);
   });
@@ -323,10 +312,10 @@ function resolveLayer(
     case 'avgpool': {
       const padding = layer.padding ?? 'valid';
       if (padding !== 'valid' && padding !== 'same') {
-        throw new ValueError(
-          `${at}.padding`,
-          `Expected \`${at}.padding\` to be "valid" or "same", got ${describe(padding)}.`,
-        );
+        throw valueError(`${at}.padding`, 'layer-pool-padding', {
+          argument: `${at}.padding`,
+          got: describeValue(padding),
+        });
       }
       const [h, w, c] = expectImage(at, name, layer.type, inputShape);
       const geometry = windowOf(at, name, 'size', [h, w, c], {
@@ -345,10 +334,7 @@ function resolveLayer(
       checkActivation(at, layer.activation);
       checkBoolean(`${at}.useBias`, layer.useBias);
       if (inputShape.length !== 1) {
-        throw new ShapeError(
-          at,
-          `\`${at}\` (${name}) is a dense layer and needs a flat input, but it gets ${shapeText(inputShape)}. Add { type: 'flatten' } before it.`,
-        );
+        throw shapeError(at, 'dense-needs-flat', { layer: at, name, shape: shapeText(inputShape) });
       }
       const params = denseParams({
         inputs: inputShape[0],
@@ -370,10 +356,7 @@ function expectImage(
   shape: number[],
 ): [number, number, number] {
   if (shape.length !== 3) {
-    throw new ShapeError(
-      at,
-      `\`${at}\` (${name}) is a ${type} layer and needs an (H, W, C) input, but it gets ${shapeText(shape)}. Put convolutions and pooling before the flatten layer.`,
-    );
+    throw shapeError(at, 'layer-needs-image', { layer: at, name, type, shape: shapeText(shape) });
   }
   return [shape[0], shape[1], shape[2]];
 }
@@ -396,10 +379,8 @@ function windowOf(
   fields: WindowFields,
 ): Geometry2d {
   if (fields.kernel === undefined) {
-    throw new ValueError(
-      `${at}.${kernelField}`,
-      `Expected \`${at}.${kernelField}\` to be a whole number or a pair [rows, columns], got nothing.`,
-    );
+    const argument = `${at}.${kernelField}`;
+    throw valueError(argument, 'not-pair', { argument, got: phrase('nothing', {}) });
   }
   type PairInput = number | readonly [number, number] | undefined;
   const [kH, kW] = pair(`${at}.${kernelField}`, fields.kernel as PairInput, 1);
@@ -414,13 +395,22 @@ function windowOf(
   const paddedH = h + pad.top + pad.bottom;
   const paddedW = w + pad.left + pad.right;
   if (spanH > paddedH || spanW > paddedW) {
-    const what = kernelField === 'kernel' ? 'kernel' : 'pooling window';
-    const dilated = dH > 1 || dW > 1 ? ` (dilated span ${spanH}×${spanW})` : '';
-    const padded = paddedH !== h || paddedW !== w ? ` (${paddedH}×${paddedW} after padding)` : '';
-    throw new ShapeError(
-      `${at}.${kernelField}`,
-      `\`${at}\` (${name}): the ${kH}×${kW} ${what}${dilated} does not fit its ${h}×${w}×${c} input${padded}. Use a smaller ${what}, padding "same", or fewer layers that shrink the image before it.`,
-    );
+    const code = kernelField === 'kernel' ? 'layer-kernel-too-big' : 'layer-pool-too-big';
+    throw shapeError(`${at}.${kernelField}`, code, {
+      layer: at,
+      name,
+      rows: kH,
+      columns: kW,
+      dilated: dH > 1 || dW > 1 ? 1 : 0,
+      spanRows: spanH,
+      spanColumns: spanW,
+      height: h,
+      width: w,
+      depth: c,
+      padded: paddedH !== h || paddedW !== w ? 1 : 0,
+      paddedRows: paddedH,
+      paddedColumns: paddedW,
+    });
   }
   return windowGeometry(h, w, kH, kW, {
     stride: [sH, sW],
@@ -436,26 +426,24 @@ function checkConvPadding(at: string, padding: unknown): 'valid' | 'same' | numb
   if (padding === undefined) return 'valid';
   if (padding === 'valid' || padding === 'same') return padding;
   if (typeof padding === 'number') return expectNonNegativeInt(`${at}.padding`, padding);
-  throw new ValueError(
-    `${at}.padding`,
-    `Expected \`${at}.padding\` to be "valid", "same" or a whole number ≥ 0, got ${describe(padding)}.`,
-  );
+  throw valueError(`${at}.padding`, 'layer-conv-padding', {
+    argument: `${at}.padding`,
+    got: describeValue(padding),
+  });
 }
 
 function checkActivation(at: string, activation: unknown): void {
   if (activation === undefined || (ACTIVATIONS as unknown[]).includes(activation)) return;
-  throw new ValueError(
-    `${at}.activation`,
-    `Expected \`${at}.activation\` to be one of ${ACTIVATIONS.map((a) => `"${a}"`).join(', ')}, got ${describe(activation)}.`,
-  );
+  throw valueError(`${at}.activation`, 'not-one-of', {
+    argument: `${at}.activation`,
+    values: ACTIVATIONS.map((a) => `"${a}"`).join(', '),
+    got: describeValue(activation),
+  });
 }
 
 function checkBoolean(argument: string, value: unknown): void {
   if (value === undefined || typeof value === 'boolean') return;
-  throw new ValueError(
-    argument,
-    `Expected \`${argument}\` to be true or false, got ${describe(value)}.`,
-  );
+  throw valueError(argument, 'not-boolean', { argument, got: describeValue(value) });
 }
 
 /** (26, 26, 32) or (1600), for messages. */

@@ -3,7 +3,7 @@
  * an image is one grid or a list of grids (one per channel, channels first);
  * filters are a list whose items are each one grid (single-channel input) or a list of grids.
  */
-import { ShapeError, describe } from './errors.js';
+import { describeValue, phrase, shapeError } from './errors.js';
 import { type Tensor, fromNested, reshape } from './tensor.js';
 
 function depth(value: unknown): number {
@@ -25,40 +25,37 @@ export function volumeFrom(name: string, value: unknown): Tensor {
   if (d === 3) return fromNested(name, value, 3);
   const got =
     d === 0
-      ? describe(value)
+      ? describeValue(value)
       : d === 1
         ? (value as unknown[]).length === 0
-          ? 'an empty list'
-          : 'a list of numbers'
-        : `${d} levels of nested lists`;
-  throw new ShapeError(
-    name,
-    `Expected \`${name}\` to be a grid (a list of rows) or a list of grids (one per channel), got ${got}.`,
-  );
+          ? phrase('empty-list', {})
+          : phrase('rank', { rank: 1 })
+        : phrase('levels', { depth: d });
+  throw shapeError(name, 'not-a-volume', { name, got });
 }
 
 /** [K | [K, …], …] → (O,C,kH,kW); every filter must have `channels` channels. */
 export function filtersFrom(name: string, value: unknown, channels: number): Tensor {
   if (!Array.isArray(value) || value.length === 0) {
-    throw new ShapeError(
-      name,
-      `Expected \`${name}\` to be a non-empty list of filters, got ${describe(value)}.`,
-    );
+    throw shapeError(name, 'no-filters', { name, got: describeValue(value) });
   }
   const items = value.map((k, o) => volumeFrom(`${name}[${o}]`, k));
   const [C, kH, kW] = items[0].shape;
   items.forEach((t, o) => {
     if (t.shape[0] !== channels) {
-      throw new ShapeError(
-        `${name}[${o}]`,
-        `Each filter must span all ${channels} input channel${channels === 1 ? '' : 's'}, but \`${name}[${o}]\` has ${t.shape[0]}.`,
-      );
+      const filter = `${name}[${o}]`;
+      throw shapeError(filter, 'filter-channels', { channels, filter, got: t.shape[0] });
     }
     if (t.shape[1] !== kH || t.shape[2] !== kW) {
-      throw new ShapeError(
-        `${name}[${o}]`,
-        `All filters must have the same size: \`${name}[0]\` is ${kH}×${kW}, \`${name}[${o}]\` is ${t.shape[1]}×${t.shape[2]}.`,
-      );
+      const filter = `${name}[${o}]`;
+      throw shapeError(filter, 'filter-sizes', {
+        first: `${name}[0]`,
+        firstRows: kH,
+        firstColumns: kW,
+        filter,
+        rows: t.shape[1],
+        columns: t.shape[2],
+      });
     }
   });
   const data = new Float64Array(items.length * C * kH * kW);

@@ -3,7 +3,7 @@
  * a convolution, so its count depends on the kernel and the depths, never on the image size;
  * a dense layer has one weight per (input, unit) pair.
  */
-import { ValueError, describe, expectPositiveInt } from './errors.js';
+import { describeValue, expectPositiveInt, valueError } from './errors.js';
 
 export interface Conv2dParamsOptions {
   /** Kernel rows. */
@@ -101,9 +101,6 @@ export function denseParams(options: DenseParamsOptions): DenseParams {
 
 function expectBoolean(argument: string, value: unknown): void {
   if (typeof value !== 'boolean') {
-    throw new ValueError(
-      argument,
-      `Expected \`${argument}\` to be true or false, got ${describe(value)}.`,
-    );
+    throw valueError(argument, 'not-boolean', { argument, got: describeValue(value) });
   }
 }

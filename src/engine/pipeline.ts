@@ -17,7 +17,15 @@
  */
 import { type Conv2dOptions, conv2d } from './conv2d.js';
 import { dense } from './dense.js';
-import { EngineError, ShapeError, ValueError, describe } from './errors.js';
+import {
+  EngineError,
+  ShapeError,
+  ValueError,
+  describe,
+  phrase,
+  shapeError,
+  valueError,
+} from './errors.js';
 import { relu, softmax } from './activations.js';
 import { type PoolOptions, avgPool2d, maxPool2d } from './pool.js';
 import { type Tensor, flatten } from './tensor.js';
@@ -89,26 +97,24 @@ export function runPipeline(input: Tensor, stages: readonly PipelineStage[]): Te
   stages.forEach((stage, k) => {
     const op = stage?.op;
     const where = `stages[${k}]`;
-    const before = k === 0 ? 'the input' : `stage ${k - 1} (${stages[k - 1].op})`;
+    const before =
+      k === 0
+        ? phrase('pipeline-input', {})
+        : phrase('pipeline-stage', { stage: k - 1, op: stages[k - 1].op });
+    const params = { stage: where, op, before, shape: shapeText(value) };
     if (VOLUME_OPS.includes(op) && value.shape.length !== 3) {
-      throw new ShapeError(
-        where,
-        `\`${where}\` (${op}) needs a volume (channels, rows, columns), but ${before} gives shape ${shapeText(value)}.`,
-      );
+      throw shapeError(where, 'stage-needs-volume', params);
     }
     if (VECTOR_OPS.includes(op) && value.shape.length !== 1) {
-      throw new ShapeError(
-        where,
-        `\`${where}\` (${op}) needs a list of numbers, but ${before} gives shape ${shapeText(value)}: put a flatten stage before it.`,
-      );
+      throw shapeError(where, 'stage-needs-vector', params);
     }
     try {
       value = runStage(value, stage);
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
-      const Kind = error instanceof ShapeError ? ShapeError : ValueError;
       const argument = error.argument === 'input' ? where : `${where}.${error.argument}`;
-      throw new Kind(argument, `\`${where}\` (${op}): ${error.message}`);
+      const wrap = error instanceof ShapeError ? shapeError : valueError;
+      throw wrap(argument, 'in-stage', { stage: where, op, error });
     }
     outputs.push(value);
   });

@@ -8,7 +8,7 @@
  * "same" pooling of a 7×7 map with 2×2 windows, stride 2, gives 4×4: the odd last row and
  * column are pooled on their own. Stride defaults to the window size.
  */
-import { ShapeError, ValueError, describe } from './errors.js';
+import { ShapeError, describeValue, valueError } from './errors.js';
 import { type Geometry2d, pair, windowGeometry } from './geometry.js';
 import { type Tensor, expectFiniteData } from './tensor.js';
 
@@ -27,17 +27,11 @@ export function poolGeometry(input: Tensor, options: PoolOptions): Geometry2d {
     );
   }
   if (options === undefined || options.size === undefined) {
-    throw new ValueError(
-      'size',
-      'Expected `size`, the pooling window (e.g. 2 or [2, 2]), got nothing.',
-    );
+    throw valueError('size', 'no-pool-size', {});
   }
   const padding = options.padding ?? 'valid';
   if (padding !== 'valid' && padding !== 'same') {
-    throw new ValueError(
-      'padding',
-      `Expected pooling \`padding\` to be "valid" or "same", got ${describe(padding)}.`,
-    );
+    throw valueError('padding', 'pool-padding', { got: describeValue(padding) });
   }
   expectFiniteData('input', input);
   const [kH, kW] = pair('size', options.size, 1);

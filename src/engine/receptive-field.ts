@@ -2,7 +2,7 @@
  * Receptive field: how many input cells (along one axis) one output cell of a stack of
  * sliding-window layers depends on. Padding moves the field but never changes its size.
  */
-import { ValueError, describe, expectPositiveInt } from './errors.js';
+import { describeValue, expectPositiveInt, valueError } from './errors.js';
 
 /** One sliding-window layer along one axis (a convolution or a pool). */
 export interface WindowLayer {
@@ -42,20 +42,17 @@ export interface ReceptiveField {
  */
 export function receptiveField(layers: readonly WindowLayer[]): ReceptiveField {
   if (!Array.isArray(layers)) {
-    throw new ValueError(
-      'layers',
-      `Expected \`layers\` to be an array of { kernel, stride?, dilation? }, got ${describe(layers)}.`,
-    );
+    throw valueError('layers', 'window-layers', { got: describeValue(layers) });
   }
   let size = 1;
   let jump = 1;
   const steps: ReceptiveFieldStep[] = [];
   layers.forEach((layer, i) => {
     if (typeof layer !== 'object' || layer === null) {
-      throw new ValueError(
-        `layers[${i}]`,
-        `Expected \`layers[${i}]\` to be { kernel, stride?, dilation? }, got ${describe(layer)}.`,
-      );
+      throw valueError(`layers[${i}]`, 'window-layer', {
+        layer: `layers[${i}]`,
+        got: describeValue(layer),
+      });
     }
     const k = expectPositiveInt(`layers[${i}].kernel`, layer.kernel);
     const s = expectPositiveInt(`layers[${i}].stride`, layer.stride ?? 1);

@@ -6,7 +6,7 @@
  * Images are channels-first, (C,H,W), because that is how the lectures draw them:
  * one grid per channel. `chwToHwc`/`hwcToChw` convert to and from Keras's (H,W,C).
  */
-import { ShapeError, ValueError, describe } from './errors.js';
+import { ShapeError, describe, describeValue, phrase, shapeError, valueError } from './errors.js';
 
 export interface Tensor {
   readonly shape: readonly number[];
@@ -47,7 +47,7 @@ export function offset(shape: readonly number[], index: readonly number[]): numb
   for (let i = shape.length - 1; i >= 0; i--) {
     const k = index[i];
     if (!Number.isInteger(k) || k < 0 || k >= shape[i]) {
-      throw new ShapeError('index', `Index ${k} is outside axis ${i} of size ${shape[i]}.`);
+      throw shapeError('index', 'index-outside', { index: k, axis: i, size: shape[i] });
     }
     off += k * acc;
     acc *= shape[i];
@@ -79,39 +79,38 @@ export function fromNested(name: string, nested: unknown, rank?: number): Tensor
   let probe: unknown = nested;
   while (Array.isArray(probe)) {
     if (probe.length === 0) {
-      throw new ShapeError(
-        name,
-        `Expected \`${name}\` to have no empty arrays, got an empty one at depth ${shape.length}.`,
-      );
+      throw shapeError(name, 'empty-array', { name, depth: shape.length });
     }
     shape.push(probe.length);
     probe = probe[0];
   }
   if (rank !== undefined && shape.length !== rank) {
-    throw new ShapeError(
+    throw shapeError(name, 'wrong-rank', {
       name,
-      `Expected \`${name}\` to be ${rankName(rank)}, got ${shape.length === 0 ? describe(nested) : rankName(shape.length)}.`,
-    );
+      expected: phrase('rank', { rank }),
+      got: shape.length === 0 ? describeValue(nested) : phrase('rank', { rank: shape.length }),
+    });
   }
   const data = new Float64Array(sizeOf(shape));
   let k = 0;
   const walk = (node: unknown, depth: number, path: string): void => {
     if (depth === shape.length) {
       if (typeof node !== 'number' || !Number.isFinite(node)) {
-        throw new ValueError(
-          name,
-          `Expected \`${name}${path}\` to be a finite number, got ${describe(node)}.`,
-        );
+        throw valueError(name, 'not-finite', {
+          argument: `${name}${path}`,
+          got: describeValue(node),
+        });
       }
       data[k++] = node;
       return;
     }
     if (!Array.isArray(node) || node.length !== shape[depth]) {
-      const got = Array.isArray(node) ? `length ${node.length}` : describe(node);
-      throw new ShapeError(
+      throw shapeError(name, 'ragged', {
         name,
-        `\`${name}\` is ragged: expected \`${name}${path}\` to be an array of length ${shape[depth]}, got ${got}.`,
-      );
+        at: `${name}${path}`,
+        length: shape[depth],
+        got: Array.isArray(node) ? phrase('length', { length: node.length }) : describeValue(node),
+      });
     }
     for (let i = 0; i < node.length; i++) walk(node[i], depth + 1, `${path}[${i}]`);
   };
@@ -119,27 +118,12 @@ export function fromNested(name: string, nested: unknown, rank?: number): Tensor
   return { shape, data };
 }
 
-function rankName(rank: number): string {
-  return (
-    [
-      'a number',
-      'a list of numbers',
-      'a grid (a list of rows)',
-      'a list of grids',
-      'a list of lists of grids',
-    ][rank] ?? `${rank} levels of nested lists`
-  );
-}
-
 /** Throw a ValueError naming the first cell that is NaN or ±Infinity. */
 export function expectFiniteData(name: string, t: Tensor): void {
   const d = t.data;
   for (let i = 0; i < d.length; i++) {
     if (!Number.isFinite(d[i])) {
-      throw new ValueError(
-        name,
-        `Expected every number in \`${name}\` to be finite, got ${describe(d[i])} at flat position ${i}.`,
-      );
+      throw valueError(name, 'not-finite-data', { name, got: describeValue(d[i]), position: i });
     }
   }
 }

@@ -13,12 +13,12 @@
  */
 import { dense } from './dense.js';
 import {
-  ShapeError,
-  ValueError,
-  describe,
+  describeValue,
   expectFinite,
   expectNonNegativeInt,
   expectPositiveInt,
+  shapeError,
+  valueError,
 } from './errors.js';
 import { type Tensor, expectFiniteData } from './tensor.js';
 
@@ -66,7 +66,7 @@ export function thresholdSumText(input: readonly number[], unit: ThresholdUnitSp
  */
 export function binaryInputs(n: number): number[][] {
   expectPositiveInt('inputs', n);
-  if (n > 10) throw new ValueError('inputs', `Expected at most 10 binary inputs, got ${n}.`);
+  if (n > 10) throw valueError('inputs', 'too-many-inputs', { max: 10, got: n });
   return Array.from({ length: 2 ** n }, (_, k) =>
     Array.from({ length: n }, (_, i) => (k >> (n - 1 - i)) & 1),
   );
@@ -98,26 +98,25 @@ export function thresholdNetwork(
   options: ThresholdOptions = {},
 ): ThresholdNetworkResult {
   if (!Array.isArray(layers) || layers.length === 0) {
-    throw new ShapeError(
-      'layers',
-      `Expected \`layers\` to be a non-empty list of layers, got ${describe(layers)}.`,
-    );
+    throw shapeError('layers', 'no-layers', { got: describeValue(layers) });
   }
   const outputs: number[][] = [];
   let current: readonly number[] = input;
   layers.forEach((layer, l) => {
     if (!Array.isArray(layer) || layer.length === 0) {
-      throw new ShapeError(
-        `layers[${l}]`,
-        `Expected \`layers[${l}]\` to hold at least one unit, got ${describe(layer)}.`,
-      );
+      throw shapeError(`layers[${l}]`, 'empty-layer', {
+        layer: `layers[${l}]`,
+        got: describeValue(layer),
+      });
     }
     layer.forEach((unit, u) => {
       if (unit.weights.length !== current.length) {
-        throw new ShapeError(
-          `layers[${l}][${u}].weights`,
-          `Expected \`layers[${l}][${u}].weights\` to have one weight per input (${current.length}), got ${unit.weights.length}.`,
-        );
+        const row = `layers[${l}][${u}].weights`;
+        throw shapeError(row, 'weights-per-input', {
+          row,
+          inputs: current.length,
+          got: unit.weights.length,
+        });
       }
     });
     const out = layer.map((unit) => thresholdUnit(current, unit, options).output as number);
@@ -163,24 +162,17 @@ function searchOrder(range: number): number[] {
  */
 export function findThresholdUnit(target: readonly number[], range = 2): ThresholdSearch {
   expectNonNegativeInt('range', range);
-  if (range > 6)
-    throw new ValueError(
-      'range',
-      `Expected \`range\` to be at most 6 (the search grows fast), got ${range}.`,
-    );
+  if (range > 6) throw valueError('range', 'range-too-big', { max: 6, got: range });
   const n = Array.isArray(target) ? Math.log2(target.length) : NaN;
   if (!Number.isInteger(n) || n < 1) {
-    throw new ShapeError(
-      'target',
-      `Expected \`target\` to list 2, 4, 8, … outputs (one per binary input), got ${describe(target)}.`,
-    );
+    throw shapeError('target', 'truth-table-length', { got: describeValue(target) });
   }
   target.forEach((v, i) => {
     if (v !== 0 && v !== 1)
-      throw new ValueError(
-        `target[${i}]`,
-        `Expected \`target[${i}]\` to be 0 or 1, got ${describe(v)}.`,
-      );
+      throw valueError(`target[${i}]`, 'not-bit', {
+        argument: `target[${i}]`,
+        got: describeValue(v),
+      });
   });
   const values = searchOrder(range);
   const inputs = binaryInputs(n);

@@ -1,0 +1,25 @@
+/**
+ * An error as the learner reads it: an engine error with a code is worded by the message
+ * catalog (`engine.error.<code>`) in the translator's language; any other error by its own
+ * message. The engine knows no catalog, so this is where its codes become text.
+ */
+import { EngineError, type EngineParam, Phrase } from '../engine/index.js';
+import type { MessageParams } from '../i18n/index.js';
+
+export type ErrorTranslate = (key: string, params?: MessageParams) => string;
+
+export function errorText(error: unknown, t: ErrorTranslate): string {
+  if (error instanceof EngineError && error.code !== undefined) {
+    const params = Object.fromEntries(
+      Object.entries(error.params).map(([name, value]) => [name, paramText(value, t)]),
+    );
+    return t(`engine.error.${error.code}`, params);
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+function paramText(value: EngineParam, t: ErrorTranslate): string | number {
+  if (value instanceof Phrase) return t(`engine.value.${value.code}`, value.params);
+  if (value instanceof EngineError) return errorText(value, t);
+  return value;
+}
