@@ -127,6 +127,8 @@ export const pipelineStage = z.unknown().transform((value, ctx): PipelineStageRe
       path: ['op'],
       input: op,
       message: `expected a stage op: one of ${STAGE_OPS.join(', ')}`,
+      // What the request errors word from the catalog (calc.problem.stage-op).
+      params: { problem: 'stage-op', ops: STAGE_OPS.join(', ') },
     });
     return z.NEVER;
   }
