@@ -1,14 +1,17 @@
 /**
- * An error as the learner reads it: an engine error with a code is worded by the message
- * catalog (`engine.error.<code>`) in the translator's language; any other error by its own
- * message. The engine knows no catalog, so this is where its codes become text.
+ * An error as the learner reads it: a refused calc request (`calc.error.<code>`) or an engine
+ * error with a code (`engine.error.<code>`) is worded by the message catalog in the
+ * translator's language; any other error by its own message. The engine knows no catalog, so
+ * this is where its codes become text.
  */
 import { EngineError, type EngineParam, Phrase } from '../engine/index.js';
 import type { MessageParams } from '../i18n/index.js';
+import { RequestError } from './request-error.js';
 
 export type ErrorTranslate = (key: string, params?: MessageParams) => string;
 
 export function errorText(error: unknown, t: ErrorTranslate): string {
+  if (error instanceof RequestError) return error.text(t);
   if (error instanceof EngineError && error.code !== undefined) {
     const params = Object.fromEntries(
       Object.entries(error.params).map(([name, value]) => [name, paramText(value, t)]),

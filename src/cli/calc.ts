@@ -4,6 +4,7 @@
  * array, a bad request answers {"error"} in its slot and the others are still computed.
  */
 import { EngineError } from '../engine/index.js';
+import { errorText } from '../calc/error-text.js';
 import { RequestError, parseRequest } from '../calc/parse-request.js';
 import { type CalcResult, runRequest, toJson } from '../calc/run-request.js';
 import { textReport } from '../calc/text-report.js';
@@ -20,12 +21,13 @@ export interface CalcFlags {
 
 type Outcome = { ok: true; result: CalcResult } | { ok: false; error: string };
 
-function compute(value: unknown): Outcome {
+/** One request computed, or why not in the words of `t`. */
+function compute(value: unknown, t: Translate): Outcome {
   try {
     return { ok: true, result: runRequest(parseRequest(value)) };
   } catch (error) {
     if (error instanceof RequestError || error instanceof EngineError)
-      return { ok: false, error: error.message };
+      return { ok: false, error: errorText(error, t) };
     throw error;
   }
 }
@@ -60,7 +62,7 @@ export function runCalc(
     return EXIT.usage;
   }
   const many = Array.isArray(value);
-  const outcomes = (many ? (value as unknown[]) : [value]).map(compute);
+  const outcomes = (many ? (value as unknown[]) : [value]).map((v) => compute(v, t));
   if (!many && !outcomes[0].ok) {
     err(`cnn-tutor calc: ${outcomes[0].error}`);
     return EXIT.usage;
