@@ -61,29 +61,25 @@ const CASES: [request: unknown, code: string, message: string][] = [
   [
     { op: 'conv2d', input: [[1]], kernels: [[[1]]], stride: 0 },
     'invalid',
-    '`stride`: Too small: expected number to be >=1 (got 0)',
+    '`stride`: expected a number ≥ 1 (got 0)',
   ],
-  [{ op: 'outsize', n: 3.5, f: 2 }, 'invalid', '`n`: expected int, received number (got 3.5)'],
+  [{ op: 'outsize', n: 3.5, f: 2 }, 'invalid', '`n`: expected a whole number (got 3.5)'],
   [
     { op: 'conv2d', input: [[1]], kernels: [[[1]]], padding: 'big' },
     'invalid',
-    '`padding`: expected "valid", or expected "same", or expected number, received string, or expected tuple, received string (got "big")',
+    '`padding`: expected "valid", or expected "same", or expected a number, or expected a pair (got "big")',
   ],
   [
     { op: 'maxpool', input: [[1]], size: [2, 2, 2] },
     'invalid',
-    '`size`: expected number, received array, or Too big: expected array to have <=2 items (got [2,2,2])',
+    '`size`: expected a number, or expected at most 2 items (got [2,2,2])',
   ],
   [
     { op: 'outsize', n: 3, f: 2, pad: [1] },
     'invalid',
-    '`pad`: expected number, received array, or Too small: expected array to have >=2 items, or expected "valid", or expected "same" (got [1])',
+    '`pad`: expected a number, or expected at least 2 items, or expected "valid", or expected "same" (got [1])',
   ],
-  [
-    { op: 'softmax', input: [Infinity] },
-    'invalid',
-    '`input[0]`: expected number, received Infinity (got null)',
-  ],
+  [{ op: 'softmax', input: [Infinity] }, 'invalid', '`input[0]`: expected a number (got null)'],
   [
     { op: 'params', layer: 'pool', kernel: 3 },
     'invalid',
