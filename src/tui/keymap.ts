@@ -130,12 +130,9 @@ export interface Command<Id extends string = CommandId, Context extends string =
 const BROWSE: readonly KeyContext[] = ['step', 'demo', 'exercise'];
 
 /** Keys the focused text field handles itself, shown in help while it holds text. */
-const FIELD_KEY: Partial<Command> = {
-  whenTyping: 'text',
-  group: 'cursor',
-  footer: false,
-  byField: true,
-};
+const FIELD_KEY: Partial<Command> = { whenTyping: 'text', footer: false, byField: true };
+/** The cursor keys among them share one help entry. */
+const CURSOR_KEY: Partial<Command> = { ...FIELD_KEY, group: 'cursor' };
 
 function command(
   id: CommandId,
@@ -163,14 +160,11 @@ export const COMMANDS: readonly Command[] = [
   // The X/O lesson's two screens (src/tui/train): early in the table, so a full footer keeps them.
   command('open-trainer', ['t'], BROWSE, { when: 'xo-tools', label: 'train.screen.cmd.open' }),
   command('open-draw', ['d'], BROWSE, { when: 'xo-tools', label: 'draw.cmd.open' }),
-  command('cursor-left', ['left'], ['answer', 'prediction'], FIELD_KEY),
-  command('cursor-right', ['right'], ['answer', 'prediction'], FIELD_KEY),
-  command('cursor-home', ['home'], ['answer', 'prediction'], FIELD_KEY),
-  command('cursor-end', ['end'], ['answer', 'prediction'], FIELD_KEY),
-  command('erase-back', ['backspace'], ['answer', 'prediction'], {
-    ...FIELD_KEY,
-    group: undefined,
-  }),
+  command('cursor-left', ['left'], ['answer', 'prediction'], CURSOR_KEY),
+  command('cursor-right', ['right'], ['answer', 'prediction'], CURSOR_KEY),
+  command('cursor-home', ['home'], ['answer', 'prediction'], CURSOR_KEY),
+  command('cursor-end', ['end'], ['answer', 'prediction'], CURSOR_KEY),
+  command('erase-back', ['backspace'], ['answer', 'prediction'], FIELD_KEY),
 
   command('demo-prev', ['left'], ['demo'], { group: 'cells' }),
   command('demo-next', ['right'], ['demo'], { group: 'cells' }),
