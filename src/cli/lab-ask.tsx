@@ -17,7 +17,7 @@ import type { CommandContext } from './context.js';
 import { EXIT } from './io.js';
 import { type Print, courseSecret, openLab } from './lab-args.js';
 import type { LabFlags } from './lab-start.js';
-import { keyByKey } from '../tui/input/key-by-key.js';
+import { ShellRoot } from '../tui/shell/ShellRoot.js';
 
 /** The flags with `student` (and maybe `code`) filled in, or the exit code after saying why not. */
 export async function askLabStudent(
@@ -38,23 +38,25 @@ export async function askLabStudent(
 
   let answers: PromptAnswers | undefined;
   const app = render(
-    <StudentPrompt
-      title={lab.title}
-      why={
-        flags.out === undefined
-          ? ctx.t('lab.ask.studentWhy', { lab: lab.id })
-          : ctx.t('lab.ask.studentWhyOut', { file: flags.out })
-      }
-      t={ctx.t}
-      color={ctx.color}
-      askCode={askCode}
-      onDone={(a) => {
-        answers = a;
-      }}
-      onCancel={() => {}}
-    />,
-    // One key per read, so a chunk such as `5\r` is typed, then Enter (see keyByKey).
-    { exitOnCtrlC: false, stdin: keyByKey(process.stdin) },
+    <ShellRoot bracketedPaste>
+      <StudentPrompt
+        title={lab.title}
+        why={
+          flags.out === undefined
+            ? ctx.t('lab.ask.studentWhy', { lab: lab.id })
+            : ctx.t('lab.ask.studentWhyOut', { file: flags.out })
+        }
+        t={ctx.t}
+        color={ctx.color}
+        askCode={askCode}
+        onDone={(a) => {
+          answers = a;
+        }}
+        onCancel={() => {}}
+      />
+    </ShellRoot>,
+    // Ctrl+C is a command of the screens (it asks first when something typed would be lost).
+    { exitOnCtrlC: false },
   );
   await app.waitUntilExit();
   if (answers === undefined) {

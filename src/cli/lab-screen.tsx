@@ -10,7 +10,7 @@ import { type LabSession, answeredCount } from '../grade/lab-session.js';
 import { LabScreenApp } from '../tui/lab/index.js';
 import type { CommandContext } from './context.js';
 import { EXIT } from './io.js';
-import { keyByKey } from '../tui/input/key-by-key.js';
+import { ShellRoot } from '../tui/shell/ShellRoot.js';
 
 export async function startLabScreen(
   session: LabSession,
@@ -19,17 +19,19 @@ export async function startLabScreen(
 ): Promise<number> {
   let last = session;
   const app = render(
-    <LabScreenApp
-      session={session}
-      t={ctx.t}
-      ascii={ctx.ascii}
-      color={ctx.color}
-      onExit={(s) => {
-        last = s;
-      }}
-    />,
-    // One key per read, so a chunk such as `5\r` is typed, then Enter (see keyByKey).
-    { exitOnCtrlC: false, stdin: keyByKey(process.stdin) },
+    <ShellRoot bracketedPaste>
+      <LabScreenApp
+        session={session}
+        t={ctx.t}
+        ascii={ctx.ascii}
+        color={ctx.color}
+        onExit={(s) => {
+          last = s;
+        }}
+      />
+    </ShellRoot>,
+    // Ctrl+C is a command of the screens (it asks first when something typed would be lost).
+    { exitOnCtrlC: false },
   );
   await app.waitUntilExit();
   const answered = answeredCount(last);

@@ -18,7 +18,7 @@ import { percent } from '../tui/train/trainer-view.js';
 import type { CommandContext } from './context.js';
 import { EXIT } from './io.js';
 import type { TrainFlags } from './train.js';
-import { keyByKey } from '../tui/input/key-by-key.js';
+import { ShellRoot } from '../tui/shell/ShellRoot.js';
 
 /** The same limits as `runTrain`: a whole number, or a string of digits. */
 function wholeNumber(
@@ -80,9 +80,11 @@ export async function startTrainScreen(
     throw error;
   }
   const app = render(
-    <TrainApp session={session} kind={kind} t={ctx.t} ascii={ctx.ascii} color={ctx.color} />,
-    // One key per read, so a chunk such as `5\r` is typed, then Enter (see keyByKey).
-    { exitOnCtrlC: false, stdin: keyByKey(process.stdin) },
+    <ShellRoot bracketedPaste>
+      <TrainApp session={session} kind={kind} t={ctx.t} ascii={ctx.ascii} color={ctx.color} />
+    </ShellRoot>,
+    // Ctrl+C is a command of the screens (it asks first when something typed would be lost).
+    { exitOnCtrlC: false },
   );
   await app.waitUntilExit();
   const last = session.heldOut.at(-1);

@@ -7,7 +7,7 @@ import { loadProgress, saveProgress } from '../content/progress-store.js';
 import { App } from '../tui/index.js';
 import type { CommandContext } from './context.js';
 import { EXIT } from './io.js';
-import { keyByKey } from '../tui/input/key-by-key.js';
+import { ShellRoot } from '../tui/shell/ShellRoot.js';
 
 /** `startLesson`: open that lesson (an id the caller checked) instead of Home. */
 export async function runTutor(
@@ -23,20 +23,22 @@ export async function runTutor(
   const { course, problems } = ctx.course();
   const loaded = await loadProgress(ctx.stateDir);
   const app = render(
-    <App
-      course={course}
-      problems={problems}
-      progress={loaded.progress}
-      progressNotice={loaded.notice}
-      saveProgress={loaded.canSave ? (p) => saveProgress(ctx.stateDir, p) : () => ({ ok: true })}
-      lang={ctx.lang}
-      t={ctx.t}
-      ascii={ctx.ascii}
-      color={ctx.color}
-      {...(options.startLesson ? { startLesson: options.startLesson } : {})}
-    />,
-    // One key per read, so a chunk such as `5\r` is typed, then Enter (see keyByKey).
-    { exitOnCtrlC: false, stdin: keyByKey(process.stdin) },
+    <ShellRoot bracketedPaste>
+      <App
+        course={course}
+        problems={problems}
+        progress={loaded.progress}
+        progressNotice={loaded.notice}
+        saveProgress={loaded.canSave ? (p) => saveProgress(ctx.stateDir, p) : () => ({ ok: true })}
+        lang={ctx.lang}
+        t={ctx.t}
+        ascii={ctx.ascii}
+        color={ctx.color}
+        {...(options.startLesson ? { startLesson: options.startLesson } : {})}
+      />
+    </ShellRoot>,
+    // Ctrl+C is a command of the screens (it asks first when something typed would be lost).
+    { exitOnCtrlC: false },
   );
   await app.waitUntilExit();
   return EXIT.ok;

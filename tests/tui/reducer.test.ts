@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { predictionCells } from '../../src/tui/state/demo-model.js';
+import { predictionCells } from '../../src/view/demo-model.js';
 import {
   currentDemo,
   currentExercise,

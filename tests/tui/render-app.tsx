@@ -10,7 +10,7 @@ import type { Progress } from '../../src/content/progress.js';
 import { displayWidth } from '../../src/render/index.js';
 import { App, type AppProps } from '../../src/tui/App.js';
 import type { SaveOutcome } from '../../src/tui/hooks/use-progress.js';
-import { keyByKey } from '../../src/tui/input/key-by-key.js';
+import { ShellRoot } from '../../src/tui/shell/ShellRoot.js';
 import { fixtureCourse, freshProgress, NOW, t } from './fixture.js';
 
 class FakeStdout extends EventEmitter {
@@ -98,26 +98,27 @@ export function renderApp(options: RenderAppOptions = {}) {
   const store = memoryStore();
   let seed = 1000;
   const instance = render(
-    <App
-      course={props.course ?? fixtureCourse()}
-      problems={props.problems ?? []}
-      progress={props.progress ?? freshProgress()}
-      saveProgress={props.saveProgress ?? ((p) => store.save(p))}
-      lang="en"
-      t={props.t ?? t}
-      ascii={props.ascii ?? false}
-      color={props.color ?? false}
-      newSeed={props.newSeed ?? (() => seed++)}
-      now={props.now ?? (() => NOW)}
-      playInterval={props.playInterval ?? 500}
-      {...(props.progressNotice === undefined ? {} : { progressNotice: props.progressNotice })}
-      {...(props.startLesson === undefined ? {} : { startLesson: props.startLesson })}
-    />,
+    <ShellRoot>
+      <App
+        course={props.course ?? fixtureCourse()}
+        problems={props.problems ?? []}
+        progress={props.progress ?? freshProgress()}
+        saveProgress={props.saveProgress ?? ((p) => store.save(p))}
+        lang="en"
+        t={props.t ?? t}
+        ascii={props.ascii ?? false}
+        color={props.color ?? false}
+        newSeed={props.newSeed ?? (() => seed++)}
+        now={props.now ?? (() => NOW)}
+        playInterval={props.playInterval ?? 500}
+        {...(props.progressNotice === undefined ? {} : { progressNotice: props.progressNotice })}
+        {...(props.startLesson === undefined ? {} : { startLesson: props.startLesson })}
+      />
+    </ShellRoot>,
     // ink-testing-library's settings: whole frames, no Ctrl+C exit, console untouched.
     {
       stdout: stdout as unknown as NodeJS.WriteStream,
-      // As the CLI mounts it: one key per read.
-      stdin: keyByKey(stdin) as unknown as NodeJS.ReadStream,
+      stdin: stdin as unknown as NodeJS.ReadStream,
       debug: true,
       exitOnCtrlC: false,
       patchConsole: false,

@@ -5,6 +5,7 @@
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, test } from 'vitest';
 import { type PromptAnswers, StudentPrompt } from '../../src/tui/lab/StudentPrompt.js';
+import { ShellRoot } from '../../src/tui/shell/ShellRoot.js';
 import { t } from '../grade/make-class.js';
 import { KEYS, delay } from './render-app.js';
 
@@ -22,20 +23,22 @@ function prompt(askCode?: (student: string) => boolean) {
     settled = resolve;
   });
   const r = render(
-    <StudentPrompt
-      title="Lab 1: tensors, convolution, padding and pooling"
-      why={t('lab.ask.studentWhy', { lab: 'lab-1' })}
-      t={t}
-      {...(askCode ? { askCode } : {})}
-      onDone={(a) => {
-        done = a;
-        settled(a);
-      }}
-      onCancel={() => {
-        cancelled = true;
-        settled('cancelled');
-      }}
-    />,
+    <ShellRoot>
+      <StudentPrompt
+        title="Lab 1: tensors, convolution, padding and pooling"
+        why={t('lab.ask.studentWhy', { lab: 'lab-1' })}
+        t={t}
+        {...(askCode ? { askCode } : {})}
+        onDone={(a) => {
+          done = a;
+          settled(a);
+        }}
+        onCancel={() => {
+          cancelled = true;
+          settled('cancelled');
+        }}
+      />
+    </ShellRoot>,
   );
   mounted.push(r);
   const frame = (): string => r.lastFrame() ?? '';
@@ -86,7 +89,7 @@ describe('the student prompt', () => {
     expect(p.frame()).toContain('it picks your numbers and names your file ID.lab-1.json');
     // The cursor cell, then the example.
     expect(p.frame()).toContain('Student id:  e.g. alice or 20240042');
-    expect(lines.at(-1)).toBe('Enter continue  Esc cancel');
+    expect(lines.at(-1)).toBe('Enter continue  Esc cancel  Ctrl+C quit');
   });
 
   test('typing an id and Enter resolves with it', async () => {

@@ -3,7 +3,7 @@
  * reported (and cleared by the next one that works); it never throws, and the session goes on
  * with everything the learner did still in memory.
  */
-import { useLayoutEffect, useRef, useState } from 'react';
+import { useLayoutEffect, useRef } from 'react';
 import type { Progress } from '../../content/progress.js';
 import type { Message } from '../../i18n/index.js';
 import { type Translate, say } from '../../view/text.js';
@@ -13,13 +13,13 @@ export type SaveOutcome =
 
 export type SaveProgress = (progress: Progress) => SaveOutcome | Promise<SaveOutcome>;
 
-/** Returns why the last save failed, in words, or undefined. */
+/** Tells `setError` why the last save failed, in words, or undefined once one works. */
 export function useProgressSaver(
   progress: Progress,
   save: SaveProgress,
   t: Translate,
-): string | undefined {
-  const [error, setError] = useState<string | undefined>(undefined);
+  setError: (error: string | undefined) => void,
+): void {
   const saved = useRef(progress);
   const queue = useRef<Promise<void>>(Promise.resolve());
   // A layout effect starts the save in the same commit as the change; a passive effect can
@@ -37,6 +37,5 @@ export function useProgressSaver(
         );
       }
     });
-  }, [progress, save, t]);
-  return error;
+  }, [progress, save, t, setError]);
 }

@@ -1,27 +1,16 @@
 /**
- * The interactive lab (`cnn-tutor lab LAB --student ID`). The CLI mounts it with
- * `render(<LabScreen …/>, { exitOnCtrlC: false })`: Ctrl+C asks first when an answer is typed
- * but not saved.
- *
- * As in the tutor, keys go through one handler (`useKeypress`) into a pure reducer, except
- * those of the focused answer field, an ink-text-input field that types and edits itself and
- * reports its text (`useTextField`). Saves are queued by the reducer and written here
- * one at a time, each from the session the previous one returned, so none overwrites another.
+ * The interactive lab (`cnn-tutor lab LAB --student ID`), a screen of the shell. Ctrl+C asks
+ * first when an answer is typed but not saved. Saves are queued by the state and written here
+ * one at a time, each from the session the previous one returned, so none overwrites another;
+ * quitting waits for them.
  */
-import { Box, type Key, useApp } from 'ink';
-import { useEffect, useLayoutEffect, useMemo, useReducer, useRef } from 'react';
+import { useApp } from 'ink';
+import { useEffect, useLayoutEffect, useRef } from 'react';
 import { type LabSession, type SaveAnswerResult, saveLabAnswer } from '../../grade/lab-session.js';
-import { createStyle } from '../../render/index.js';
 import type { Translate } from '../../view/text.js';
-import { HelpOverlay } from '../components/HelpOverlay.js';
-import { TooSmall } from '../components/TooSmall.js';
-import { useKeypress } from '../hooks/use-keypress.js';
-import { useTextField } from '../hooks/use-text-field.js';
-import { useTerminalSize } from '../hooks/use-terminal-size.js';
-import { LabExercise } from './LabExercise.js';
-import { LabList } from './LabList.js';
-import { initialLabState, reduceLab } from './reducer.js';
-import { buildLabScreen } from './view.js';
+import { useScreen } from '../shell/use-screen.js';
+import { labScreen } from './lab-screen.js';
+import { initialLabState, labSaved } from './reducer.js';
 
 export type SaveAnswer = (
   session: LabSession,
@@ -51,13 +40,8 @@ export function LabScreenApp({
   save = saveLabAnswer,
   onExit,
 }: LabScreenProps) {
-  const [state, dispatch] = useReducer(reduceLab, session, initialLabState);
-  const { columns, rows } = useTerminalSize();
-  const style = useMemo(() => createStyle({ color }), [color]);
-  const built = useMemo(
-    () => buildLabScreen(state, { width: columns, height: rows, t, ascii, style }),
-    [state, columns, rows, t, ascii, style],
-  );
+  const screen = useScreen(labScreen, () => initialLabState(session), { t, ascii, color });
+  const { state, update } = screen;
 
   const writing = useRef(false);
   useEffect(() => {
@@ -66,7 +50,7 @@ export function LabScreenApp({
     writing.current = true;
     const done = (result: SaveAnswerResult): void => {
       writing.current = false;
-      dispatch({ type: 'saved', request: head, result });
+      update((s) => labSaved(s, { type: 'saved', request: head, result }));
     };
     save(state.session, head.id, head.text).then(done, (error: unknown) =>
       done({
@@ -77,44 +61,18 @@ export function LabScreenApp({
         },
       }),
     );
-  }, [state.saving, state.session, save]);
+  }, [state.saving, state.session, save, update]);
 
   const { exit } = useApp();
+  const closing = screen.quitting && state.saving.length === 0;
   const closed = useRef(false);
   useLayoutEffect(() => {
-    if (!state.quitting || state.saving.length > 0 || closed.current) return;
+    if (!closing || closed.current) return;
     closed.current = true;
     onExit?.(state.session);
     exit();
-  }, [state.quitting, state.saving, state.session, onExit, exit]);
-
-  const pressKey = (input: string, key: Key): void => {
-    const view = {
-      tooSmall: built.screen.kind === 'too-small',
-      scrollable: built.maxScroll > 0,
-      maxScroll: built.maxScroll,
-      page: built.page,
-    };
-    dispatch({ type: 'key', input, key, view, field: field.listening.current });
-  };
-  const field = useTextField({
-    onText: (id, text) => dispatch({ type: 'field/set', field: id, text }),
-    onKey: pressKey,
-  });
-  useKeypress((input, key) => {
-    pressKey(input, key);
-    return true;
-  });
+  }, [closing, state.session, onExit, exit]);
 
   // The last frame is empty, so the screen is gone when the shell prompt comes back.
-  if (state.quitting && state.saving.length === 0) return null;
-  const { screen } = built;
-  return (
-    <Box flexDirection="column" width={columns}>
-      {screen.kind === 'too-small' ? <TooSmall lines={screen.lines} /> : null}
-      {screen.kind === 'help' ? <HelpOverlay lines={screen.lines} footer={screen.footer} /> : null}
-      {screen.kind === 'list' ? <LabList screen={screen} /> : null}
-      {screen.kind === 'exercise' ? <LabExercise screen={screen} wiring={field} /> : null}
-    </Box>
-  );
+  return closing ? null : screen.element;
 }

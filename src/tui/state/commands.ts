@@ -1,57 +1,31 @@
-/** What each command does, as an action for the reducer. */
+/** What each command of the tutor's keymap does, as an action for the reducer. */
 import type { CommandId } from '../keymap.js';
 import type { Action, Stamp, TutorState } from './types.js';
-
-export interface CommandInputs {
-  /** The time and a fresh seed, taken now. */
-  readonly stamp: () => Stamp;
-  /** The furthest the body can scroll, and how many lines a page is. */
-  readonly maxScroll: number;
-  readonly page: number;
-}
 
 export function actionFor(
   id: CommandId,
   state: TutorState,
-  inputs: CommandInputs,
+  stamp: () => Stamp,
 ): Action | undefined {
-  const scroll = (delta: number): Action => ({ type: 'scroll', delta, max: inputs.maxScroll });
   switch (id) {
     case 'select-up':
       return { type: 'home/move', delta: -1 };
     case 'select-down':
       return { type: 'home/move', delta: 1 };
     case 'open-lesson':
-      return { type: 'lesson/open', index: state.selected, at: inputs.stamp() };
+      return { type: 'lesson/open', index: state.selected, at: stamp() };
     case 'continue':
-      return { type: 'lesson/continue', at: inputs.stamp() };
+      return { type: 'lesson/continue', at: stamp() };
     case 'prev-step':
-      return { type: 'step/move', delta: -1, at: inputs.stamp() };
+      return { type: 'step/move', delta: -1, at: stamp() };
     case 'next-step':
-      return { type: 'step/move', delta: 1, at: inputs.stamp() };
-    case 'scroll-up':
-      return scroll(-1);
-    case 'scroll-down':
-      return scroll(1);
-    case 'page-up':
-      return scroll(-inputs.page);
-    case 'page-down':
-      return scroll(inputs.page);
+      return { type: 'step/move', delta: 1, at: stamp() };
     case 'back':
       return { type: 'lesson/leave' };
-    case 'help':
-      return { type: 'overlay/open', overlay: 'help' };
-    case 'close-help':
-    case 'cancel-quit':
-      return { type: 'overlay/close' };
-    case 'quit':
-      return { type: 'quit' };
-    case 'confirm-quit':
-      return { type: 'quit/confirm' };
     case 'demo-prev':
-      return { type: 'demo/step', delta: -1, at: inputs.stamp() };
+      return { type: 'demo/step', delta: -1, at: stamp() };
     case 'demo-next':
-      return { type: 'demo/step', delta: 1, at: inputs.stamp() };
+      return { type: 'demo/step', delta: 1, at: stamp() };
     case 'demo-play':
       return { type: 'demo/play' };
     case 'demo-end':
@@ -71,11 +45,13 @@ export function actionFor(
     case 'leave-answer':
       return { type: 'answer/focus', focus: 'keys' };
     case 'submit':
-      return { type: 'answer/submit', at: inputs.stamp() };
+      return { type: 'answer/submit', at: stamp() };
     case 'show-me':
-      return { type: 'exercise/reveal', at: inputs.stamp() };
+      return { type: 'exercise/reveal', at: stamp() };
+    case 'hint':
+      return { type: 'exercise/hint' };
     case 'new-variant':
-      return { type: 'exercise/new-variant', seed: inputs.stamp().seed };
+      return { type: 'exercise/new-variant', seed: stamp().seed };
     case 'open-grid':
       return { type: 'grid/open' };
     case 'close-grid':
@@ -92,13 +68,6 @@ export function actionFor(
       return { type: 'grid/next' };
     case 'erase-cell':
       return { type: 'grid/erase' };
-    // The text field does these itself (`byField` in the keymap).
-    case 'cursor-left':
-    case 'cursor-right':
-    case 'cursor-home':
-    case 'cursor-end':
-    case 'erase-back':
-      return undefined;
     case 'open-trainer':
       return { type: 'tool/open', tool: 'train' };
     case 'open-draw':

@@ -2,7 +2,13 @@
 import type { Demo } from '../../content/course.js';
 import { parseAnswer } from '../../content/answer-parser.js';
 import { compareAnswers } from '../../content/check-answer.js';
-import { demoModel, explainCell, maxStride, nextPadding, predictionCells } from './demo-model.js';
+import {
+  demoModel,
+  explainCell,
+  maxStride,
+  nextPadding,
+  predictionCells,
+} from '../../view/demo-model.js';
 import { moveStep } from './navigation.js';
 import { currentDemo } from './selectors.js';
 import type { Action, DemoSession, TutorEnv, TutorState } from './types.js';
@@ -19,7 +25,6 @@ function advance(d: DemoSession, demo: Demo): DemoSession {
       ...d,
       asking: true,
       draft: '',
-      cursor: 0,
       error: undefined,
       playing: false,
       last: undefined,

@@ -1,17 +1,9 @@
 /** Exercise actions: typing, checking an answer, "show me", a new variant, the grid editor. */
 import { recordAnswer, recordReveal } from '../../content/progress.js';
-import type { FieldText } from './field-edit.js';
 import { gradeText } from './grade.js';
 import { eraseInGrid, gridFromText, moveCursor, nextCell, typeIntoGrid } from './grid-draft.js';
 import { currentDemo, currentExercise, pendingText } from './selectors.js';
-import {
-  type Action,
-  type ExerciseSession,
-  SCROLL_END,
-  type Stamp,
-  type TutorEnv,
-  type TutorState,
-} from './types.js';
+import type { Action, ExerciseSession, Stamp, TutorEnv, TutorState } from './types.js';
 
 function setSession(
   state: TutorState,
@@ -31,13 +23,8 @@ function submit(state: TutorState, env: TutorEnv, at: Stamp): TutorState {
   const built = env.question(def, session.seed);
   if (!built.ok) return state;
   const graded = gradeText(built.question, text);
-  const base: ExerciseSession = {
-    ...session,
-    draft: text,
-    cursor: session.focus === 'grid' ? Array.from(text).length : session.cursor,
-    feedback: graded.feedback,
-  };
-  if (!graded.counted) return setSession(state, def.id, base, { scroll: SCROLL_END });
+  const base: ExerciseSession = { ...session, draft: text, feedback: graded.feedback };
+  if (!graded.counted) return setSession(state, def.id, base);
   const next: ExerciseSession = {
     ...base,
     graded: text,
@@ -56,7 +43,7 @@ function submit(state: TutorState, env: TutorEnv, at: Stamp): TutorState {
     },
     at.now,
   );
-  return setSession(state, def.id, next, { scroll: SCROLL_END, progress });
+  return setSession(state, def.id, next, { progress });
 }
 
 export function reduceExercise(state: TutorState, env: TutorEnv, action: Action): TutorState {
@@ -77,26 +64,22 @@ export function reduceExercise(state: TutorState, env: TutorEnv, action: Action)
     case 'exercise/reveal':
       return set(
         { ...session, revealed: true, focus: 'keys', grid: undefined },
-        {
-          scroll: SCROLL_END,
-          progress: recordReveal(state.progress, def.id, action.at.now, session.seed),
-        },
+        { progress: recordReveal(state.progress, def.id, action.at.now, session.seed) },
       );
+    case 'exercise/hint':
+      return set({ ...session, hintsAsked: Math.max(session.wrong, session.hintsAsked) + 1 });
     case 'exercise/new-variant':
       if (!def.generated) return state;
-      return set(
-        {
-          seed: action.seed,
-          draft: '',
-          cursor: 0,
-          focus: 'answer',
-          attempts: 0,
-          wrong: 0,
-          revealed: false,
-          solved: false,
-        },
-        { scroll: 0 },
-      );
+      return set({
+        seed: action.seed,
+        draft: '',
+        focus: 'answer',
+        attempts: 0,
+        wrong: 0,
+        hintsAsked: 0,
+        revealed: false,
+        solved: false,
+      });
     case 'grid/open': {
       const built = env.question(def, session.seed);
       const size = built.ok ? built.question.gridSize : undefined;
@@ -109,13 +92,7 @@ export function reduceExercise(state: TutorState, env: TutorEnv, action: Action)
     }
     case 'grid/close': {
       const draft = pendingText(session);
-      return set({
-        ...session,
-        draft,
-        cursor: Array.from(draft).length,
-        focus: 'answer',
-        grid: undefined,
-      });
+      return set({ ...session, draft, focus: 'answer', grid: undefined });
     }
     default:
       break;
@@ -136,22 +113,16 @@ export function reduceExercise(state: TutorState, env: TutorEnv, action: Action)
   }
 }
 
-/** Typing into the focused field: the prediction while one is asked, else the answer line. */
-export function reduceField(
-  state: TutorState,
-  env: TutorEnv,
-  edit: (field: FieldText) => FieldText,
-): TutorState {
+/** The focused field's text: the prediction while one is asked, else the answer line. */
+export function setFieldText(state: TutorState, env: TutorEnv, draft: string): TutorState {
   const demo = currentDemo(state, env);
   if (demo?.session.asking) {
-    const { draft, cursor } = edit(demo.session);
     return {
       ...state,
-      demos: { ...state.demos, [demo.key]: { ...demo.session, draft, cursor, error: undefined } },
+      demos: { ...state.demos, [demo.key]: { ...demo.session, draft, error: undefined } },
     };
   }
   const exercise = currentExercise(state, env);
   if (!exercise || exercise.session.focus !== 'answer') return state;
-  const { draft, cursor } = edit(exercise.session);
-  return setSession(state, exercise.def.id, { ...exercise.session, draft, cursor });
+  return setSession(state, exercise.def.id, { ...exercise.session, draft });
 }

@@ -26,11 +26,10 @@ export function initialState(env: TutorEnv, options: InitialStateOptions): Tutor
     ...(options.notice === undefined ? {} : { notice: options.notice }),
     lesson: 0,
     step: 0,
-    scroll: 0,
+    tools: [],
     exercises: {},
     demos: {},
     progress: options.progress,
-    quitting: false,
   };
 }
 
@@ -39,10 +38,10 @@ function newExerciseSession(def: ExerciseDef, progress: Progress, seed: number):
   return {
     ...(def.generated ? { seed: saved?.seed ?? seed } : {}),
     draft: '',
-    cursor: 0,
     focus: saved?.status === 'correct' ? 'keys' : 'answer',
     attempts: 0,
     wrong: 0,
+    hintsAsked: 0,
     revealed: false,
     solved: false,
   };
@@ -56,7 +55,6 @@ function newDemoSession(demo: Demo): DemoSession {
     playing: false,
     asking: false,
     draft: '',
-    cursor: 0,
     answered: [],
   };
 }
@@ -96,8 +94,6 @@ export function enterStep(
     screen: 'lesson',
     lesson: index,
     step,
-    scroll: 0,
-    overlay: undefined,
     notice: undefined,
     exercises,
     demos,
@@ -122,7 +118,6 @@ export function moveStep(state: TutorState, env: TutorEnv, delta: 1 | -1, at: St
     return {
       ...state,
       screen: 'home',
-      overlay: undefined,
       demos: pauseDemos(state.demos),
       selected: Math.min(state.lesson + 1, env.course.lessons.length - 1),
       progress: completeLesson(state.progress, lesson.id, at.now),

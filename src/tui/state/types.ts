@@ -2,7 +2,6 @@
  * The tutor's whole interactive state, and every action that changes it. Plain data: the
  * reducer in `reducer.ts` is a pure function of (state, action), tested without Ink.
  */
-import type { Key } from 'ink';
 import type { Course, DemoPadding, ExerciseDef } from '../../content/course.js';
 import type { Progress } from '../../content/progress.js';
 import type { AnswerValue, MistakeId, Question } from '../../content/types.js';
@@ -18,8 +17,6 @@ export interface DemoSession {
   /** The learner is asked to predict cell `revealed` before it is shown. */
   readonly asking: boolean;
   readonly draft: string;
-  /** Where typing goes in `draft`, in code points. */
-  readonly cursor: number;
   /** Why the prediction typed could not be read (what format is expected). */
   readonly error?: Message;
   /** Cells already predicted (or skipped) with the current stride and padding. */
@@ -61,22 +58,20 @@ export interface ExerciseSession {
   /** Seed of a generated exercise's variant. */
   readonly seed?: number;
   readonly draft: string;
-  /** Where typing goes in `draft`, in code points. */
-  readonly cursor: number;
   /** Text of the last graded answer: a draft equal to it is not "half-typed". */
   readonly graded?: string;
   readonly focus: ExerciseFocus;
   /** Graded answers (format problems are not tries). */
   readonly attempts: number;
   readonly wrong: number;
+  /** Hints asked for with the hint key (wrong answers show hints too). */
+  readonly hintsAsked: number;
   readonly feedback?: Feedback;
   /** "Show me" was used: the worked solution is on screen. */
   readonly revealed: boolean;
   readonly solved: boolean;
   readonly grid?: GridDraft;
 }
-
-export type Overlay = 'help' | 'quit-confirm';
 
 /** A screen of its own over the lesson (src/tui/train): the X/O trainer or the draw screen. */
 export type Tool = 'train' | 'draw';
@@ -90,22 +85,17 @@ export interface TutorState {
   /** Index into `course.lessons` of the open lesson. */
   readonly lesson: number;
   readonly step: number;
-  /** First body line shown. `SCROLL_END` means "the end", whatever its length. */
-  readonly scroll: number;
-  readonly overlay?: Overlay;
-  /** Open over the lesson; it takes the keys until it closes (Esc) and the lesson shows again. */
-  readonly tool?: Tool;
+  /**
+   * Screens open over the lesson, the last on top; each takes the keys until it closes (Esc),
+   * and the one under it shows again.
+   */
+  readonly tools: readonly Tool[];
   /** Per exercise id, for this session. */
   readonly exercises: Readonly<Record<string, ExerciseSession>>;
   /** Per demo step, keyed `lessonId#step`. */
   readonly demos: Readonly<Record<string, DemoSession>>;
   readonly progress: Progress;
-  /** Set when the learner has asked to leave; the app then exits. */
-  readonly quitting: boolean;
 }
-
-/** Scroll to the end of a step (after feedback is added below). The view clamps it. */
-export const SCROLL_END = Number.MAX_SAFE_INTEGER;
 
 /** The time and a fresh seed, taken where the action is made so the reducer stays pure. */
 export interface Stamp {
@@ -114,60 +104,22 @@ export interface Stamp {
   readonly seed: number;
 }
 
-/** What the last drawn screen knows that the state does not (see `ViewFacts`). */
-export interface KeyView {
-  /** The step's body is taller than its space. */
-  readonly scrollable: boolean;
-  /** The terminal is below the minimum size. */
-  readonly tooSmall: boolean;
-  /** How far the body can scroll, and a page of it. */
-  readonly maxScroll: number;
-  readonly page: number;
-}
-
 export type Action =
-  /**
-   * A key as Ink reports it. The reducer looks it up in the keymap against the state it is
-   * applied to, so a key typed before the screen has redrawn still means what it should.
-   */
-  | {
-      readonly type: 'key';
-      readonly input: string;
-      readonly key: Key;
-      readonly view: KeyView;
-      readonly at: Stamp;
-      /**
-       * The id of the text field whose own input (ink-text-input) listens to keys now, if any.
-       * While it is the field that has focus in the state, its text keys are its own.
-       */
-      readonly field?: string;
-    }
   | { readonly type: 'home/move'; readonly delta: number }
   | { readonly type: 'lesson/open'; readonly index: number; readonly at: Stamp }
   | { readonly type: 'lesson/continue'; readonly at: Stamp }
   | { readonly type: 'lesson/leave' }
   | { readonly type: 'step/move'; readonly delta: 1 | -1; readonly at: Stamp }
-  | { readonly type: 'scroll'; readonly delta: number; readonly max: number }
-  | { readonly type: 'overlay/open'; readonly overlay: Overlay }
-  | { readonly type: 'overlay/close' }
-  | { readonly type: 'quit' }
   | { readonly type: 'tool/open'; readonly tool: Tool }
+  /** The tool on top closed: the one under it (or the lesson) shows again. */
   | { readonly type: 'tool/close' }
-  | { readonly type: 'quit/confirm' }
-  /**
-   * Text for the focused field (answer or prediction) that came in one chunk with the key that
-   * focused it, before the field's own input listened: added at its cursor.
-   */
-  | { readonly type: 'field/insert'; readonly text: string }
-  /**
-   * A field's whole text, as its input reports it (cleaned by `fieldChange`); only taken while
-   * `field` (its id) is the field that has focus.
-   */
+  /** A field's whole text, as it reports it; only taken while `field` (its id) has focus. */
   | { readonly type: 'field/set'; readonly field: string; readonly text: string }
   | { readonly type: 'answer/focus'; readonly focus: ExerciseFocus }
   | { readonly type: 'answer/submit'; readonly at: Stamp }
   | { readonly type: 'exercise/reveal'; readonly at: Stamp }
   | { readonly type: 'exercise/new-variant'; readonly seed: number }
+  | { readonly type: 'exercise/hint' }
   | { readonly type: 'grid/open' }
   | { readonly type: 'grid/move'; readonly rows: number; readonly cols: number }
   | { readonly type: 'grid/next' }

@@ -4,24 +4,22 @@
  * trained here first, in slices at full speed (a fraction of a second), so "the trained
  * network" always means one that learned from examples.
  */
-import { useMemo, useReducer } from 'react';
-import { createStyle } from '../../render/index.js';
+import { useMemo } from 'react';
 import type { Translate } from '../../view/text.js';
-import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { type TrainingLoopOptions, useTrainingLoop } from '../hooks/use-training-loop.js';
+import { useScreen } from '../shell/use-screen.js';
 import {
   type DrawScreenState,
   type Picture,
   initialDrawState,
   reduceDraw,
 } from './draw-reducer.js';
-import { buildDrawScreen } from './draw-view.js';
+import { drawScreen } from './draw-screen.js';
 import { handSetNetwork } from './hand-set.js';
 import type { TrainingSession } from './session.js';
 import { freezeNetwork } from './snapshot.js';
-import { ToolView } from './ToolView.js';
-import { useToolScreen } from './use-tool-screen.js';
 import { PACES } from './trainer-reducer.js';
+import { useExit } from './use-exit.js';
 
 const FULL_SPEED = PACES.find((p) => p.name === 'full')!;
 
@@ -37,7 +35,9 @@ export interface DrawScreenProps {
   readonly pixels?: Picture;
   readonly loop?: TrainingLoopOptions;
   /** Called once when the screen should close: Esc (`back`), q (`quit`), t (`train`). */
-  readonly onExit: (to: NonNullable<DrawScreenState['exit']>) => void;
+  readonly onExit: (to: NonNullable<DrawScreenState['exit']> | 'quit') => void;
+  /** Whether keys come here. @default true */
+  readonly active?: boolean;
 }
 
 export function DrawScreen({
@@ -48,37 +48,38 @@ export function DrawScreen({
   pixels,
   loop,
   onExit,
+  active = true,
 }: DrawScreenProps) {
   const { trainer, epochs } = session;
   const handSet = useMemo(() => handSetNetwork(), []);
-  const [state, dispatch] = useReducer(reduceDraw, undefined, () =>
-    initialDrawState({
-      trained: freezeNetwork(trainer),
-      training: trainer.status.steps === 0,
-      ...(pixels ? { pixels } : {}),
-    }),
+  const def = useMemo(() => drawScreen(handSet), [handSet]);
+  const screen = useScreen(
+    def,
+    () =>
+      initialDrawState({
+        trained: freezeNetwork(trainer),
+        training: trainer.status.steps === 0,
+        ...(pixels ? { pixels } : {}),
+      }),
+    { t, ascii, color, active },
   );
-  const { columns, rows } = useTerminalSize();
-  const style = useMemo(() => createStyle({ color }), [color]);
-  const built = useMemo(
-    () => buildDrawScreen(state, handSet, { width: columns, height: rows, t, ascii, style }),
-    [state, handSet, columns, rows, t, ascii, style],
-  );
+  const { state, update } = screen;
 
   useTrainingLoop(
-    state.training && state.exit === undefined,
+    state.training && state.exit === undefined && !screen.quitting,
     FULL_SPEED,
     () => session.work(epochs),
     () =>
-      dispatch({
-        type: 'trained',
-        network: freezeNetwork(trainer),
-        training: trainer.status.epoch < epochs,
-      }),
+      update((s) =>
+        reduceDraw(s, {
+          type: 'trained',
+          network: freezeNetwork(trainer),
+          training: trainer.status.epoch < epochs,
+        }),
+      ),
     loop,
   );
 
-  useToolScreen(built, dispatch, state.exit, onExit);
-
-  return <ToolView screen={built.screen} width={columns} />;
+  useExit(screen.quitting ? 'quit' : state.exit, onExit);
+  return screen.element;
 }

@@ -5,23 +5,22 @@
  * What a key asks of the trainer (reset, one step, a learning rate) is queued by the reducer
  * and carried out here, then reported back with a fresh snapshot.
  */
-import { useCallback, useEffect, useMemo, useReducer } from 'react';
-import { createStyle } from '../../render/index.js';
+import { useCallback, useEffect, useMemo } from 'react';
 import type { Translate } from '../../view/text.js';
-import { useTerminalSize } from '../hooks/use-terminal-size.js';
 import { type TrainingLoopOptions, useTrainingLoop } from '../hooks/use-training-loop.js';
+import { useScreen } from '../shell/use-screen.js';
 import type { TrainingSession } from './session.js';
 import { type TrainKind, pickSamples, takeSnapshot } from './snapshot.js';
-import { ToolView } from './ToolView.js';
-import { useToolScreen } from './use-tool-screen.js';
 import {
   PACES,
+  type TrainerAction,
   type TrainerScreenState,
   initialTrainerState,
   isRunning,
   reduceTrainer,
 } from './trainer-reducer.js';
-import { buildTrainerScreen } from './trainer-view.js';
+import { trainerScreen } from './trainer-screen.js';
+import { useExit } from './use-exit.js';
 
 /** Held-out digits shown with what the network calls them. */
 const DIGIT_SAMPLES = 6;
@@ -44,7 +43,9 @@ export interface TrainerScreenProps {
   /** Slice and frame lengths of the training loop. */
   readonly loop?: TrainingLoopOptions;
   /** Called once when the screen should close: Esc (`back`), q (`quit`), d (`draw`). */
-  readonly onExit: (to: NonNullable<TrainerScreenState['exit']>) => void;
+  readonly onExit: (to: NonNullable<TrainerScreenState['exit']> | 'quit') => void;
+  /** Whether keys come here (a screen opened over it takes them). @default true */
+  readonly active?: boolean;
 }
 
 export function TrainerScreen({
@@ -58,6 +59,7 @@ export function TrainerScreen({
   paused,
   loop,
   onExit,
+  active = true,
 }: TrainerScreenProps) {
   const { trainer } = session;
   const samples = useMemo(
@@ -69,22 +71,24 @@ export function TrainerScreen({
     () => takeSnapshot(session, { probe: kind === 'xo', samples }),
     [session, kind, samples],
   );
-  const [state, dispatch] = useReducer(reduceTrainer, undefined, () =>
-    initialTrainerState({
-      kind,
-      snapshot: snapshot(),
-      epochs: session.epochs,
-      seed: session.seed,
-      canDraw,
-      pace,
-      paused,
-    }),
+  const screen = useScreen(
+    trainerScreen,
+    () =>
+      initialTrainerState({
+        kind,
+        snapshot: snapshot(),
+        epochs: session.epochs,
+        seed: session.seed,
+        canDraw,
+        pace,
+        paused,
+      }),
+    { t, ascii, color, active },
   );
-  const { columns, rows } = useTerminalSize();
-  const style = useMemo(() => createStyle({ color }), [color]);
-  const built = useMemo(
-    () => buildTrainerScreen(state, { width: columns, height: rows, t, ascii, style }),
-    [state, columns, rows, t, ascii, style],
+  const { state, update } = screen;
+  const dispatch = useCallback(
+    (action: TrainerAction) => update((s) => reduceTrainer(s, action)),
+    [update],
   );
 
   useEffect(() => {
@@ -107,7 +111,6 @@ export function TrainerScreen({
     loop,
   );
 
-  useToolScreen(built, dispatch, state.exit, onExit);
-
-  return <ToolView screen={built.screen} width={columns} />;
+  useExit(screen.quitting ? 'quit' : state.exit, onExit);
+  return screen.element;
 }

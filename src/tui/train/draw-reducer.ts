@@ -3,12 +3,12 @@
  * show (match maps → after ReLU → pooled → features) and of which network. The trained network
  * arrives from outside as a frozen copy (`trained`), so nothing here changes under the reducer.
  */
-import type { Key } from 'ink';
 import { XO_SIZE } from '../../train/xo-data.js';
+import { FLAG } from '../shell/chrome.js';
+import type { KeyState } from '../shell/keymap.js';
 import { START_PICTURES } from './hand-set.js';
-import { type TrainCommandId, type TrainKeyState, trainCommandFor } from './keymap.js';
+import type { TrainCommandId, TrainContext } from './keymap.js';
 import type { FrozenNetwork } from './snapshot.js';
-import type { TrainViewFacts } from './trainer-reducer.js';
 
 /** The intermediate maps one key (`m`) cycles through, in the network's order. */
 export const MAP_STAGES = ['match', 'relu', 'pooled', 'features'] as const;
@@ -29,19 +29,15 @@ export interface DrawScreenState {
   readonly trained: FrozenNetwork | null;
   /** The network is still being trained (in the background, for this screen). */
   readonly training: boolean;
-  readonly scroll: number;
-  readonly overlay?: 'help';
-  readonly exit?: 'back' | 'quit' | 'train';
+  readonly exit?: 'back' | 'train';
 }
 
-export type DrawAction =
-  | {
-      readonly type: 'key';
-      readonly input: string;
-      readonly key: Key;
-      readonly view: TrainViewFacts;
-    }
-  | { readonly type: 'trained'; readonly network: FrozenNetwork; readonly training: boolean };
+/** The trained network as it is now, and whether it is still being trained. */
+export interface DrawAction {
+  readonly type: 'trained';
+  readonly network: FrozenNetwork;
+  readonly training: boolean;
+}
 
 export function blankPicture(): Picture {
   return Array.from({ length: XO_SIZE }, () => new Array<number>(XO_SIZE).fill(-1));
@@ -64,21 +60,12 @@ export function initialDrawState(options: DrawStateOptions = {}): DrawScreenStat
     network: 'hand-set',
     trained: options.trained ?? null,
     training: options.training ?? false,
-    scroll: 0,
   };
 }
 
-export function drawKeyState(
-  state: DrawScreenState,
-  facts: Pick<TrainViewFacts, 'tooSmall' | 'scrollable'>,
-): TrainKeyState {
-  if (facts.tooSmall) return { context: 'too-small', typing: 'none' };
-  if (state.overlay === 'help') return { context: 'help', typing: 'none' };
-  return {
-    context: 'draw',
-    typing: 'none',
-    flags: new Set(facts.scrollable ? (['scrollable'] as const) : []),
-  };
+/** The arrows move the pen: the maps scroll with PgUp/PgDn. */
+export function drawKeyState(): KeyState<TrainContext> {
+  return { context: 'draw', typing: 'none', flags: new Set([FLAG.arrows]) };
 }
 
 function movePen(state: DrawScreenState, rows: number, cols: number): DrawScreenState {
@@ -93,16 +80,8 @@ function toggle(state: DrawScreenState): DrawScreenState {
   return { ...state, pixels };
 }
 
-function scrollBy(state: DrawScreenState, delta: number, max: number): DrawScreenState {
-  const top = Math.max(0, max);
-  return { ...state, scroll: Math.max(0, Math.min(top, Math.min(state.scroll, top) + delta)) };
-}
-
-function runCommand(
-  state: DrawScreenState,
-  id: TrainCommandId,
-  view: TrainViewFacts,
-): DrawScreenState {
+/** What a key of the draw screen's table does. */
+export function drawCommand(state: DrawScreenState, id: TrainCommandId): DrawScreenState {
   const stages = MAP_STAGES.length;
   switch (id) {
     case 'pen-left':
@@ -124,29 +103,15 @@ function runCommand(
     case 'load-crooked':
       return { ...state, pixels: START_PICTURES.crooked };
     case 'next-maps':
-      return { ...state, stage: (state.stage + 1) % stages, scroll: 0 };
+      return { ...state, stage: (state.stage + 1) % stages };
     case 'prev-maps':
-      return { ...state, stage: (state.stage + stages - 1) % stages, scroll: 0 };
+      return { ...state, stage: (state.stage + stages - 1) % stages };
     case 'network':
-      return {
-        ...state,
-        network: state.network === 'hand-set' ? 'trained' : 'hand-set',
-        scroll: 0,
-      };
+      return { ...state, network: state.network === 'hand-set' ? 'trained' : 'hand-set' };
     case 'open-trainer':
       return { ...state, exit: 'train' };
-    case 'page-up':
-      return scrollBy(state, -view.page, view.maxScroll);
-    case 'page-down':
-      return scrollBy(state, view.page, view.maxScroll);
     case 'back':
       return { ...state, exit: 'back' };
-    case 'quit':
-      return { ...state, exit: 'quit' };
-    case 'help':
-      return { ...state, overlay: 'help' };
-    case 'close-help':
-      return { ...state, overlay: undefined };
     default:
       // The trainer's commands are not bound here.
       return state;
@@ -154,9 +119,5 @@ function runCommand(
 }
 
 export function reduceDraw(state: DrawScreenState, action: DrawAction): DrawScreenState {
-  if (action.type === 'trained')
-    return { ...state, trained: action.network, training: action.training };
-  const { input, key, view } = action;
-  const id = trainCommandFor(input, key, drawKeyState(state, view));
-  return id === undefined ? state : runCommand(state, id, view);
+  return { ...state, trained: action.network, training: action.training };
 }

@@ -10,15 +10,9 @@ import { type ForwardTrace, forward } from '../../train/network.js';
 import { XO_CLASSES } from '../../train/xo-data.js';
 import { type ViewOptions, besideOrStacked, glyphs, wrap } from '../../view/text.js';
 import { progressBar } from '../view/progress-bar.js';
-import {
-  type DrawScreenState,
-  MAP_STAGES,
-  type MapStage,
-  type Picture,
-  drawKeyState,
-} from './draw-reducer.js';
+import type { FrameModel } from '../shell/frame.js';
+import { type DrawScreenState, MAP_STAGES, type MapStage, type Picture } from './draw-reducer.js';
 import { LECTURE_FILTER_ORDER } from './hand-set.js';
-import { type ToolBuilt, helpScreen, isTooSmall, pageLayout, tooSmallScreen } from './screen.js';
 import { lectureName, percent } from './trainer-view.js';
 
 /** The picture as the (1, 9, 9) image the networks read. */
@@ -174,24 +168,9 @@ function headerLines(state: DrawScreenState, o: ViewOptions): string[] {
   ];
 }
 
-export function buildDrawScreen(
-  state: DrawScreenState,
-  handSet: Network,
-  o: ViewOptions,
-): ToolBuilt {
-  if (isTooSmall(o))
-    return tooSmallScreen(o, drawKeyState(state, { tooSmall: true, scrollable: false }));
-  if (state.overlay === 'help') {
-    const facts = { tooSmall: false, scrollable: false };
-    return helpScreen(
-      drawKeyState({ ...state, overlay: undefined }, facts),
-      drawKeyState(state, facts),
-      o.t('draw.help'),
-      o,
-    );
-  }
+/** The picture and the votes stay put, side by side; only the maps below them scroll. */
+export function drawFrame(state: DrawScreenState, handSet: Network, o: ViewOptions): FrameModel {
   const traces = drawTraces(state, handSet);
-  // The picture and the votes stay put, side by side; only the maps below them scroll.
   const editor = editorLines(state, o);
   const gap = o.width < 64 ? 2 : 3;
   const room = Math.max(27, Math.min(46, o.width - blockWidth(editor) - gap));
@@ -199,12 +178,10 @@ export function buildDrawScreen(
     gap,
     align: 'top',
   });
-  return pageLayout(
-    [...headerLines(state, o), ...top],
-    mapLines(state, traces, o),
-    state.scroll,
-    (scrollable) => drawKeyState(state, { tooSmall: false, scrollable }),
-    o,
-    true,
-  );
+  return {
+    header: [...headerLines(state, o), ...top],
+    body: mapLines(state, traces, o),
+    // Other maps, or the other network's, start again at the top.
+    page: `${state.network} ${state.stage}`,
+  };
 }

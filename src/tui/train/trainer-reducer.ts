@@ -6,9 +6,8 @@
  * screen does with its saves. Pausing needs no request: the screen only trains while the state
  * says it runs.
  */
-import type { Key } from 'ink';
-import type { KeyFlag } from '../keymap.js';
-import { type TrainCommandId, type TrainKeyState, trainCommandFor } from './keymap.js';
+import type { KeyState } from '../shell/keymap.js';
+import { CAN_DRAW, type TrainCommandId, type TrainContext } from './keymap.js';
 import type { TrainKind, TrainSnapshot } from './snapshot.js';
 
 /** How fast training goes: at most `batchesPerTick` mini-batches, then `tickMs` of rest. */
@@ -84,29 +83,11 @@ export interface TrainerScreenState {
   readonly longestSliceMs: number;
   readonly perfect: PerfectAt | null;
   readonly requests: readonly TrainerRequest[];
-  /** Lines of the body scrolled off the top. */
-  readonly scroll: number;
-  readonly overlay?: 'help';
-  /** Set when the screen should close: back to where it came from, quit, or the draw screen. */
-  readonly exit?: 'back' | 'quit' | 'draw';
-}
-
-/** What the last drawn screen says about itself, for keys that depend on it. */
-export interface TrainViewFacts {
-  readonly tooSmall: boolean;
-  readonly scrollable: boolean;
-  readonly maxScroll: number;
-  /** Lines one PgUp/PgDn moves. */
-  readonly page: number;
+  /** Set when the screen should close: back to where it came from, or to the draw screen. */
+  readonly exit?: 'back' | 'draw';
 }
 
 export type TrainerAction =
-  | {
-      readonly type: 'key';
-      readonly input: string;
-      readonly key: Key;
-      readonly view: TrainViewFacts;
-    }
   /** Training ran: the trainer as it is now, the longest slice and the time since the last frame. */
   | {
       readonly type: 'frame';
@@ -157,7 +138,6 @@ export function initialTrainerState(options: TrainerStateOptions): TrainerScreen
             screenSeconds: null,
           },
     requests: [],
-    scroll: 0,
   };
 }
 
@@ -177,33 +157,17 @@ export function pendingLearningRate(state: TrainerScreenState): number {
   return queued?.kind === 'rate' ? queued.value : state.snapshot.learningRate;
 }
 
-export function trainerKeyState(
-  state: TrainerScreenState,
-  facts: Pick<TrainViewFacts, 'tooSmall' | 'scrollable'>,
-): TrainKeyState {
-  const flags = new Set<KeyFlag>();
-  if (facts.scrollable) flags.add('scrollable');
-  if (state.canDraw) flags.add('xo-tools');
-  if (facts.tooSmall) return { context: 'too-small', typing: 'none' };
-  if (state.overlay === 'help') return { context: 'help', typing: 'none' };
+export function trainerKeyState(state: TrainerScreenState): KeyState<TrainContext> {
   const context = isDone(state) ? 'done' : state.paused ? 'paused' : 'running';
-  return { context, typing: 'none', flags };
-}
-
-function scrollBy(state: TrainerScreenState, delta: number, max: number): TrainerScreenState {
-  const top = Math.max(0, max);
-  return { ...state, scroll: Math.max(0, Math.min(top, Math.min(state.scroll, top) + delta)) };
+  return { context, typing: 'none', flags: new Set(state.canDraw ? [CAN_DRAW] : []) };
 }
 
 function request(state: TrainerScreenState, r: TrainerRequest): TrainerScreenState {
   return { ...state, requests: [...state.requests, r] };
 }
 
-function runCommand(
-  state: TrainerScreenState,
-  id: TrainCommandId,
-  view: TrainViewFacts,
-): TrainerScreenState {
+/** What a key of the trainer's table does. */
+export function trainerCommand(state: TrainerScreenState, id: TrainCommandId): TrainerScreenState {
   switch (id) {
     case 'pause':
       return { ...state, paused: true };
@@ -232,22 +196,8 @@ function runCommand(
       return { ...state, pace: (state.pace + 1) % PACES.length };
     case 'open-draw':
       return { ...state, exit: 'draw' };
-    case 'scroll-up':
-      return scrollBy(state, -1, view.maxScroll);
-    case 'scroll-down':
-      return scrollBy(state, 1, view.maxScroll);
-    case 'page-up':
-      return scrollBy(state, -view.page, view.maxScroll);
-    case 'page-down':
-      return scrollBy(state, view.page, view.maxScroll);
     case 'back':
       return { ...state, exit: 'back' };
-    case 'quit':
-      return { ...state, exit: 'quit' };
-    case 'help':
-      return { ...state, overlay: 'help' };
-    case 'close-help':
-      return { ...state, overlay: undefined };
     default:
       // The draw screen's commands are not bound on the trainer.
       return state;
@@ -294,12 +244,7 @@ export function reduceTrainer(
       const rest = { ...state, requests: state.requests.slice(done) };
       if (!action.requests.some((r) => r.kind === 'reset'))
         return withSnapshot(rest, action.snapshot, state.elapsedMs);
-      return withSnapshot({ ...rest, accuracy: [], perfect: null, scroll: 0 }, action.snapshot, 0);
-    }
-    case 'key': {
-      const { input, key, view } = action;
-      const id = trainCommandFor(input, key, trainerKeyState(state, view));
-      return id === undefined ? state : runCommand(state, id, view);
+      return withSnapshot({ ...rest, accuracy: [], perfect: null }, action.snapshot, 0);
     }
   }
 }

@@ -17,9 +17,9 @@ import {
   wrap,
 } from '../../view/text.js';
 import { progressBar } from '../view/progress-bar.js';
-import { type ToolBuilt, helpScreen, isTooSmall, pageLayout, tooSmallScreen } from './screen.js';
+import type { FrameModel } from '../shell/frame.js';
 import type { SamplePrediction, TrainSnapshot } from './snapshot.js';
-import { PACES, type TrainerScreenState, isDone, trainerKeyState } from './trainer-reducer.js';
+import { PACES, type TrainerScreenState, isDone } from './trainer-reducer.js';
 
 /** 0.975 → "97.5%", 1 → "100%", 0.99996 → ">99.9%" (only 1 is "100%"). */
 export function percent(x: number): string {
@@ -305,23 +305,8 @@ function bodyLines(state: TrainerScreenState, o: ViewOptions): string[] {
   ];
 }
 
-export function buildTrainerScreen(state: TrainerScreenState, o: ViewOptions): ToolBuilt {
-  if (isTooSmall(o))
-    return tooSmallScreen(o, trainerKeyState(state, { tooSmall: true, scrollable: false }));
-  if (state.overlay === 'help') {
-    const facts = { tooSmall: false, scrollable: false };
-    return helpScreen(
-      trainerKeyState({ ...state, overlay: undefined }, facts),
-      trainerKeyState(state, facts),
-      o.t(state.kind === 'xo' ? 'train.screen.help.xo' : 'train.screen.help.digits'),
-      o,
-    );
-  }
-  return pageLayout(
-    headerLines(state, o),
-    bodyLines(state, o),
-    state.scroll,
-    (scrollable) => trainerKeyState(state, { tooSmall: false, scrollable }),
-    o,
-  );
+/** The trainer's frame: what training is doing on top, the rest scrolling below it. */
+export function trainerFrame(state: TrainerScreenState, o: ViewOptions): FrameModel {
+  // Starting again from new weights starts again at the top.
+  return { header: headerLines(state, o), body: bodyLines(state, o), page: `seed ${state.seed}` };
 }

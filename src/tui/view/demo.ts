@@ -1,12 +1,13 @@
 /**
  * The sliding-window demo as lines: the (padded) input with the window highlighted, the
- * kernel beside it, the output filling in cell by cell, the current cell's products and sum,
- * and the output-size formula for the current stride and padding.
+ * kernel beside it, the output filling in cell by cell, and the output-size formula, which
+ * scroll; the stride and padding in use, the current cell's products and sum, and the
+ * prediction asked for, pinned above the footer so a change is always seen.
  */
 import type { Demo, DemoPadding } from '../../content/course.js';
-import { conv2d, convCellText, toNested } from '../../engine/index.js';
+import { convCellText } from '../../engine/index.js';
 import { GRID_GLYPHS, renderGrid } from '../../render/index.js';
-import { cellPosition, demoModel, explainCell, type DemoModel } from '../state/demo-model.js';
+import { cellPosition, demoModel, explainCell, type DemoModel } from '../../view/demo-model.js';
 import type { DemoSession } from '../state/types.js';
 import { type ViewOptions, besideOrStacked, glyphs, say, prose, wrap } from '../../view/text.js';
 
@@ -74,17 +75,8 @@ function gridsBlock(
       : o.t('tui.demo.input'),
   });
   const kernel = renderGrid(demo.kernel, { ...common, title: o.t('tui.demo.kernel') });
-  const values = (
-    toNested(
-      conv2d(model.input, model.kernel, {
-        stride: model.stride,
-        padding: model.padding,
-        bias: [model.bias],
-      }),
-    ) as number[][][]
-  )[0];
   const outW = model.geometry.outW;
-  const output = renderGrid(values, {
+  const output = renderGrid(model.output, {
     ...common,
     blank: (r, c) => r * outW + c >= session.revealed,
     highlight: [cellPosition(model, focus)],
@@ -93,27 +85,29 @@ function gridsBlock(
   return besideOrStacked([input, kernel, output], o.width, [g.conv, '=']);
 }
 
-function cellLines(session: DemoSession, model: DemoModel, o: ViewOptions): string[] {
-  const lines: string[] = [];
+/** What happened at the last cell, what is asked now, or how the current cell was made. */
+function cellLines(session: DemoSession, model: DemoModel, o: ViewOptions) {
+  const below: string[] = [];
+  const pinned: string[] = [];
   if (session.last) {
     const [row, col] = cellPosition(model, session.last.cell);
     const key = session.last.correct ? 'tui.demo.right' : 'tui.demo.wrong';
     const text = o.t(key, { row, col, value: session.last.value, guess: session.last.guess });
-    lines.push(...wrap(text, o.width).map(session.last.correct ? o.style.ok : o.style.error));
+    pinned.push(...wrap(text, o.width).map(session.last.correct ? o.style.ok : o.style.error));
   }
   if (session.asking) {
     const [row, col] = cellPosition(model, session.revealed);
-    lines.push(...wrap(o.t('tui.demo.predict', { row, col }), o.width).map(o.style.bold));
-    if (session.error) lines.push(...wrap(say(o.t, session.error), o.width).map(o.style.warn));
+    pinned.push(...wrap(o.t('tui.demo.predict', { row, col }), o.width).map(o.style.bold));
+    if (session.error) below.push(...wrap(say(o.t, session.error), o.width).map(o.style.warn));
   } else if (session.revealed === 0) {
-    lines.push(...wrap(o.t('tui.demo.start'), o.width));
+    pinned.push(...wrap(o.t('tui.demo.start'), o.width));
   } else {
     const e = explainCell(model, session.revealed - 1);
-    lines.push(
+    pinned.push(
       ...wrap(o.t('tui.demo.cell', { row: e.row, col: e.col, working: convCellText(e) }), o.width),
     );
   }
-  return lines;
+  return { pinned, below };
 }
 
 export interface DemoStepView {
@@ -122,19 +116,23 @@ export interface DemoStepView {
   readonly demo: Demo;
 }
 
+export interface DemoParts {
+  /** The text, the grids and the size formula, for a body of `rows` rows. */
+  readonly body: (rows: number) => string[];
+  /** The stride and padding in use and the current cell, above the prediction field. */
+  readonly pinned: string[];
+  /** Why a prediction could not be read. */
+  readonly below: string[];
+}
+
 /**
- * Every line of the demo step. Grids lose the rules between their rows when that makes the
- * step fit in `bodyHeight`, so a 5×5 demo with padding still fits an 80×24 terminal.
+ * The demo step. Grids lose the rules between their rows when that makes the body fit its
+ * rows, so a 5×5 demo with padding still fits an 80×24 terminal.
  */
-export function demoLines(
-  step: DemoStepView,
-  session: DemoSession,
-  o: ViewOptions,
-  bodyHeight = Infinity,
-): string[] {
+export function demoParts(step: DemoStepView, session: DemoSession, o: ViewOptions): DemoParts {
   const model = demoModel(step.demo, session.stride, session.padding);
   const g = glyphs(o.ascii);
-  const status = [
+  const settings = [
     o.t('tui.demo.settings', {
       stride: session.stride,
       padding: paddingText(session.padding, model, o),
@@ -145,17 +143,27 @@ export function demoLines(
   ];
   // Only the grids depend on the rules between rows: the rest is wrapped once.
   const above = [...prose(step.text, o.width, o.style), ''];
-  const below = [
-    '',
-    ...cellLines(session, model, o),
-    ...sizeLines(model, o).map(o.style.dim),
-    ...status.flatMap((line) => wrap(line, o.width)).map(o.style.dim),
-  ];
-  const build = (rowRules: boolean): string[] => [
-    ...above,
-    ...gridsBlock(step.demo, session, model, rowRules, o),
-    ...below,
-  ];
-  const ruled = build(true);
-  return ruled.length <= bodyHeight ? ruled : build(false);
+  const after = ['', ...sizeLines(model, o).map(o.style.dim)];
+  const grids = new Map<boolean, string[]>();
+  const build = (rowRules: boolean): string[] => {
+    let lines = grids.get(rowRules);
+    if (lines === undefined) {
+      lines = [...above, ...gridsBlock(step.demo, session, model, rowRules, o), ...after];
+      grids.set(rowRules, lines);
+    }
+    return lines;
+  };
+  const cell = cellLines(session, model, o);
+  return {
+    body: (rows) => {
+      const ruled = build(true);
+      return ruled.length <= rows ? ruled : build(false);
+    },
+    pinned: [
+      '',
+      ...settings.flatMap((line) => wrap(line, o.width)).map(o.style.dim),
+      ...cell.pinned,
+    ],
+    below: cell.below,
+  };
 }

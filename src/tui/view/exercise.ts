@@ -1,7 +1,8 @@
 /**
- * An exercise step as lines: the prompt, its grids, how to type the answer, and what the last
- * answer led to (right, wrong with the named mistake and the wrong cells marked, hints), then
- * the worked solution once "show me" was used.
+ * An exercise step in three parts: the prompt (pinned above the answer line, so it never
+ * scrolls away), the feedback on the last answer (pinned below it, kept short), and the body
+ * that scrolls: the grids, how to type the answer, the hints, the learner's grid with its
+ * wrong cells marked, and the worked solution once "show me" was used.
  */
 import { answerText } from '../../content/answer-value.js';
 import type { ExerciseDef } from '../../content/course.js';
@@ -11,7 +12,9 @@ import { GRID_GLYPHS, renderGrid } from '../../render/index.js';
 import type { ExerciseSession, Feedback, QuestionResult } from '../state/types.js';
 import { answerFormatLines, displayLines, gridOptions } from '../../view/displays.js';
 import { type ViewOptions, glyphs, say, wrap } from '../../view/text.js';
+import { shownHints } from '../state/key-state.js';
 
+/** What the last Enter led to, in a few lines: right, or wrong and why. */
 function feedbackLines(feedback: Feedback, o: ViewOptions): string[] {
   const g = glyphs(o.ascii);
   if (feedback.kind !== 'graded') {
@@ -35,16 +38,23 @@ function feedbackLines(feedback: Feedback, o: ViewOptions): string[] {
         o.width,
       ),
     );
-    const wrong = new Set(feedback.wrongCells.map(([r, c]) => `${r},${c}`));
-    lines.push(
-      ...renderGrid(feedback.answer.rows, {
-        ...gridOptions(o),
-        title: o.t('tui.exercise.your-answer'),
-        marks: (r, c) => (wrong.has(`${r},${c}`) ? 'wrong' : 'right'),
-      }),
-    );
   }
   return lines;
+}
+
+/** The learner's grid with the wrong cells marked, under the question. */
+function answerGridLines(feedback: Feedback, o: ViewOptions): string[] {
+  if (feedback.kind !== 'graded' || feedback.correct) return [];
+  if (feedback.answer.kind !== 'grid' || feedback.wrongCells.length === 0) return [];
+  const wrong = new Set(feedback.wrongCells.map(([r, c]) => `${r},${c}`));
+  return [
+    '',
+    ...renderGrid(feedback.answer.rows, {
+      ...gridOptions(o),
+      title: o.t('tui.exercise.your-answer'),
+      marks: (r, c) => (wrong.has(`${r},${c}`) ? 'wrong' : 'right'),
+    }),
+  ];
 }
 
 function solutionLines(question: Question, o: ViewOptions): string[] {
@@ -68,30 +78,48 @@ export interface ExerciseView {
   readonly status?: ExerciseStatus;
 }
 
-export function exerciseLines(view: ExerciseView, o: ViewOptions): string[] {
+export interface ExerciseParts {
+  /** Pinned above the answer line. */
+  readonly prompt: string[];
+  /** Scrolls. */
+  readonly body: string[];
+  /** Pinned below the answer line. */
+  readonly feedback: string[];
+}
+
+export function exerciseParts(view: ExerciseView, o: ViewOptions): ExerciseParts {
   const { def, session, built } = view;
+  const none = { prompt: [], feedback: [] };
   if (!def || !session)
-    return wrap(o.t('tui.exercise.missing', { id: view.exerciseId }), o.width).map(o.style.error);
+    return {
+      ...none,
+      body: wrap(o.t('tui.exercise.missing', { id: view.exerciseId }), o.width).map(o.style.error),
+    };
   if (!built || !built.ok)
-    return wrap(o.t('tui.exercise.broken', { error: built?.error ?? '' }), o.width).map(
-      o.style.error,
-    );
+    return {
+      ...none,
+      body: wrap(o.t('tui.exercise.broken', { error: built?.error ?? '' }), o.width).map(
+        o.style.error,
+      ),
+    };
   const q = built.question;
-  const lines = [...wrap(q.prompt, o.width), ''];
-  lines.push(...displayLines(q.displays, o));
-  lines.push('', ...answerFormatLines(q, o));
+  const body = [...displayLines(q.displays, o), '', ...answerFormatLines(q, o)];
   if (view.status === 'correct' && session.attempts === 0 && !session.revealed) {
-    lines.push(...wrap(o.t('tui.exercise.solved-before'), o.width).map(o.style.ok));
+    body.push(...wrap(o.t('tui.exercise.solved-before'), o.width).map(o.style.ok));
   }
-  if (session.feedback) lines.push('', ...feedbackLines(session.feedback, o));
-  const hints = def.hints.slice(0, Math.min(session.wrong, def.hints.length));
-  hints.forEach((hint, i) =>
-    lines.push(...wrap(o.t('tui.exercise.hint', { n: i + 1, text: hint }), o.width)),
-  );
   if (session.attempts > 0)
-    lines.push(
+    body.push(
       ...wrap(o.t('tui.exercise.tries', { count: session.attempts }), o.width).map(o.style.dim),
     );
-  if (session.revealed) lines.push(...solutionLines(q, o));
-  return lines;
+  if (session.feedback) body.push(...answerGridLines(session.feedback, o));
+  if (session.revealed) body.push(...solutionLines(q, o));
+  // The hints stay in view with the feedback, under the answer line.
+  const hints = def.hints
+    .slice(0, shownHints(def.hints.length, session))
+    .flatMap((hint, i) => wrap(o.t('tui.exercise.hint', { n: i + 1, text: hint }), o.width));
+  return {
+    prompt: ['', ...wrap(q.prompt, o.width)],
+    body,
+    feedback: [...(session.feedback ? feedbackLines(session.feedback, o) : []), ...hints],
+  };
 }

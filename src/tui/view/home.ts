@@ -1,5 +1,5 @@
 /**
- * Home as rows: the course's lessons with a mark and a progress bar each, the overall
+ * Home as lines: the course's lessons with a mark and a progress bar each, the overall
  * progress, where to continue, a notice from loading progress, and one line per content
  * file that failed to load.
  */
@@ -8,19 +8,19 @@ import { type Progress, lessonProgress } from '../../content/progress.js';
 import type { Message } from '../../i18n/index.js';
 import { padEndTo, truncateToWidth } from '../../render/index.js';
 import { type Translate, type ViewOptions, fit, glyphs, say, wrap } from '../../view/text.js';
+import { progressBar } from './progress-bar.js';
 
-export type HomeRow =
-  | { readonly kind: 'text'; readonly text: string }
-  | {
-      readonly kind: 'bar';
-      /** Text before the bar, already padded to its column. */
-      readonly label: string;
-      readonly fraction: number;
-      readonly barWidth: number;
-      /** Text after the bar. */
-      readonly count: string;
-      readonly selected: boolean;
-    };
+/** A bar row: the label padded to its column, the bar, the count after it. */
+interface BarRow {
+  readonly label: string;
+  readonly fraction: number;
+  readonly barWidth: number;
+  readonly count: string;
+}
+
+function barLine(row: BarRow, ascii: boolean): string {
+  return row.label + progressBar(row.fraction, row.barWidth, ascii) + row.count;
+}
 
 export interface HomeInput {
   readonly course: Course;
@@ -31,7 +31,7 @@ export interface HomeInput {
 }
 
 export interface HomeModel {
-  readonly rows: HomeRow[];
+  readonly rows: string[];
   /** The row of the selected lesson, to keep in view. */
   readonly selectedRow: number;
 }
@@ -44,42 +44,35 @@ export function lessonExerciseIds(lesson: Lesson): string[] {
 /** At most this many problem lines on Home; the rest is summed up in one line. */
 const MAX_PROBLEM_LINES = 4;
 
-function problemRows(problems: readonly ContentProblem[], o: ViewOptions): HomeRow[] {
+function problemRows(problems: readonly ContentProblem[], o: ViewOptions): string[] {
   if (problems.length === 0) return [];
   const g = glyphs(o.ascii);
   const byFile = new Map<string, ContentProblem[]>();
   for (const p of problems) byFile.set(p.file, [...(byFile.get(p.file) ?? []), p]);
   const files = [...byFile.entries()];
-  const rows: HomeRow[] = [
-    { kind: 'text', text: '' },
-    {
-      kind: 'text',
-      text: o.style.warn(
-        truncateToWidth(o.t('tui.home.problems', { count: problems.length }), o.width),
-      ),
-    },
+  const rows: string[] = [
+    '',
+    o.style.warn(truncateToWidth(o.t('tui.home.problems', { count: problems.length }), o.width)),
   ];
   for (const [file, list] of files.slice(0, MAX_PROBLEM_LINES)) {
     const first = list[0];
     const where = `${file}${first.line === undefined ? '' : `:${first.line}`}`;
     const more =
       list.length > 1 ? ` ${o.t('tui.home.problem-more', { count: list.length - 1 })}` : '';
-    rows.push({
-      kind: 'text',
-      text: truncateToWidth(
+    rows.push(
+      truncateToWidth(
         `  ${g.warn} ${where}${more}: ${first.message.replace(/\s+/g, ' ')}`,
         o.width,
       ),
-    });
+    );
   }
   if (files.length > MAX_PROBLEM_LINES) {
-    rows.push({
-      kind: 'text',
-      text: truncateToWidth(
+    rows.push(
+      truncateToWidth(
         `  ${o.t('tui.home.problem-files-more', { count: files.length - MAX_PROBLEM_LINES })}`,
         o.width,
       ),
-    });
+    );
   }
   return rows;
 }
@@ -95,9 +88,9 @@ function continueText(input: HomeInput, t: Translate): string {
 export function homeModel(input: HomeInput, o: ViewOptions): HomeModel {
   const { course, progress, t, style } = { ...input, ...o };
   const g = glyphs(o.ascii);
-  const rows: HomeRow[] = [];
+  const rows: string[] = [];
   const text = (line: string): void => {
-    rows.push({ kind: 'text', text: line });
+    rows.push(line);
   };
   text(style.bold(truncateToWidth(t('tui.home.title'), o.width)));
   if (input.notice !== undefined) {
@@ -115,17 +108,20 @@ export function homeModel(input: HomeInput, o: ViewOptions): HomeModel {
   const total = summaries.reduce((n, s) => n + s.total, 0);
   const countText = (d: number, n: number): string => (n === 0 ? '' : ` ${d}/${n}`);
   if (course.lessons.length > 0) {
-    rows.push({
-      kind: 'bar',
-      label: padEndTo(truncateToWidth(t('tui.home.overall'), labelWidth - 1), labelWidth),
-      fraction: total === 0 ? 0 : done / total,
-      barWidth,
-      count: truncateToWidth(
-        ` ${t('tui.home.overall-count', { done, total })}`,
-        Math.max(1, o.width - labelWidth - barWidth),
+    rows.push(
+      barLine(
+        {
+          label: padEndTo(truncateToWidth(t('tui.home.overall'), labelWidth - 1), labelWidth),
+          fraction: total === 0 ? 0 : done / total,
+          barWidth,
+          count: truncateToWidth(
+            ` ${t('tui.home.overall-count', { done, total })}`,
+            Math.max(1, o.width - labelWidth - barWidth),
+          ),
+        },
+        o.ascii,
       ),
-      selected: false,
-    });
+    );
     text(truncateToWidth(continueText(input, t), o.width));
     text('');
   } else {
@@ -140,17 +136,20 @@ export function homeModel(input: HomeInput, o: ViewOptions): HomeModel {
     const selected = i === input.selected;
     const head = `${selected ? g.pointer : ' '} ${mark} ${i + 1}. ${lesson.title}`;
     if (selected) selectedRow = rows.length;
-    rows.push({
-      kind: 'bar',
-      label: padEndTo(
-        truncateToWidth(selected ? style.bold(head) : head, labelWidth - 1),
-        labelWidth,
+    rows.push(
+      barLine(
+        {
+          label: padEndTo(
+            truncateToWidth(selected ? style.bold(head) : head, labelWidth - 1),
+            labelWidth,
+          ),
+          fraction: s.fraction,
+          barWidth,
+          count: countText(s.done, s.total),
+        },
+        o.ascii,
       ),
-      fraction: s.fraction,
-      barWidth,
-      count: countText(s.done, s.total),
-      selected,
-    });
+    );
     if (selected)
       text(style.dim(truncateToWidth(`      ${lesson.summary.replace(/\s+/g, ' ')}`, o.width)));
   });

@@ -1,18 +1,22 @@
 /**
  * The sliding-window demo's numbers, from the engine: where the window is for each output
- * cell, what the cell is, how big the output is, and which cells the learner predicts.
+ * cell, what every cell is, how big the output is, and which cells the learner predicts.
+ * One model per demo, stride and padding, computed once and shared by the tutor's demo step
+ * and `lesson --print`.
  */
-import type { Demo, DemoPadding } from '../../content/course.js';
+import type { Demo, DemoPadding } from '../content/course.js';
 import {
   type ConvCellExplanation,
   type Geometry2d,
   type OutputSize,
   type Tensor,
+  conv2d,
   conv2dGeometry,
   explainConv2dCell,
   outputSize,
   tensor,
-} from '../../engine/index.js';
+  toNested,
+} from '../engine/index.js';
 
 /** The demo with the learner's current stride and padding. */
 export interface DemoModel {
@@ -26,6 +30,8 @@ export interface DemoModel {
   readonly total: number;
   readonly rows: OutputSize;
   readonly cols: OutputSize;
+  /** Every output cell, row by row. */
+  readonly output: readonly (readonly number[])[];
 }
 
 /** What `p` steps through, in order. */
@@ -38,7 +44,21 @@ function grid2d(rows: readonly (readonly number[])[]): Tensor {
   return tensor([1, 1, rows.length, rows[0].length], rows.flat());
 }
 
+const models = new WeakMap<Demo, Map<string, DemoModel>>();
+
 export function demoModel(demo: Demo, stride: number, padding: DemoPadding): DemoModel {
+  const key = `${stride}|${padding}`;
+  const byDemo = models.get(demo) ?? new Map<string, DemoModel>();
+  models.set(demo, byDemo);
+  let model = byDemo.get(key);
+  if (model === undefined) {
+    model = computeModel(demo, stride, padding);
+    byDemo.set(key, model);
+  }
+  return model;
+}
+
+function computeModel(demo: Demo, stride: number, padding: DemoPadding): DemoModel {
   const input = tensor([1, demo.input.length, demo.input[0].length], demo.input.flat());
   const kernel = grid2d(demo.kernel);
   const geometry = conv2dGeometry(input, kernel, { stride, padding, bias: [demo.bias] });
@@ -54,6 +74,7 @@ export function demoModel(demo: Demo, stride: number, padding: DemoPadding): Dem
     total: geometry.outH * geometry.outW,
     rows: outputSize({ n: H, f: kH, stride, pad: padding }),
     cols: outputSize({ n: W, f: kW, stride, pad: padding }),
+    output: (toNested(conv2d(input, kernel, { stride, padding, bias: [demo.bias] })) as number[][][])[0],
   };
 }
 

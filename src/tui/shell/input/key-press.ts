@@ -1,0 +1,198 @@
+/**
+ * One key the learner pressed, or one paste, decoded from what the terminal sent. The shell
+ * reads stdin itself (see `KeyReader`) instead of through Ink's `useInput`, so every byte
+ * sequence has exactly one meaning here: a key, a paste, or nothing. A sequence this module
+ * does not know (a function key the tutor has no use for, a terminal's answer to a query) is
+ * nothing; it never reaches a handler and never throws.
+ */
+
+/** The keys the tutor names; everything else that types is a character. */
+export type KeyName =
+  | 'up'
+  | 'down'
+  | 'left'
+  | 'right'
+  | 'pageup'
+  | 'pagedown'
+  | 'home'
+  | 'end'
+  | 'enter'
+  | 'escape'
+  | 'tab'
+  | 'backtab'
+  | 'backspace'
+  | 'delete';
+
+export interface KeyPress {
+  /** A named key; undefined when characters were typed. */
+  readonly name?: KeyName;
+  /**
+   * The characters typed (one for a key, any number for a paste; `' '` for Space), or the
+   * letter held with Ctrl or Alt; '' for a named key.
+   */
+  readonly text: string;
+  readonly ctrl: boolean;
+  /** Alt (Option), which terminals send as Escape first. */
+  readonly meta: boolean;
+  readonly shift: boolean;
+  /** Arrived as one piece of pasted text: never a command, always text for a field. */
+  readonly paste: boolean;
+}
+
+const PLAIN = { text: '', ctrl: false, meta: false, shift: false, paste: false } as const;
+
+export function named(name: KeyName, mods: Partial<KeyPress> = {}): KeyPress {
+  return { ...PLAIN, name, ...mods };
+}
+
+export function typed(text: string, mods: Partial<KeyPress> = {}): KeyPress {
+  return { ...PLAIN, text, ...mods };
+}
+
+/** CSI (`ESC [ … final`) and SS3 (`ESC O final`) keys, by final byte. */
+const FINAL_KEYS: Readonly<Record<string, KeyName>> = {
+  A: 'up',
+  B: 'down',
+  C: 'right',
+  D: 'left',
+  H: 'home',
+  F: 'end',
+};
+
+/** `ESC [ n ~` keys, by n. */
+const TILDE_KEYS: Readonly<Record<string, KeyName>> = {
+  '1': 'home',
+  '7': 'home',
+  '4': 'end',
+  '8': 'end',
+  '3': 'delete',
+  '5': 'pageup',
+  '6': 'pagedown',
+};
+
+/** The bracketed-paste markers the terminal puts around pasted text (mode 2004). */
+export const PASTE_START = '\x1b[200~';
+export const PASTE_END = '\x1b[201~';
+
+/** xterm's modifier parameter: 1 + (shift 1, alt 2, ctrl 4, meta 8). */
+function modifiers(param: string | undefined): Partial<KeyPress> {
+  const m = Number(param ?? '1') - 1;
+  if (!Number.isInteger(m) || m < 0 || m > 15) return {};
+  return { shift: (m & 1) !== 0, meta: (m & 10) !== 0, ctrl: (m & 4) !== 0 };
+}
+
+/** A CSI or SS3 sequence (without its ESC) → the key it is, or undefined. */
+function controlSequence(body: string): KeyPress | undefined {
+  const ss3 = /^O([A-DHF])$/.exec(body);
+  if (ss3) return named(FINAL_KEYS[ss3[1]]);
+  const csi = /^\[([0-9;]*)([\x40-\x7e])$/.exec(body);
+  if (!csi) return undefined;
+  const [, paramText, final] = csi;
+  const params = paramText.split(';');
+  if (final === 'Z') return named('backtab', { shift: true });
+  if (final === '~') {
+    const name = TILDE_KEYS[params[0]];
+    return name === undefined ? undefined : named(name, modifiers(params[1]));
+  }
+  const name = FINAL_KEYS[final];
+  if (name === undefined) return undefined;
+  // `ESC[A` or `ESC[1;5A`: only the modifier form carries parameters.
+  if (paramText !== '' && params[0] !== '1') return undefined;
+  return named(name, modifiers(params[1]));
+}
+
+/** C0 control bytes that are keys of their own. */
+function controlKey(ch: string): KeyPress | undefined {
+  switch (ch) {
+    case '\r':
+    case '\n':
+      return named('enter');
+    case '\t':
+      return named('tab');
+    case '\x7f':
+    case '\b':
+      return named('backspace');
+    case '\x1b':
+      return named('escape');
+    default: {
+      const code = ch.charCodeAt(0);
+      // Ctrl+A … Ctrl+Z (the ones above already took Tab, Enter and Backspace).
+      if (code >= 1 && code <= 26) return typed(String.fromCharCode(code + 96), { ctrl: true });
+      return undefined;
+    }
+  }
+}
+
+/** Characters that may stand in typed text: not C0, DEL or C1 controls. */
+export function isTextChar(ch: string): boolean {
+  const code = ch.codePointAt(0) ?? 0;
+  return code >= 0x20 && code !== 0x7f && !(code >= 0x80 && code <= 0x9f);
+}
+
+/** Text with every control character dropped (a paste keeps its line breaks and tabs). */
+export function cleanText(text: string, keep: 'none' | 'breaks' = 'none'): string {
+  let out = '';
+  for (const ch of text) {
+    if (isTextChar(ch)) out += ch;
+    else if (keep === 'breaks' && (ch === '\n' || ch === '\t')) out += ch;
+  }
+  return out;
+}
+
+/**
+ * One input event as Ink's input parser splits stdin (an escape sequence, or a run of text) →
+ * the keys it holds, in order. A run of text may hold keys too: `5\r` is 5 then Enter,
+ * `ab\x7fc` is "ab", Backspace, "c". Text of more than one character is a paste.
+ */
+export function decodeEvent(event: string): KeyPress[] {
+  if (event === '') return [];
+  if (event.startsWith('\x1b') && event.length > 1) {
+    const rest = event.slice(1);
+    const sequence = controlSequence(rest);
+    if (sequence) return [sequence];
+    if (rest.startsWith('[') || rest.startsWith('O')) return [];
+    // Alt with a key: ESC then the key's own bytes (Alt+b, Alt+Backspace, Esc Esc).
+    if (rest.startsWith('\x1b')) {
+      const inner = controlSequence(rest.slice(1));
+      return inner ? [{ ...inner, meta: true }] : rest === '\x1b' ? [named('escape')] : [];
+    }
+    const [first] = [...rest];
+    if (first === undefined || [...rest].length !== 1) return [];
+    const key = isTextChar(first) ? typed(first) : controlKey(first);
+    return key ? [{ ...key, meta: true }] : [];
+  }
+  return decodeRun(event);
+}
+
+/** A run of text and control bytes (no escape sequence) → keys and pasted text. */
+function decodeRun(run: string): KeyPress[] {
+  const keys: KeyPress[] = [];
+  let text = '';
+  const flush = (): void => {
+    if (text === '') return;
+    keys.push(typed(text, { paste: [...text].length > 1 }));
+    text = '';
+  };
+  const chars = [...run];
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    if (isTextChar(ch)) {
+      text += ch;
+      continue;
+    }
+    // A line break or tab inside pasted text belongs to the paste (the rows and cells of a
+    // pasted grid); only one that leads or ends the run is a key.
+    const inside = text !== '' && i < chars.length - 1 && isTextChar(chars[i + 1]);
+    if (inside && (ch === '\n' || ch === '\r' || ch === '\t')) {
+      text += ch === '\t' ? '\t' : '\n';
+      if (ch === '\r' && chars[i + 1] === '\n') i += 1;
+      continue;
+    }
+    flush();
+    const key = controlKey(ch);
+    if (key) keys.push(key);
+    if (ch === '\r' && chars[i + 1] === '\n') i += 1;
+  }
+  flush();
+  return keys;
+}
