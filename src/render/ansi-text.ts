@@ -51,30 +51,73 @@ export function padStartTo(text: string, width: number): string {
   return ' '.repeat(Math.max(0, width - displayWidth(text))) + text;
 }
 
+/** A token and the index in the line just after it. */
+interface Placed {
+  readonly token: TextToken;
+  readonly end: number;
+}
+
+/** Plain text is segmented a piece at a time, so a long line costs only what is read of it. */
+const PIECE = 1024;
+
+function* plainTokens(text: string, from: number, to: number): Generator<Placed> {
+  let at = from;
+  while (at < to) {
+    const stop = Math.min(to, at + PIECE);
+    const segments = [...graphemes.segment(text.slice(at, stop))];
+    // The last grapheme of a piece may continue in the next one: it is read again from there.
+    const keep = stop < to && segments.length > 1 ? segments.length - 1 : segments.length;
+    for (let k = 0; k < keep; k++) {
+      const { segment, index } = segments[k];
+      yield {
+        token: { grapheme: segment, width: stringWidth(segment) },
+        end: at + index + segment.length,
+      };
+    }
+    at = keep === segments.length ? stop : at + segments[keep].index;
+  }
+}
+
+/**
+ * The tokens of a line, lazily: a caller that needs only the first columns of a long line
+ * stops early instead of segmenting all of it.
+ */
+function* placedTokens(text: string): Generator<Placed> {
+  let plainStart = 0;
+  for (let i = text.indexOf('\u001B'); i >= 0; i = text.indexOf('\u001B', i + 1)) {
+    ESCAPE.lastIndex = i;
+    const match = ESCAPE.exec(text);
+    if (!match) continue;
+    yield* plainTokens(text, plainStart, i);
+    yield { token: { escape: match[0] }, end: i + match[0].length };
+    i += match[0].length - 1;
+    plainStart = i + 1;
+  }
+  yield* plainTokens(text, plainStart, text.length);
+}
+
 /**
  * Split a line into escape sequences and graphemes, each grapheme with its width.
  * Example: `tokenize('\u001B[1ma')` → [{ escape: '\u001B[1m' }, { grapheme: 'a', width: 1 }].
  */
 export function tokenize(text: string): TextToken[] {
-  const tokens: TextToken[] = [];
-  let plainStart = 0;
-  const flushPlain = (end: number): void => {
-    for (const { segment } of graphemes.segment(text.slice(plainStart, end))) {
-      tokens.push({ grapheme: segment, width: stringWidth(segment) });
-    }
-  };
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] !== '\u001B') continue;
-    ESCAPE.lastIndex = i;
-    const match = ESCAPE.exec(text);
-    if (!match) continue;
-    flushPlain(i);
-    tokens.push({ escape: match[0] });
-    i += match[0].length - 1;
-    plainStart = i + 1;
+  return Array.from(placedTokens(text), (p) => p.token);
+}
+
+const ESCAPES = new RegExp(ESCAPE.source, 'g');
+
+/**
+ * Whether `text` takes at most `width` columns, found without measuring more of a long line
+ * than it takes to know. Example: `fitsWidth('古古古', 5)` → false.
+ */
+export function fitsWidth(text: string, width: number): boolean {
+  if (PRINTABLE_ASCII.test(text)) return text.length <= width;
+  let column = 0;
+  for (const { token } of placedTokens(text)) {
+    if ('width' in token) column += token.width;
+    if (column > width) return false;
   }
-  flushPlain(text.length);
-  return tokens;
+  return true;
 }
 
 /**
@@ -85,10 +128,16 @@ export function tokenize(text: string): TextToken[] {
 export function sliceColumns(text: string, start: number, end: number = Infinity): string {
   let column = 0;
   let out = '';
-  for (const token of tokenize(text)) {
+  for (const { token, end: after } of placedTokens(text)) {
     if ('escape' in token) {
       out += token.escape;
       continue;
+    }
+    if (column >= end) {
+      // Past the slice: only the escape codes of the rest still matter (closing styles).
+      const rest = text.slice(after - token.grapheme.length);
+      for (const match of rest.matchAll(ESCAPES)) out += match[0];
+      break;
     }
     const next = column + token.width;
     if (column >= start && next <= end) out += token.grapheme;

@@ -3,7 +3,7 @@
  * A block is a `string[]`, one entry per screen line; widths are display columns
  * (escape codes count 0), so styled blocks line up like plain ones.
  */
-import { blockWidth, displayWidth, padEndTo, sliceColumns } from './ansi-text.js';
+import { blockWidth, displayWidth, fitsWidth, padEndTo, sliceColumns } from './ansi-text.js';
 
 export interface SideBySideOptions {
   /** Spaces between a block and the next separator (or the next block when there is none). @default 2 */
@@ -126,7 +126,7 @@ export function fitWidth(
  * (just the first column when `width` is 1). Example: `truncateToWidth('abcdef', 4)` → "abc…".
  */
 export function truncateToWidth(line: string, width: number): string {
-  if (displayWidth(line) <= width) return line;
+  if (fitsWidth(line, width)) return line;
   if (width === 1) return sliceColumns(line, 0, 1);
   const kept = sliceColumns(line, 0, width - 1);
   return kept + ' '.repeat(Math.max(0, width - 1 - displayWidth(kept))) + '…';

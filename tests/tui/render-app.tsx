@@ -13,7 +13,7 @@ import type { SaveOutcome } from '../../src/tui/hooks/use-progress.js';
 import { ShellRoot } from '../../src/tui/shell/ShellRoot.js';
 import { fixtureCourse, freshProgress, NOW, t } from './fixture.js';
 
-class FakeStdout extends EventEmitter {
+export class FakeStdout extends EventEmitter {
   frames: string[] = [];
   isTTY = true;
   constructor(
@@ -28,7 +28,7 @@ class FakeStdout extends EventEmitter {
   };
 }
 
-class FakeStdin extends EventEmitter {
+export class FakeStdin extends EventEmitter {
   isTTY = true;
   private data: string | null = null;
   write = (data: string): void => {

@@ -251,7 +251,8 @@ function mainFrame(
   const fixedRows = (footer: readonly string[]) =>
     header.length + (field?.rows ?? 0) + status.length + question.length + footer.length;
   // Pinned lines may take what is left once the body has a few rows.
-  const pinnedRoom = Math.max(0, height - fixedRows(footerFor(false)) - minBody);
+  // (Counted as if the body scrolls: its marker and the footer's scroll keys take room too.)
+  const pinnedRoom = Math.max(0, height - fixedRows(footerFor(true)) - 1 - minBody);
   const pins = share(fit(model.pinned ?? [], o.width), fit(model.below ?? [], o.width), pinnedRoom);
 
   const bodyOf = (rows: number): string[] =>

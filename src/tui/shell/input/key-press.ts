@@ -181,17 +181,18 @@ function decodeRun(run: string): KeyPress[] {
       continue;
     }
     // A line break or tab inside pasted text belongs to the paste (the rows and cells of a
-    // pasted grid); only one that leads or ends the run is a key.
-    const inside = text !== '' && i < chars.length - 1 && isTextChar(chars[i + 1]);
+    // pasted grid); only one that leads or ends the run is a key. CR LF is one line break.
+    const end = ch === '\r' && chars[i + 1] === '\n' ? i + 1 : i;
+    const inside = text !== '' && end < chars.length - 1 && isTextChar(chars[end + 1]);
     if (inside && (ch === '\n' || ch === '\r' || ch === '\t')) {
       text += ch === '\t' ? '\t' : '\n';
-      if (ch === '\r' && chars[i + 1] === '\n') i += 1;
+      i = end;
       continue;
     }
     flush();
     const key = controlKey(ch);
     if (key) keys.push(key);
-    if (ch === '\r' && chars[i + 1] === '\n') i += 1;
+    i = end;
   }
   flush();
   return keys;
