@@ -98,6 +98,11 @@ export interface Question {
   gridSize?: { rows: number; cols: number };
   /** Largest accepted |answer − expected| for numbers and grid cells. */
   tolerance: number;
+  /**
+   * Where the cell asked about comes from, in display `display` (every channel of it): the
+   * window of the input, marked once an answer was wrong.
+   */
+  asked?: { display: number; row: number; col: number; rows: number; cols: number };
   /** The engine computes the answer now, from the inputs above. */
   expected(): AnswerValue;
   /** Answers that common mistakes give (each an engine call with one thing changed). */

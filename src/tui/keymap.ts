@@ -8,7 +8,7 @@ import type { Command } from './shell/keymap.js';
 
 /** Where the learner is; each screen or mode has its own set of commands. */
 export type KeyContext =
-  'home' | 'step' | 'demo' | 'prediction' | 'exercise' | 'answer' | 'grid-editor';
+  'home' | 'complete' | 'step' | 'demo' | 'prediction' | 'exercise' | 'answer' | 'grid-editor';
 
 /**
  * Conditions some commands need. `xo-tools`: the X/O trainer and draw screens can be opened
@@ -30,6 +30,7 @@ export type CommandId =
   | 'prev-step'
   | 'next-step'
   | 'back'
+  | 'to-home'
   | 'demo-prev'
   | 'demo-next'
   | 'demo-play'
@@ -80,6 +81,7 @@ export const COMMANDS: readonly TutorCommand[] = [
   command('select-down', ['down', 'j'], ['home'], { group: 'tui.group.select' }),
   command('open-lesson', ['enter', 'right', 'l'], ['home']),
   command('continue', ['c'], ['home'], { when: TUTOR_FLAG.canContinue }),
+  command('to-home', ['enter', 'escape'], ['complete']),
 
   command('prev-step', ['left', 'p'], ['step', 'exercise'], STEPS),
   command('next-step', ['right', 'l', 'n'], ['step', 'exercise'], STEPS),

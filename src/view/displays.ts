@@ -35,18 +35,36 @@ function indices(
   return { rowLabels: true, colLabels: true, ...(tall ? { rowRules: false } : {}) };
 }
 
-function block(display: Exclude<Display, { type: 'text' }>, o: ViewOptions): string[] {
+/** Cells to mark in one display: a window, in every channel of a multi-channel display. */
+export type DisplayHighlight = NonNullable<Question['asked']>;
+
+function block(
+  display: Exclude<Display, { type: 'text' }>,
+  o: ViewOptions,
+  highlight?: DisplayHighlight,
+): string[] {
+  const mark = highlight
+    ? {
+        highlight: {
+          row: highlight.row,
+          col: highlight.col,
+          rows: highlight.rows,
+          cols: highlight.cols,
+        },
+      }
+    : {};
   switch (display.type) {
     case 'grid': {
       const options: GridOptions = {
         ...gridOptions(o),
+        ...mark,
         title: display.title,
         ...(display.padded ? { padded: display.padded } : {}),
       };
       return renderGrid(display.grid, { ...options, ...indices([display.grid], options, o.width) });
     }
     case 'channels': {
-      const options = gridOptions(o);
+      const options = { ...gridOptions(o), ...mark };
       return renderChannels(display.channels, {
         ...options,
         ...indices(display.channels, options, o.width),
@@ -58,21 +76,25 @@ function block(display: Exclude<Display, { type: 'text' }>, o: ViewOptions): str
   }
 }
 
-export function displayLines(displays: readonly Display[], o: ViewOptions): string[] {
+export function displayLines(
+  displays: readonly Display[],
+  o: ViewOptions,
+  highlight?: DisplayHighlight,
+): string[] {
   const lines: string[] = [];
   let row: string[][] = [];
   const flush = (): void => {
     if (row.length > 0) lines.push(...besideOrStacked(row, o.width, [], { gap: 3, align: 'top' }));
     row = [];
   };
-  for (const display of displays) {
+  displays.forEach((display, i) => {
     if (display.type === 'text') {
       flush();
       lines.push(...wrap(display.text, o.width));
     } else {
-      row.push(block(display, o));
+      row.push(block(display, o, highlight?.display === i ? highlight : undefined));
     }
-  }
+  });
   flush();
   return lines;
 }

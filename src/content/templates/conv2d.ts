@@ -323,6 +323,23 @@ function cellSolution(
   return lines;
 }
 
+/** The input window of output cell (r, c), within the input (padding cells are not drawn). */
+function askedWindow(
+  p: Parsed,
+  g: ReturnType<typeof conv2dGeometry>,
+  f: number,
+  r: number,
+  c: number,
+): Question['asked'] {
+  const [, H, W] = p.input.shape;
+  const { origin } = explainConv2dCell(p.input, p.filters, p.options, f, r, c);
+  const top = Math.max(0, origin.row);
+  const left = Math.max(0, origin.col);
+  const bottom = Math.min(H - 1, origin.row + (g.kH - 1) * g.dH);
+  const right = Math.min(W - 1, origin.col + (g.kW - 1) * g.dW);
+  return { display: 0, row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+}
+
 function build(given: Conv2dGiven, text: TemplateText, asCell: boolean): Question {
   const p = parseTensors(given);
   const g = conv2dGeometry(p.input, p.filters, p.options);
@@ -341,6 +358,7 @@ function build(given: Conv2dGiven, text: TemplateText, asCell: boolean): Questio
     displays: displays(p, text.t),
     gridSize: asCell ? undefined : { rows: g.outH, cols: g.outW },
     tolerance: 0,
+    ...(asCell ? { asked: askedWindow(p, g, f, r, c) } : {}),
     expected: () => pick(conv2d(p.input, p.filters, p.options))!,
     mistakes: () =>
       mistakeVariants(p).flatMap((v) => {

@@ -21,6 +21,7 @@ export function actionFor(
     case 'next-step':
       return { type: 'step/move', delta: 1, at: stamp() };
     case 'back':
+    case 'to-home':
       return { type: 'lesson/leave' };
     case 'demo-prev':
       return { type: 'demo/step', delta: -1, at: stamp() };

@@ -19,7 +19,7 @@ export function gridFromText(text: string, rows: number, cols: number): GridDraf
     const tokens = (rowTexts[r] ?? '').split(/[\s,]+/).filter((s) => s !== '');
     return Array.from({ length: cols }, (_, c) => tokens[c] ?? '');
   });
-  return { cells, row: 0, col: 0 };
+  return { cells, row: 0, col: 0, fresh: true };
 }
 
 /** The answer text of the cells: `1 2; 3 4`, empty cells as `?`, nothing typed → ''. */
@@ -39,6 +39,7 @@ export function moveCursor(grid: GridDraft, rows: number, cols: number): GridDra
     ...grid,
     row: clamp(grid.row + rows, 0, grid.cells.length - 1),
     col: clamp(grid.col + cols, 0, grid.cells[0].length - 1),
+    fresh: true,
   };
 }
 
@@ -46,20 +47,21 @@ export function moveCursor(grid: GridDraft, rows: number, cols: number): GridDra
 export function nextCell(grid: GridDraft): GridDraft {
   const cols = grid.cells[0].length;
   const index = (grid.row * cols + grid.col + 1) % (grid.cells.length * cols);
-  return { ...grid, row: Math.floor(index / cols), col: index % cols };
+  return { ...grid, row: Math.floor(index / cols), col: index % cols, fresh: true };
 }
 
 function setCell(grid: GridDraft, text: string): GridDraft {
   const cells = grid.cells.map((row, r) =>
     r === grid.row ? row.map((cell, c) => (c === grid.col ? text : cell)) : row,
   );
-  return { ...grid, cells };
+  return { ...grid, cells, fresh: false };
 }
 
 /**
- * Typed characters added to the current cell. A space or `;` moves on to the next cell, as
- * it would separate numbers in the answer line, and so do a tab or a line break inside pasted
- * text (cells copied from a spreadsheet); characters no number has are ignored.
+ * Typed characters added to the current cell, or in place of what it holds when the cursor has
+ * just arrived there. A space or `;` moves on to the next cell, as it would separate numbers in
+ * the answer line, and so do a tab or a line break inside pasted text (cells copied from a
+ * spreadsheet); characters no number has are ignored.
  */
 export function typeIntoGrid(grid: GridDraft, text: string): GridDraft {
   let next = grid;
@@ -67,7 +69,10 @@ export function typeIntoGrid(grid: GridDraft, text: string): GridDraft {
     if (char === ' ' || char === ';' || char === '\t' || char === '\n' || char === '\r')
       next = nextCell(next);
     else if (NUMBER_CHAR.test(char) || char === ',')
-      next = setCell(next, next.cells[next.row][next.col] + (char === ',' ? '.' : char));
+      next = setCell(
+        next,
+        (next.fresh ? '' : next.cells[next.row][next.col]) + (char === ',' ? '.' : char),
+      );
   }
   return next;
 }

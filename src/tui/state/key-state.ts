@@ -15,9 +15,9 @@ function typingOf(draft: string): Typing {
 
 export function keyStateOf(state: TutorState, env: TutorEnv): KeyState<KeyContext> {
   const flags = new Set<string>();
+  if (state.screen === 'complete') return { context: 'complete', typing: 'none', flags };
   if (state.screen === 'home') {
-    const last = state.progress.last;
-    if (last && env.course.lessons.some((l) => l.id === last.lesson))
+    if (state.progress.last || Object.keys(state.progress.lessons).length > 0)
       flags.add(TUTOR_FLAG.canContinue);
     flags.add(FLAG.arrows);
     return { context: 'home', typing: 'none', flags };

@@ -5,6 +5,7 @@
 import type { Demo, ExerciseDef, Lesson } from '../../content/course.js';
 import { type Progress, completeLesson, recordStep } from '../../content/progress.js';
 import type { Message } from '../../i18n/index.js';
+import { continueTarget } from './continue.js';
 import { currentLesson, demoKey, own } from './selectors.js';
 import type { DemoSession, ExerciseSession, Stamp, TutorEnv, TutorState } from './types.js';
 
@@ -114,13 +115,16 @@ export function moveStep(state: TutorState, env: TutorEnv, delta: 1 | -1, at: St
   const step = state.step + delta;
   if (step < 0) return state;
   if (step >= lesson.steps.length) {
-    // Past the last step: the lesson is done, back to Home with the cursor on the next one.
+    // Past the last step: the lesson is done, back to Home with the cursor on the next one,
+    // or on to what comes after the course when it was the last thing left.
+    const progress = completeLesson(state.progress, lesson.id, at.now);
+    const done = continueTarget(env.course, progress).kind === 'complete';
     return {
       ...state,
-      screen: 'home',
+      screen: done ? 'complete' : 'home',
       demos: pauseDemos(state.demos),
       selected: Math.min(state.lesson + 1, env.course.lessons.length - 1),
-      progress: completeLesson(state.progress, lesson.id, at.now),
+      progress,
     };
   }
   return enterStep(state, env, state.lesson, step, at);

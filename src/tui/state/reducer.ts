@@ -6,6 +6,7 @@
 import { reduceDemo } from './demo-reducer.js';
 import { reduceExercise, setFieldText } from './exercise-reducer.js';
 import { enterStep, moveStep, pauseDemos, resumeStep } from './navigation.js';
+import { continueTarget } from './continue.js';
 import { focusedFieldId } from './selectors.js';
 import type { Action, TutorEnv, TutorState } from './types.js';
 
@@ -33,17 +34,9 @@ export function reduce(state: TutorState, action: Action, env: TutorEnv): TutorS
         : state;
     }
     case 'lesson/continue': {
-      const last = state.progress.last;
-      const index = last ? env.course.lessons.findIndex((l) => l.id === last.lesson) : -1;
-      if (index < 0 || !last)
-        return reduce(state, { type: 'lesson/open', index: state.selected, at: action.at }, env);
-      return enterStep(
-        state,
-        env,
-        index,
-        Math.min(last.step, env.course.lessons[index].steps.length - 1),
-        action.at,
-      );
+      const target = continueTarget(env.course, state.progress);
+      if (target.kind === 'complete') return { ...state, screen: 'complete' };
+      return enterStep(state, env, target.lesson, target.step, action.at);
     }
     case 'lesson/leave':
       return { ...state, screen: 'home', selected: state.lesson, demos: pauseDemos(state.demos) };

@@ -38,6 +38,11 @@ export interface GridDraft {
   readonly cells: readonly (readonly string[])[];
   readonly row: number;
   readonly col: number;
+  /**
+   * The cursor has just arrived at this cell: the first character typed replaces what it
+   * holds, as in a spreadsheet. Backspace edits it instead.
+   */
+  readonly fresh: boolean;
 }
 
 /** What the last Enter on an exercise led to. */
@@ -77,7 +82,8 @@ export interface ExerciseSession {
 export type Tool = 'train' | 'draw';
 
 export interface TutorState {
-  readonly screen: 'home' | 'lesson';
+  /** `complete`: every lesson is finished and every exercise solved; what comes next. */
+  readonly screen: 'home' | 'lesson' | 'complete';
   /** Home: the lesson under the cursor. */
   readonly selected: number;
   /** A message from loading progress (a corrupt file moved aside), shown on Home until a lesson opens. */

@@ -6,7 +6,7 @@
  */
 import { answerText } from '../../content/answer-value.js';
 import type { ExerciseDef } from '../../content/course.js';
-import type { ExerciseStatus } from '../../content/progress.js';
+import type { ExerciseProgress } from '../../content/progress.js';
 import type { Question } from '../../content/types.js';
 import { GRID_GLYPHS, renderGrid } from '../../render/index.js';
 import type { ExerciseSession, Feedback, QuestionResult } from '../state/types.js';
@@ -75,7 +75,7 @@ export interface ExerciseView {
   readonly session: ExerciseSession | undefined;
   readonly built: QuestionResult | undefined;
   /** What progress says about this exercise from earlier sessions. */
-  readonly status?: ExerciseStatus;
+  readonly saved?: ExerciseProgress;
 }
 
 export interface ExerciseParts {
@@ -103,10 +103,22 @@ export function exerciseParts(view: ExerciseView, o: ViewOptions): ExerciseParts
       ),
     };
   const q = built.question;
-  const body = [...displayLines(q.displays, o), '', ...answerFormatLines(q, o)];
-  if (view.status === 'correct' && session.attempts === 0 && !session.revealed) {
+  // After a wrong answer the cell asked about is marked where it comes from.
+  const wrong = session.feedback?.kind === 'graded' && !session.feedback.correct;
+  const body = [
+    ...displayLines(q.displays, o, wrong ? q.asked : undefined),
+    '',
+    ...answerFormatLines(q, o),
+  ];
+  // Only for these very numbers: new ones (`r`) are a new exercise.
+  const before =
+    view.saved && view.saved.seed === session.seed && session.attempts === 0 && !session.revealed
+      ? view.saved.status
+      : undefined;
+  if (before === 'correct')
     body.push(...wrap(o.t('tui.exercise.solved-before'), o.width).map(o.style.ok));
-  }
+  if (before === 'revealed')
+    body.push(...wrap(o.t('tui.exercise.revealed-before'), o.width).map(o.style.warn));
   if (session.attempts > 0)
     body.push(
       ...wrap(o.t('tui.exercise.tries', { count: session.attempts }), o.width).map(o.style.dim),

@@ -8,6 +8,7 @@ import { type Progress, lessonProgress } from '../../content/progress.js';
 import type { Message } from '../../i18n/index.js';
 import { padEndTo, truncateToWidth } from '../../render/index.js';
 import { type Translate, type ViewOptions, fit, glyphs, say, wrap } from '../../view/text.js';
+import { continueTarget } from '../state/continue.js';
 import { progressBar } from './progress-bar.js';
 
 /** A bar row: the label padded to its column, the bar, the count after it. */
@@ -78,11 +79,23 @@ function problemRows(problems: readonly ContentProblem[], o: ViewOptions): strin
 }
 
 function continueText(input: HomeInput, t: Translate): string {
-  const last = input.progress.last;
-  const lesson = last && input.course.lessons.find((l) => l.id === last.lesson);
-  if (!last || !lesson) return t('tui.home.start');
-  const step = Math.min(last.step, lesson.steps.length - 1) + 1;
-  return t('tui.home.continue', { lesson: lesson.title, step, steps: lesson.steps.length });
+  const started = input.progress.last || Object.keys(input.progress.lessons).length > 0;
+  if (!started) return t('tui.home.start');
+  const target = continueTarget(input.course, input.progress);
+  if (target.kind === 'complete') return t('tui.home.complete');
+  const lesson = input.course.lessons[target.lesson];
+  return t('tui.home.continue', {
+    lesson: lesson.title,
+    step: target.step + 1,
+    steps: lesson.steps.length,
+  });
+}
+
+/** "3/6", and how many more were only looked at ("+1 shown"): those are not solved. */
+function countText(correct: number, revealed: number, total: number, t: Translate): string {
+  if (total === 0) return '';
+  const shown = revealed > 0 ? ` ${t('tui.home.shown', { count: revealed })}` : '';
+  return ` ${correct}/${total}${shown}`;
 }
 
 export function homeModel(input: HomeInput, o: ViewOptions): HomeModel {
@@ -99,23 +112,26 @@ export function homeModel(input: HomeInput, o: ViewOptions): HomeModel {
   text('');
 
   const barWidth = Math.max(6, Math.min(20, Math.floor(o.width / 5)));
-  const countWidth = 7;
+  const countWidth = 14;
   const labelWidth = Math.max(8, o.width - barWidth - countWidth - 2);
   const summaries = course.lessons.map((lesson) =>
     lessonProgress(progress, lesson.id, lessonExerciseIds(lesson)),
   );
-  const done = summaries.reduce((n, s) => n + s.done, 0);
+  const correct = summaries.reduce((n, s) => n + s.correct, 0);
+  const revealed = summaries.reduce((n, s) => n + s.revealed, 0);
   const total = summaries.reduce((n, s) => n + s.total, 0);
-  const countText = (d: number, n: number): string => (n === 0 ? '' : ` ${d}/${n}`);
+  // Bars fill with what the learner solved; answers only looked at ("show me") do not count.
+  const solved = (s: { correct: number; total: number; completed: boolean }): number =>
+    s.total === 0 ? (s.completed ? 1 : 0) : s.correct / s.total;
   if (course.lessons.length > 0) {
     rows.push(
       barLine(
         {
           label: padEndTo(truncateToWidth(t('tui.home.overall'), labelWidth - 1), labelWidth),
-          fraction: total === 0 ? 0 : done / total,
+          fraction: total === 0 ? 0 : correct / total,
           barWidth,
           count: truncateToWidth(
-            ` ${t('tui.home.overall-count', { done, total })}`,
+            countText(correct, revealed, total, t),
             Math.max(1, o.width - labelWidth - barWidth),
           ),
         },
@@ -132,7 +148,7 @@ export function homeModel(input: HomeInput, o: ViewOptions): HomeModel {
   course.lessons.forEach((lesson, i) => {
     const s = summaries[i];
     const started = Object.hasOwn(progress.lessons, lesson.id) || s.done > 0;
-    const mark = s.completed && s.done === s.total ? g.done : started ? g.started : g.fresh;
+    const mark = s.completed && s.correct === s.total ? g.done : started ? g.started : g.fresh;
     const selected = i === input.selected;
     const head = `${selected ? g.pointer : ' '} ${mark} ${i + 1}. ${lesson.title}`;
     if (selected) selectedRow = rows.length;
@@ -143,9 +159,12 @@ export function homeModel(input: HomeInput, o: ViewOptions): HomeModel {
             truncateToWidth(selected ? style.bold(head) : head, labelWidth - 1),
             labelWidth,
           ),
-          fraction: s.fraction,
+          fraction: solved(s),
           barWidth,
-          count: countText(s.done, s.total),
+          count: truncateToWidth(
+            countText(s.correct, s.revealed, s.total, t),
+            Math.max(1, o.width - labelWidth - barWidth),
+          ),
         },
         o.ascii,
       ),

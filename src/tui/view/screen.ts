@@ -8,6 +8,7 @@ import { currentDemo, currentExercise, currentLesson, currentStep } from '../sta
 import type { TutorEnv, TutorState } from '../state/types.js';
 import { figureStepLines, pictureStepLines, textStepLines } from '../../view/steps.js';
 import { type ViewOptions, fit, glyphs, wrap } from '../../view/text.js';
+import { completeFrame } from './complete.js';
 import { demoParts } from './demo.js';
 import { exerciseParts } from './exercise.js';
 import { gridEditorLines } from './grid-editor.js';
@@ -57,12 +58,12 @@ function exerciseFrame(input: ScreenInput, o: ViewOptions): Omit<FrameModel, 'he
   const def = env.course.exercises.get(step.exerciseId);
   const session = current?.session;
   const built = def && session ? env.question(def, session.seed) : undefined;
-  const status =
+  const saved =
     def && Object.hasOwn(state.progress.exercises, def.id)
-      ? state.progress.exercises[def.id].status
+      ? state.progress.exercises[def.id]
       : undefined;
   const parts = exerciseParts(
-    { def, exerciseId: step.exerciseId, session, built, ...(status ? { status } : {}) },
+    { def, exerciseId: step.exerciseId, session, built, ...(saved ? { saved } : {}) },
     o,
   );
   if (!def || !session || !built?.ok) return { body: parts.body };
@@ -150,6 +151,7 @@ function lessonFrame(input: ScreenInput, o: ViewOptions): FrameModel {
 
 export function tutorFrame(input: ScreenInput, o: ViewOptions): FrameModel {
   const { state, env } = input;
+  if (state.screen === 'complete') return completeFrame(env.course, state.progress, o);
   return state.screen === 'lesson' && currentLesson(state, env)
     ? lessonFrame(input, o)
     : homeFrame(input, o);
