@@ -323,6 +323,7 @@ describe('the layout', () => {
   test('a terminal too small says what it needs, and only q works there', () => {
     const s = drive(state, { width: 50, height: 12 });
     expect(s.frame().view.kind).toBe('too-small');
+    expect(s.frame().layer).toBe('too-small');
     expect(s.text().replace(/\s+/g, ' ')).toContain(
       'The terminal is 50×12; cnn-tutor needs at least 60×18.',
     );
