@@ -1,32 +1,28 @@
 /**
- * The draw screen: the hand-set network checked against the X/O lesson file, the reducer and
- * layout without Ink, then the screen driven through stdin with ink-testing-library: moving
- * the pen, flipping pixels, starting from the lectures' X and O and seeing each win, cycling
- * the intermediate maps, and the lesson's `d` key that opens it.
+ * The draw screen: the hand-set network checked against the X/O lesson file, its keys and
+ * frame driven through the shell without Ink, then the screen mounted in the shell and driven
+ * through stdin with ink-testing-library: moving the pen, flipping pixels, starting from the
+ * lectures' X and O and seeing each win, cycling the intermediate maps, and the lesson's `d`
+ * key that opens it.
  */
 import { readFileSync } from 'node:fs';
-import type { Key } from 'ink';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import type { Course } from '../../src/content/course.js';
-import { displayWidth, plainStyle } from '../../src/render/index.js';
+import { displayWidth } from '../../src/render/index.js';
 import { forward } from '../../src/train/network.js';
 import { LECTURE_FILTERS } from '../../src/train/xo.js';
+import { ShellRoot } from '../../src/tui/shell/ShellRoot.js';
 import { DrawScreen } from '../../src/tui/train/DrawScreen.js';
 import {
-  type DrawAction,
   type DrawScreenState,
   MAP_STAGES,
   initialDrawState,
   reduceDraw,
 } from '../../src/tui/train/draw-reducer.js';
-import {
-  buildDrawScreen,
-  drawTraces,
-  pictureTensor,
-  stageMaps,
-} from '../../src/tui/train/draw-view.js';
+import { drawScreen } from '../../src/tui/train/draw-screen.js';
+import { drawTraces, pictureTensor, stageMaps } from '../../src/tui/train/draw-view.js';
 import {
   CROOKED_X,
   HAND_SET_VOTES,
@@ -39,7 +35,7 @@ import { type TrainingSession, createXoSession } from '../../src/tui/train/sessi
 import { freezeNetwork } from '../../src/tui/train/snapshot.js';
 import { EXERCISES, LESSONS, t } from './fixture.js';
 import { KEYS, delay, expectFits, renderApp } from './render-app.js';
-import { NO_KEY } from './keys.js';
+import { driveScreen } from './shell-driver.js';
 
 interface PipelineFigure {
   readonly op: 'pipeline';
@@ -93,53 +89,95 @@ describe("the hand-set network is the lesson's", () => {
   });
 });
 
-function press(state: DrawScreenState, input: string, key: Partial<Key> = {}): DrawScreenState {
-  const action: DrawAction = {
-    type: 'key',
-    input,
-    key: { ...NO_KEY, ...key },
-    view: { tooSmall: false, scrollable: true, maxScroll: 20, page: 5 },
-  };
-  return reduceDraw(state, action);
+const screenDef = drawScreen(handSetNetwork());
+
+/** The draw screen in the shell, without Ink. */
+function drive(state: DrawScreenState = initialDrawState(), size = { width: 80, height: 24 }) {
+  return driveScreen(screenDef, state, size);
 }
 
-describe('the reducer', () => {
+describe('the keys', () => {
   test('the pen moves with the arrows and stops at the edges', () => {
-    let s = initialDrawState();
-    expect([s.row, s.col]).toEqual([4, 4]);
-    s = press(s, '', { rightArrow: true });
-    s = press(s, '', { upArrow: true });
-    expect([s.row, s.col]).toEqual([3, 5]);
-    for (let i = 0; i < 12; i++) s = press(s, '', { leftArrow: true });
-    expect(s.col).toBe(0);
+    const s = drive();
+    expect([s.state.row, s.state.col]).toEqual([4, 4]);
+    s.press(KEYS.right, KEYS.up);
+    expect([s.state.row, s.state.col]).toEqual([3, 5]);
+    expect(s.text()).toContain('Pen at row 4, column 6');
+    for (let i = 0; i < 12; i++) s.press(KEYS.left);
+    expect(s.state.col).toBe(0);
+    for (let i = 0; i < 12; i++) s.press(KEYS.down);
+    expect(s.state.row).toBe(8);
+    // The arrows are the pen's: the maps did not scroll.
+    expect(s.shell.chrome.scroll).toBe(0);
   });
 
   test("space flips the pixel under the pen; c clears; x, o, k load the lectures' pictures", () => {
-    let s = press(initialDrawState(), ' ');
-    expect(s.pixels[4][4]).toBe(1);
-    expect(press(s, ' ').pixels[4][4]).toBe(-1);
+    const s = drive().press(' ');
+    expect(s.state.pixels[4][4]).toBe(1);
+    expect(s.text()).toContain('1 ink pixel');
+    const flipped = s.state;
+    expect(drive(flipped).press(' ').state.pixels[4][4]).toBe(-1);
     expect(
-      press(s, 'c')
-        .pixels.flat()
+      drive(flipped)
+        .press('c')
+        .state.pixels.flat()
         .every((v) => v === -1),
     ).toBe(true);
-    expect(press(s, 'x').pixels).toEqual(LECTURE_X);
-    expect(press(s, 'o').pixels).toEqual(LECTURE_O);
-    expect(press(s, 'k').pixels).toEqual(CROOKED_X);
+    expect(drive(flipped).press('x').state.pixels).toEqual(LECTURE_X);
+    expect(drive(flipped).press('o').state.pixels).toEqual(LECTURE_O);
+    expect(drive(flipped).press('k').state.pixels).toEqual(CROOKED_X);
   });
 
-  test('m cycles the maps, M goes back; n switches network; both scroll to the top', () => {
-    let s = press(initialDrawState(), '', { pageDown: true });
-    expect(s.scroll).toBe(5);
+  test('m cycles the maps, M goes back; n switches network; both show the maps from the top', () => {
+    const s = drive();
+    expect(s.text()).toMatch(/more below: \d+ lines \(PgDn\)/);
+    s.press(KEYS.pageDown);
+    expect(s.text()).toMatch(/\d+ lines above \(PgUp\)/);
     const seen: string[] = [];
     for (let i = 0; i <= MAP_STAGES.length; i++) {
-      seen.push(MAP_STAGES[s.stage]);
-      s = press(s, 'm');
+      seen.push(MAP_STAGES[s.state.stage]);
+      s.press('m');
     }
     expect(seen).toEqual(['match', 'relu', 'pooled', 'features', 'match']);
-    expect(s.scroll).toBe(0);
-    expect(MAP_STAGES[press(initialDrawState(), 'M').stage]).toBe('features');
-    expect(press(initialDrawState(), 'n').network).toBe('trained');
+    expect(s.text()).not.toMatch(/lines? above/);
+    expect(s.text()).toContain('Inside the hand-set network: after ReLU (2 of 4; m for the next)');
+    expect(MAP_STAGES[drive().press('M').state.stage]).toBe('features');
+    const other = drive().press(KEYS.pageDown, 'n');
+    expect(other.state.network).toBe('trained');
+    expect(other.text()).not.toMatch(/lines? above/);
+  });
+
+  test('Esc goes back, t to the trainer; q quits through the shell', () => {
+    expect(drive().press(KEYS.escape).state.exit).toBe('back');
+    expect(drive().press('t').state.exit).toBe('train');
+    const quit = drive().press('q');
+    expect(quit.shell.quitting).toBe(true);
+    expect(quit.state.exit).toBeUndefined();
+  });
+
+  test('? lists the pen, the pictures and the maps, and says what the screen is for', () => {
+    const s = drive(initialDrawState(), { width: 100, height: 40 }).press('?');
+    const help = s.text();
+    expect(help).toContain('Keys on this screen');
+    for (const label of ['pen left', 'flip pixel', "start from the lectures' X", 'previous maps'])
+      expect(help).toContain(label);
+    expect(help).toContain('Space flips the pixel under the pen');
+    // Keys go to the help while it is open: the pen stays where it was.
+    s.press(KEYS.escape);
+    expect(s.frame().view.kind).toBe('main');
+    expect(s.state).toEqual(initialDrawState());
+  });
+
+  test('the trained network arrives from outside, and its votes show', () => {
+    const session = createXoSession();
+    session.trainer.run({ epochs: 5 });
+    const s = drive(initialDrawState({ training: true, pixels: LECTURE_X }));
+    expect(s.text()).toContain('There is no trained network yet.');
+    s.update((d) =>
+      reduceDraw(d, { type: 'trained', network: freezeNetwork(session.trainer), training: false }),
+    );
+    expect(s.text()).toContain('Trained network (5 epochs');
+    expect([...s.text().matchAll(/says ([XO])\b/g)].map((m) => m[1])).toHaveLength(2);
   });
 });
 
@@ -155,34 +193,21 @@ describe('the layout', () => {
   ])('every line fits %i×%i, with one row free, at every stage', (width, height) => {
     for (let stage = 0; stage < MAP_STAGES.length; stage++) {
       for (const ascii of [false, true]) {
-        const built = buildDrawScreen({ ...state, stage }, handSetNetwork(), {
-          width,
-          height,
-          t,
-          ascii,
-          style: plainStyle,
-        });
-        if (built.screen.kind !== 'main') throw new Error(built.screen.kind);
-        const { header, body, marker, bottom } = built.screen;
-        for (const line of [...header, ...body, marker, ...bottom.footer])
-          expect(displayWidth(line), line).toBeLessThanOrEqual(width);
-        expect(header.length + built.screen.bodyHeight + 1 + bottom.footer.length).toBeLessThan(
-          height,
-        );
+        const s = driveScreen(screenDef, { ...state, stage }, { width, height, ascii });
+        expect(s.frame().view.kind).toBe('main');
+        const lines = s.lines();
+        for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+        expect(lines.length).toBeLessThan(height);
       }
     }
   });
 
   test("the maps are the engine's, with two decimals", () => {
     const traces = drawTraces({ ...state, pixels: LECTURE_X }, handSetNetwork());
-    const built = buildDrawScreen({ ...state, pixels: LECTURE_X, stage: 2 }, handSetNetwork(), {
-      width: 140,
-      height: 60,
-      t,
-      ascii: false,
-      style: plainStyle,
-    });
-    const text = built.screen.kind === 'main' ? built.screen.body.join('\n') : '';
+    const text = drive(
+      { ...state, pixels: LECTURE_X, stage: 2 },
+      { width: 140, height: 60 },
+    ).text();
     expect(text).toContain('Inside the hand-set network: pooled (3 of 4; m for the next)');
     // Pooled map 0 of the X starts 1.00, 0.33, 0.56, 0.33 (the slides' 1.00 0.33 0.55 0.33).
     expect(
@@ -200,7 +225,11 @@ afterEach(() => {
 
 function screen(session: TrainingSession) {
   const exits: string[] = [];
-  const r = render(<DrawScreen session={session} t={t} onExit={(to) => exits.push(to)} />);
+  const r = render(
+    <ShellRoot>
+      <DrawScreen session={session} t={t} onExit={(to) => exits.push(to)} />
+    </ShellRoot>,
+  );
   mounted.push(r);
   const frame = (): string => r.lastFrame() ?? '';
   /** "says X" under each network's votes, in order: hand-set, trained. */
@@ -295,7 +324,7 @@ describe('from the X/O lesson', () => {
   let app: ReturnType<typeof renderApp> | undefined;
   afterEach(() => app?.unmount());
 
-  test('d opens the draw screen, o is called an O, Esc returns to the lesson', async () => {
+  test('d opens the draw screen, o is called an O, t trains, Esc goes back one screen at a time', async () => {
     app = renderApp({ course, startLesson: 'xo-network', columns: 120, rows: 40 });
     await app.waitFor((f) => f.includes('X or O?'));
     app.stdin.write('d');
@@ -307,6 +336,10 @@ describe('from the X/O lesson', () => {
     // t goes to the trainer with the same network, already trained.
     await app.press('t');
     await app.waitFor((f) => f.includes('done: 30 epochs'));
+    // Esc goes back where the trainer was opened from, the draw screen, then to the lesson.
+    await app.press(KEYS.escape);
+    await app.waitFor((f) => f.includes('Draw an X or an O'));
+    expect(app.lastFrame()).toContain('Trained network (30 epochs');
     await app.press(KEYS.escape);
     await app.waitFor((f) => f.includes('A network that tells an X from an O.'));
   });

@@ -1,30 +1,27 @@
 /**
- * The trainer screen: its pure parts (key table, reducer, layout at several sizes) without
- * Ink, then the screen itself driven through stdin with ink-testing-library while it trains
- * the X/O network, and the lesson's `t` key that opens it.
+ * The trainer screen: its pure parts (key table, commands, frame at several sizes) driven
+ * through the shell without Ink, then the screen itself mounted in the shell and driven through
+ * stdin with ink-testing-library while it trains the X/O network, and the lesson's `t` key
+ * that opens it.
  */
-import type { Key } from 'ink';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Course } from '../../src/content/course.js';
 import { hasMessage } from '../../src/i18n/index.js';
-import { displayWidth, plainStyle } from '../../src/render/index.js';
+import { displayWidth } from '../../src/render/index.js';
 import { loadMnistDigits } from '../../src/train/digits-data.js';
 import { createDigitsTrainer } from '../../src/train/digits.js';
 import { createXoTrainer } from '../../src/train/xo.js';
-import { footerItems } from '../../src/tui/keymap.js';
-import {
-  TRAIN_COMMANDS,
-  type TrainContext,
-  type TrainKeyState,
-  trainBoundCommands,
-  trainFooterItems,
-} from '../../src/tui/train/keymap.js';
+import { COMMANDS, TUTOR_FLAG } from '../../src/tui/keymap.js';
+import { FLAG, type Layer } from '../../src/tui/shell/chrome.js';
+import { type KeyState, boundCommands, footerItems } from '../../src/tui/shell/keymap.js';
+import { keyLayers } from '../../src/tui/shell/screen.js';
+import { ShellRoot } from '../../src/tui/shell/ShellRoot.js';
+import { DRAW_COMMANDS, TRAINER_COMMANDS, type TrainContext } from '../../src/tui/train/keymap.js';
 import { TrainingSession, createXoSession } from '../../src/tui/train/session.js';
 import { pickSamples, takeSnapshot } from '../../src/tui/train/snapshot.js';
 import {
   LEARNING_RATES,
-  type TrainerAction,
   type TrainerScreenState,
   initialTrainerState,
   isDone,
@@ -32,19 +29,13 @@ import {
   nextLearningRate,
   reduceTrainer,
 } from '../../src/tui/train/trainer-reducer.js';
-import { buildTrainerScreen, percent } from '../../src/tui/train/trainer-view.js';
+import { trainerScreen } from '../../src/tui/train/trainer-screen.js';
+import { percent } from '../../src/tui/train/trainer-view.js';
 import { TrainerScreen } from '../../src/tui/train/TrainerScreen.js';
 import { initialState, reduce } from '../../src/tui/state/reducer.js';
 import { EXERCISES, LESSONS, fixtureEnv, freshProgress, stamp, t } from './fixture.js';
 import { KEYS, delay, expectFits, renderApp } from './render-app.js';
-import { NO_KEY } from './keys.js';
-
-const FACTS = { tooSmall: false, scrollable: false, maxScroll: 0, page: 10 };
-
-function press(state: TrainerScreenState, input: string, key: Partial<Key> = {}) {
-  const action: TrainerAction = { type: 'key', input, key: { ...NO_KEY, ...key }, view: FACTS };
-  return reduceTrainer(state, action);
-}
+import { driveScreen } from './shell-driver.js';
 
 function freshState(session: TrainingSession = createXoSession()): TrainerScreenState {
   return initialTrainerState({
@@ -56,47 +47,85 @@ function freshState(session: TrainingSession = createXoSession()): TrainerScreen
   });
 }
 
-describe('the key table', () => {
-  const contexts: TrainContext[] = ['running', 'paused', 'done', 'draw', 'help', 'too-small'];
-  const states = (): TrainKeyState[] =>
-    contexts.flatMap((context) => [
-      { context, typing: 'none' as const, flags: new Set() },
-      { context, typing: 'none' as const, flags: new Set(['scrollable', 'xo-tools'] as const) },
-    ]);
+/** The trainer in the shell, without Ink. */
+function drive(state: TrainerScreenState = freshState(), size = { width: 80, height: 24 }) {
+  return driveScreen(trainerScreen, state, size);
+}
 
-  test('no two commands of one context share a key', () => {
-    for (const s of states()) {
-      const seen = new Map<string, string>();
-      for (const { command, keys } of trainBoundCommands(s)) {
-        for (const k of keys) {
-          expect(seen.get(k), `${s.context}: ${k}`).toBeUndefined();
-          seen.set(k, command.id);
+/** Every line fits the width, and the frame leaves the terminal's last row free. */
+function expectLinesFit(lines: readonly string[], width: number, height: number): void {
+  for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
+  expect(lines.length).toBeLessThan(height);
+}
+
+/** The footer: the last lines of the frame, after the body. */
+const footerOf = (lines: readonly string[]) => lines.slice(-2).join('  ');
+
+describe('the key table', () => {
+  const TRAINER: TrainContext[] = ['running', 'paused', 'done'];
+  const LAYERS: Layer[] = ['screen', 'help', 'quit-confirm', 'too-small'];
+  const EXTRA = [[], [FLAG.scrollable, FLAG.helpScrollable]];
+  const states = (): Array<{ commands: typeof TRAINER_COMMANDS; keys: KeyState }> => [
+    ...TRAINER.flatMap((context) =>
+      [new Set<string>(), new Set(['can-draw'])].map((flags) => ({
+        commands: TRAINER_COMMANDS,
+        keys: { context, typing: 'none' as const, flags },
+      })),
+    ),
+    {
+      commands: DRAW_COMMANDS,
+      keys: { context: 'draw', typing: 'none', flags: new Set([FLAG.arrows]) },
+    },
+  ];
+
+  test("no two commands share a key, the screen's own and the shell's together", () => {
+    for (const { commands, keys } of states())
+      for (const layer of LAYERS)
+        for (const extra of EXTRA) {
+          const seen = new Map<string, string>();
+          for (const { command, keys: bound } of boundCommands(
+            keyLayers(commands, keys, layer, extra),
+          ))
+            for (const k of bound) {
+              const where = `${keys.context} ${layer} ${extra.join(',')}: ${k}`;
+              expect(seen.get(k), where).toBeUndefined();
+              seen.set(k, command.id);
+            }
         }
-      }
-    }
   });
 
   test('every label and group is in the catalog', () => {
-    for (const c of TRAIN_COMMANDS) {
+    for (const c of [...TRAINER_COMMANDS, ...DRAW_COMMANDS]) {
       expect(hasMessage(c.label), c.label).toBe(true);
-      if (c.group) expect(hasMessage(`train.screen.group.${c.group}`), c.group).toBe(true);
+      if (c.group) expect(hasMessage(c.group), c.group).toBe(true);
     }
   });
 
-  test('space pauses, resumes, or trains more, as training is', () => {
-    const label = (context: TrainContext) =>
-      trainFooterItems({ context, typing: 'none', flags: new Set() }, t).find((i) =>
-        i.keys.includes('Space'),
-      )?.label;
-    expect(label('running')).toBe('pause');
-    expect(label('paused')).toBe('resume');
-    expect(label('done')).toBe('train more');
+  test('the footer says what space does: pause, resume, or train more, as training is', () => {
+    const running = drive();
+    expect(footerOf(running.lines())).toContain('Space pause');
+    expect(footerOf(running.press(' ').lines())).toContain('Space resume');
+    const session = createXoSession();
+    session.trainer.run({ epochs: 2 });
+    const done = drive(
+      initialTrainerState({ kind: 'xo', snapshot: takeSnapshot(session), epochs: 2, seed: 1 }),
+    );
+    expect(footerOf(done.lines())).toContain('Space train more');
+  });
+
+  test('d is offered only where it opens the draw screen', () => {
+    expect(footerOf(drive().lines())).toContain('d draw your own');
+    const digitsLike = drive({ ...freshState(), canDraw: false });
+    expect(footerOf(digitsLike.lines())).not.toContain('draw your own');
+    expect(digitsLike.press('d').state.exit).toBeUndefined();
   });
 
   test('the X/O lesson offers t and d; other lessons do not', () => {
-    const shown = (flags: Set<'xo-tools'>) =>
-      footerItems({ context: 'step', typing: 'none', flags }, t).map((i) => `${i.keys} ${i.label}`);
-    expect(shown(new Set(['xo-tools']))).toEqual(
+    const shown = (flags: Set<string>) =>
+      footerItems([{ table: COMMANDS, state: { context: 'step', typing: 'none', flags } }], t).map(
+        (i) => `${i.keys} ${i.label}`,
+      );
+    expect(shown(new Set([TUTOR_FLAG.xoTools]))).toEqual(
       expect.arrayContaining(['t watch it learn', 'd draw your own']),
     );
     expect(shown(new Set()).join(' ')).not.toMatch(/watch it learn|draw your own/);
@@ -120,40 +149,54 @@ describe('learning rates', () => {
   });
 });
 
-describe('the reducer', () => {
+describe('the keys and the reducer', () => {
   test('space pauses and resumes; training runs only while nothing is queued', () => {
-    const s0 = freshState();
-    expect(isRunning(s0)).toBe(true);
-    const s1 = press(s0, ' ');
-    expect(s1.paused).toBe(true);
-    expect(isRunning(s1)).toBe(false);
-    expect(press(s1, ' ').paused).toBe(false);
+    const s = drive();
+    expect(isRunning(s.state)).toBe(true);
+    s.press(' ');
+    expect(s.state.paused).toBe(true);
+    expect(isRunning(s.state)).toBe(false);
+    expect(s.press(' ').state.paused).toBe(false);
   });
 
   test('r queues a reset to the next seed and pauses on the new random weights', () => {
-    const s = press(freshState(), 'r');
+    const s = drive().press('r').state;
     expect(s.requests).toEqual([{ kind: 'reset', seed: 2 }]);
     expect(s.seed).toBe(2);
     expect(s.paused).toBe(true);
+    expect(isRunning(s)).toBe(false);
   });
 
   test('+ and − queue learning rates along the ladder, from the last one queued', () => {
-    const s = press(press(press(freshState(), '+'), '+'), '-');
-    expect(s.requests).toEqual([
+    expect(drive().press('+', '+', '-').state.requests).toEqual([
       { kind: 'rate', value: 0.05 },
       { kind: 'rate', value: 0.1 },
       { kind: 'rate', value: 0.05 },
     ]);
+    // = and _ are + and − without Shift.
+    expect(drive().press('=', '_', '_').state.requests).toEqual([
+      { kind: 'rate', value: 0.05 },
+      { kind: 'rate', value: 0.03 },
+      { kind: 'rate', value: 0.02 },
+    ]);
   });
 
   test('n steps only while paused', () => {
-    expect(press(freshState(), 'n').requests).toEqual([]);
-    expect(press(press(freshState(), ' '), 'n').requests).toEqual([{ kind: 'step' }]);
+    expect(drive().press('n').state.requests).toEqual([]);
+    expect(drive().press(' ', 'n').state.requests).toEqual([{ kind: 'step' }]);
+  });
+
+  test('s cycles the speed: slow, normal, full', () => {
+    const s = drive();
+    const speeds = [s.state.pace];
+    for (let i = 0; i < 3; i++) speeds.push(s.press('s').state.pace);
+    expect(speeds).toEqual([1, 2, 0, 1]);
+    expect(s.press('s').text()).toContain('training · full speed ·');
   });
 
   test('applied requests leave the queue; a reset forgets the curve and the first 100%', () => {
     const session = createXoSession();
-    let s = press(freshState(session), 'r');
+    let s = drive(freshState(session)).press('r').state;
     session.reset(2);
     s = reduceTrainer(s, {
       type: 'applied',
@@ -194,15 +237,53 @@ describe('the reducer', () => {
       seed: 1,
     });
     expect(isDone(s)).toBe(true);
-    const more = press(s, ' ');
+    const more = drive(s).press(' ').state;
     expect(more.epochs).toBe(4);
     expect(isRunning(more)).toBe(true);
   });
 
-  test('Esc, q and d ask the screen to close, with where to', () => {
-    expect(press(freshState(), '', { escape: true }).exit).toBe('back');
-    expect(press(freshState(), 'q').exit).toBe('quit');
-    expect(press(freshState(), 'd').exit).toBe('draw');
+  test('Esc and d ask the screen to close, with where to; q quits through the shell', () => {
+    expect(drive().press(KEYS.escape).state.exit).toBe('back');
+    expect(drive().press('d').state.exit).toBe('draw');
+    const quit = drive().press('q');
+    expect(quit.shell.quitting).toBe(true);
+    expect(quit.state.exit).toBeUndefined();
+    expect(drive().press(KEYS.ctrlC).shell.quitting).toBe(true);
+  });
+
+  test("? lists the trainer's keys and what it is for; Esc closes the help, not the trainer", () => {
+    const s = drive(freshState(), { width: 100, height: 40 }).press('?');
+    const help = s.text();
+    expect(s.frame().view.kind).toBe('help');
+    expect(help).toContain('Keys on this screen');
+    for (const label of ['pause', 'reset to random weights', 'smaller learning rate', 'back'])
+      expect(help).toMatch(new RegExp(`^ +\\S+( \\S+)* +${label}$`, 'm'));
+    expect(help).toContain('three 3×3 filters, ReLU, two poolings and two votes');
+    // Keys go to the help while it is open: space does not pause.
+    s.press(' ');
+    expect(s.state.paused).toBe(false);
+    s.press(KEYS.escape);
+    expect(s.frame().view.kind).toBe('main');
+    expect(s.state.exit).toBeUndefined();
+  });
+
+  test('the body scrolls with ↓ and PgDn, and starts again at the top after a reset', () => {
+    const session = createXoSession();
+    session.trainer.run({ epochs: 3 });
+    const s = drive(freshState(session));
+    const top = s.lines();
+    expect(top.join('\n')).toMatch(/more below: \d+ lines \(↓ PgDn\)/);
+    expect(footerOf(top)).toContain('↑/↓ scroll');
+    const first = s.frame().facts.maxScroll;
+    s.press(KEYS.down);
+    expect(s.text()).toMatch(/1 line above \(↑ PgUp\)/);
+    s.press(KEYS.pageDown);
+    expect(s.text()).toContain(`${first} lines above`);
+    expect(s.text()).not.toContain('more below');
+    // r: new weights, shown from the top.
+    s.press('r');
+    expect(s.text()).not.toMatch(/lines? above/);
+    expect(s.text()).toContain('Held-out accuracy now:');
   });
 });
 
@@ -217,27 +298,16 @@ describe('the layout', () => {
     [120, 40],
   ])('every line fits %i×%i, with one row free', (width, height) => {
     for (const ascii of [false, true]) {
-      const built = buildTrainerScreen(state, { width, height, t, ascii, style: plainStyle });
-      expect(built.screen.kind).toBe('main');
-      if (built.screen.kind !== 'main') return;
-      const { header, body, marker, bottom } = built.screen;
-      const lines = [...header, ...body, marker, ...bottom.footer];
-      for (const line of lines) expect(displayWidth(line), line).toBeLessThanOrEqual(width);
-      expect(header.length + built.screen.bodyHeight + 1 + bottom.footer.length).toBeLessThan(
-        height,
-      );
+      const s = driveScreen(trainerScreen, state, { width, height, ascii });
+      expect(s.frame().view.kind).toBe('main');
+      expectLinesFit(s.lines(), width, height);
+      // Help too.
+      expectLinesFit(s.press('?').lines(), width, height);
     }
   });
 
   test("shows the learned filters beside the lectures' with the trainer's similarity", () => {
-    const built = buildTrainerScreen(state, {
-      width: 120,
-      height: 60,
-      t,
-      ascii: false,
-      style: plainStyle,
-    });
-    const text = built.screen.kind === 'main' ? built.screen.body.join('\n') : '';
+    const text = drive(state, { width: 120, height: 60 }).text();
     const comparison = state.snapshot.comparison!;
     for (const m of comparison.matches) {
       const sign = m.correlation < 0 ? '−' : '+';
@@ -250,16 +320,15 @@ describe('the layout', () => {
     expect(text).toMatch(/First 100% on the held-out set after epoch \d/);
   });
 
-  test('a terminal too small says what it needs', () => {
-    const built = buildTrainerScreen(state, {
-      width: 50,
-      height: 12,
-      t,
-      ascii: false,
-      style: plainStyle,
-    });
-    expect(built.screen.kind).toBe('too-small');
-    expect(built.keys.context).toBe('too-small');
+  test('a terminal too small says what it needs, and only q works there', () => {
+    const s = drive(state, { width: 50, height: 12 });
+    expect(s.frame().view.kind).toBe('too-small');
+    expect(s.frame().layer).toBe('too-small');
+    expect(s.text().replace(/\s+/g, ' ')).toContain(
+      'The terminal is 50×12; cnn-tutor needs at least 60×18.',
+    );
+    expect(s.press(' ', 'r', KEYS.escape).state).toBe(state);
+    expect(s.press('q').shell.quitting).toBe(true);
   });
 
   test('percentages', () => {
@@ -302,25 +371,9 @@ describe('the digits screen', () => {
       [80, 24],
       [120, 40],
     ]) {
-      const built = buildTrainerScreen(state, {
-        width,
-        height,
-        t,
-        ascii: false,
-        style: plainStyle,
-      });
-      if (built.screen.kind !== 'main') throw new Error(built.screen.kind);
-      const all = buildTrainerScreen(state, {
-        width,
-        height: 200,
-        t,
-        ascii: false,
-        style: plainStyle,
-      });
-      const { header, body, marker, bottom } = built.screen;
-      for (const line of [...header, ...body, marker, ...bottom.footer])
-        expect(displayWidth(line), line).toBeLessThanOrEqual(width);
-      const text = all.screen.kind === 'main' ? all.screen.body.join('\n') : '';
+      const lines = driveScreen(trainerScreen, state, { width, height }).lines();
+      expectLinesFit(lines, width, height);
+      const text = driveScreen(trainerScreen, state, { width, height: 200 }).text();
       expect(text).toContain('The 8 filters of the first layer');
       expect(text).toContain('Held-out accuracy after epoch 1:');
       for (const p of snapshot.samples)
@@ -337,11 +390,13 @@ afterEach(() => {
   mounted = [];
 });
 
-/** The trainer screen on a fresh X/O network, in a 100-column fake terminal. */
+/** The trainer screen on a fresh X/O network, in the shell, in a 100-column fake terminal. */
 function screen(session: TrainingSession = createXoSession()) {
   const exits: string[] = [];
   const r = render(
-    <TrainerScreen session={session} kind="xo" canDraw t={t} onExit={(to) => exits.push(to)} />,
+    <ShellRoot>
+      <TrainerScreen session={session} kind="xo" canDraw t={t} onExit={(to) => exits.push(to)} />
+    </ShellRoot>,
   );
   mounted.push(r);
   const frame = (): string => r.lastFrame() ?? '';
@@ -350,11 +405,6 @@ function screen(session: TrainingSession = createXoSession()) {
     session,
     exits,
     frame,
-    /** Epoch and batch as the header shows them. */
-    where(): [number, number] {
-      const m = /epoch (\d+) of \d+ · batch (\d+) of/.exec(frame());
-      return m ? [Number(m[1]), Number(m[2])] : [NaN, NaN];
-    },
     async waitFor(check: (frame: string) => boolean, timeout = 5000): Promise<void> {
       const began = performance.now();
       while (!check(frame())) {
@@ -432,11 +482,28 @@ describe('the screen', () => {
     expect(s.frame()).toMatch(/after epoch \d+: [\d.]+ s of computing, [\d.]+ s of watching/);
   });
 
-  test('Esc asks to go back, d to draw', async () => {
+  test.each([
+    ['d', 'draw'],
+    [KEYS.escape, 'back'],
+    ['q', 'quit'],
+  ])('%j asks to leave, to %s, once', async (key, to) => {
     const s = screen();
-    s.stdin.write('d');
+    await s.waitFor(() => s.session.trainer.status.steps >= 1);
+    s.stdin.write(key);
     await s.waitFor(() => s.exits.length > 0);
-    expect(s.exits).toEqual(['draw']);
+    await delay(50);
+    expect(s.exits).toEqual([to]);
+  });
+
+  test('? opens the help over the training, Esc closes it and the trainer stays', async () => {
+    const s = screen();
+    s.stdin.write('?');
+    await s.waitFor((f) => f.includes('Keys on this screen'));
+    expect(s.frame()).toContain('reset to random weights');
+    s.stdin.write(KEYS.escape);
+    await s.waitFor((f) => f.includes('The X/O network learns from random weights'));
+    await delay(50);
+    expect(s.exits).toEqual([]);
   });
 });
 
@@ -444,14 +511,19 @@ describe("the tutor's reducer", () => {
   const env = fixtureEnv();
   const home = initialState(env, { progress: freshProgress() });
 
-  test('a tool opens only over a lesson, and closes back to it', () => {
-    expect(reduce(home, { type: 'tool/open', tool: 'train' }, env).tool).toBeUndefined();
+  test('a tool opens only over a lesson; tools stack and close back to where they came from', () => {
+    expect(reduce(home, { type: 'tool/open', tool: 'train' }, env).tools).toEqual([]);
     const lesson = reduce(home, { type: 'lesson/open', index: 0, at: stamp() }, env);
-    const open = reduce(lesson, { type: 'tool/open', tool: 'draw' }, env);
-    expect(open.tool).toBe('draw');
-    expect(reduce(open, { type: 'tool/open', tool: 'train' }, env).tool).toBe('train');
-    const closed = reduce(open, { type: 'tool/close' }, env);
-    expect(closed.tool).toBeUndefined();
+    const draw = reduce(lesson, { type: 'tool/open', tool: 'draw' }, env);
+    expect(draw.tools).toEqual(['draw']);
+    const train = reduce(draw, { type: 'tool/open', tool: 'train' }, env);
+    expect(train.tools).toEqual(['draw', 'train']);
+    // Opening one already open under the top goes back to it.
+    expect(reduce(train, { type: 'tool/open', tool: 'draw' }, env).tools).toEqual(['draw']);
+    const back = reduce(train, { type: 'tool/close' }, env);
+    expect(back.tools).toEqual(['draw']);
+    const closed = reduce(back, { type: 'tool/close' }, env);
+    expect(closed.tools).toEqual([]);
     expect([closed.screen, closed.step]).toEqual(['lesson', 0]);
   });
 });
@@ -484,6 +556,21 @@ describe('from the X/O lesson', () => {
     await app.waitFor((f) => /epoch \d+ of 30 · batch [1-9]/.test(f));
     expectFits(app.lastFrame(), 80, 24);
     app.stdin.write(KEYS.escape);
+    await app.waitFor((f) => f.includes('A network that tells an X from an O.'));
+  });
+
+  test('d in the trainer opens the draw screen; Esc goes back to the trainer, then the lesson', async () => {
+    app = renderApp({ course, startLesson: 'xo-network' });
+    await app.waitFor((f) => f.includes('X or O?'));
+    app.stdin.write('t');
+    await app.waitFor((f) => /epoch \d+ of 30 · batch [1-9]/.test(f));
+    await app.press('d');
+    await app.waitFor((f) => f.includes('Draw an X or an O'));
+    await app.press(KEYS.escape);
+    await app.waitFor((f) => f.includes('The X/O network learns from random weights'));
+    // The same network, still learning where it was left.
+    expect(app.lastFrame()).not.toContain('epoch 1 of 30 · batch 0 of 40');
+    await app.press(KEYS.escape);
     await app.waitFor((f) => f.includes('A network that tells an X from an O.'));
   });
 
