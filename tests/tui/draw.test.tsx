@@ -102,7 +102,8 @@ describe('the keys', () => {
     expect([s.state.row, s.state.col]).toEqual([4, 4]);
     s.press(KEYS.right, KEYS.up);
     expect([s.state.row, s.state.col]).toEqual([3, 5]);
-    expect(s.text()).toContain('Pen at row 4, column 6');
+    // Rows and columns are counted from 0, as in the lessons.
+    expect(s.text()).toContain('Pen at row 3, column 5 (counted from 0)');
     for (let i = 0; i < 12; i++) s.press(KEYS.left);
     expect(s.state.col).toBe(0);
     for (let i = 0; i < 12; i++) s.press(KEYS.down);
@@ -272,12 +273,12 @@ describe('the screen', () => {
     const session = createXoSession();
     session.trainer.run({ epochs: 30 });
     const s = screen(session);
-    await s.waitFor((f) => f.includes('Pen at row 5, column 5 · 0 ink pixels'));
+    await s.waitFor((f) => f.includes('Pen at row 4, column 4 (counted from 0) · 0 ink pixels'));
 
     await s.press(KEYS.right, KEYS.up);
-    expect(s.frame()).toContain('Pen at row 4, column 6 · 0 ink pixels');
+    expect(s.frame()).toContain('Pen at row 3, column 5 (counted from 0) · 0 ink pixels');
     await s.press(' ');
-    expect(s.frame()).toContain('Pen at row 4, column 6 · 1 ink pixel');
+    expect(s.frame()).toContain('Pen at row 3, column 5 (counted from 0) · 1 ink pixel');
     expect(s.frame()).toContain('[█]');
 
     await s.press('x');
@@ -333,13 +334,14 @@ describe('from the X/O lesson', () => {
     await app.press('o');
     expect([...app.lastFrame().matchAll(/says ([XO])\b/g)].map((m) => m[1])).toEqual(['O', 'O']);
     expectFits(app.lastFrame(), 120, 40);
-    // t goes to the trainer with the same network, already trained.
+    // t goes to the trainer: the network learned unseen, so there it learns again, to watch.
     await app.press('t');
-    await app.waitFor((f) => f.includes('done: 30 epochs'));
+    await app.waitFor((f) => f.includes('starts again here from new random weights'));
+    expect(app.lastFrame()).toContain('seed 2');
     // Esc goes back where the trainer was opened from, the draw screen, then to the lesson.
     await app.press(KEYS.escape);
     await app.waitFor((f) => f.includes('Draw an X or an O'));
-    expect(app.lastFrame()).toContain('Trained network (30 epochs');
+    expect(app.lastFrame()).toContain('Trained network');
     await app.press(KEYS.escape);
     await app.waitFor((f) => f.includes('A network that tells an X from an O.'));
   });

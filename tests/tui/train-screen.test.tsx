@@ -186,12 +186,13 @@ describe('the keys and the reducer', () => {
     expect(drive().press(' ', 'n').state.requests).toEqual([{ kind: 'step' }]);
   });
 
-  test('s cycles the speed: slow, normal, full', () => {
+  test('the X/O network starts slow, at a pace a person can follow; s cycles normal, full, slow', () => {
     const s = drive();
+    expect(s.text()).toContain('training · slow ·');
     const speeds = [s.state.pace];
     for (let i = 0; i < 3; i++) speeds.push(s.press('s').state.pace);
-    expect(speeds).toEqual([1, 2, 0, 1]);
-    expect(s.press('s').text()).toContain('training · full speed ·');
+    expect(speeds).toEqual([0, 1, 2, 0]);
+    expect(s.press('s', 's').text()).toContain('training · full speed ·');
   });
 
   test('applied requests leave the queue; a reset forgets the curve and the first 100%', () => {

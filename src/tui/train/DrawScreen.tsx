@@ -68,7 +68,10 @@ export function DrawScreen({
   useTrainingLoop(
     state.training && state.exit === undefined && !screen.quitting,
     FULL_SPEED,
-    () => session.work(epochs),
+    () => {
+      session.trainedBy ??= 'elsewhere';
+      return session.work(epochs);
+    },
     () =>
       update((s) =>
         reduceDraw(s, {

@@ -82,6 +82,10 @@ export function TrainerScreen({
         canDraw,
         pace,
         paused,
+        // A network the learner has not watched learn (the draw screen trained it) learns
+        // again here, so there is something to watch.
+        again:
+          session.trainedBy === 'elsewhere' && session.trainer.status.epoch >= session.epochs,
       }),
     { t, ascii, color, active },
   );
@@ -95,8 +99,13 @@ export function TrainerScreen({
     const requests = state.requests;
     if (requests.length === 0) return;
     for (const r of requests) {
-      if (r.kind === 'reset') session.reset(r.seed);
-      else if (r.kind === 'step') session.stepOnce();
+      if (r.kind === 'reset') {
+        session.reset(r.seed);
+        session.trainedBy = null;
+      } else if (r.kind === 'step') {
+        session.stepOnce();
+        session.trainedBy = 'trainer';
+      }
       else trainer.learningRate = r.value;
     }
     dispatch({ type: 'applied', requests, snapshot: snapshot() });
@@ -106,7 +115,10 @@ export function TrainerScreen({
   useTrainingLoop(
     isRunning(state),
     PACES[state.pace],
-    () => session.work(goal),
+    () => {
+      session.trainedBy = 'trainer';
+      return session.work(goal);
+    },
     (report) => dispatch({ type: 'frame', snapshot: snapshot(), ...report }),
     loop,
   );

@@ -12,7 +12,7 @@ import { type ViewOptions, besideOrStacked, glyphs, wrap } from '../../view/text
 import { progressBar } from '../view/progress-bar.js';
 import type { FrameModel } from '../shell/frame.js';
 import { type DrawScreenState, MAP_STAGES, type MapStage, type Picture } from './draw-reducer.js';
-import { LECTURE_FILTER_ORDER } from './hand-set.js';
+import { LECTURE_FILTER_ORDER, START_PICTURES } from './hand-set.js';
 import { lectureName, percent } from './trainer-view.js';
 
 /** The picture as the (1, 9, 9) image the networks read. */
@@ -66,8 +66,63 @@ function editorLines(state: DrawScreenState, o: ViewOptions): string[] {
   return [rule(g.top), ...rows, rule(g.bottom)];
 }
 
+/** A vote this close between the two classes is a tie. */
+const TIE = 0.1;
+/** A picture fits its class when its vote reaches this share of the vote for the lectures' own picture. */
+const FITS = 0.8;
+
+/** Each network's votes for the lectures' X and O: what a picture that fits a class gets. */
+const references = new WeakMap<Network, readonly number[]>();
+
+function referenceVotes(network: Network): readonly number[] {
+  let votes = references.get(network);
+  if (votes === undefined) {
+    const pictures = [START_PICTURES.x, START_PICTURES.o];
+    votes = pictures.map((picture, k) => forward(network, pictureTensor(picture)).logits[k]);
+    references.set(network, votes);
+  }
+  return votes;
+}
+
+export type Verdict =
+  | { readonly kind: 'tie' }
+  | { readonly kind: 'fits'; readonly label: number; readonly probability: number }
+  /** The most votes, but well under what the class's own picture gets: `share` of it. */
+  | {
+      readonly kind: 'weak';
+      readonly label: number;
+      readonly probability: number;
+      readonly share: number;
+    };
+
+/** What a network says of a picture: a tie, a class that fits, or a class that barely does. */
+export function verdict(network: Network, trace: ForwardTrace): Verdict {
+  const [pX, pO] = trace.probabilities;
+  if (Math.abs(pX - pO) < TIE) return { kind: 'tie' };
+  const label = trace.predicted;
+  const probability = trace.probabilities[label];
+  const reference = referenceVotes(network)[label];
+  const share = reference > 0 ? trace.logits[label] / reference : 1;
+  return share >= FITS
+    ? { kind: 'fits', label, probability }
+    : { kind: 'weak', label, probability, share };
+}
+
+function verdictText(v: Verdict, o: ViewOptions): string {
+  if (v.kind === 'tie') return o.t('draw.votes.tie');
+  const params = { label: XO_CLASSES[v.label], probability: percent(v.probability) };
+  if (v.kind === 'fits') return o.t('draw.votes.says', params);
+  return o.t('draw.votes.weak', { ...params, share: percent(v.share) });
+}
+
 /** The votes of one network, in `width` columns (from 27: narrower rows have shorter bars). */
-function voteLines(title: string, trace: ForwardTrace, width: number, o: ViewOptions): string[] {
+function voteLines(
+  title: string,
+  network: Network,
+  trace: ForwardTrace,
+  width: number,
+  o: ViewOptions,
+): string[] {
   // A row is 24 columns besides its bar (with a vote such as -10.00).
   const bar = Math.max(3, Math.min(10, width - 24));
   const rows = XO_CLASSES.map((name, k) => {
@@ -75,10 +130,12 @@ function voteLines(title: string, trace: ForwardTrace, width: number, o: ViewOpt
     const line = `  ${name}  ${progressBar(p, bar, o.ascii)}  ${p.toFixed(2)}  ${o.t('draw.votes.vote', { vote: trace.logits[k].toFixed(2) })}`;
     return k === trace.predicted ? o.style.bold(line) : line;
   });
-  const verdict = o.style.ok(
-    `  ${glyphs(o.ascii).pointer} ${o.t('draw.votes.says', { label: XO_CLASSES[trace.predicted], probability: percent(trace.probabilities[trace.predicted]) })}`,
+  const v = verdict(network, trace);
+  const style = v.kind === 'fits' ? o.style.ok : o.style.warn;
+  const said = wrap(`${glyphs(o.ascii).pointer} ${verdictText(v, o)}`, width - 2).map((line) =>
+    style(`  ${line}`),
   );
-  return [...wrap(title, width).map(o.style.bold), ...rows, verdict];
+  return [...wrap(title, width).map(o.style.bold), ...rows, ...said];
 }
 
 function trainedTitle(state: DrawScreenState, o: ViewOptions): string {
@@ -94,14 +151,32 @@ function trainedTitle(state: DrawScreenState, o: ViewOptions): string {
 
 function votesBlock(
   state: DrawScreenState,
+  handSet: Network,
   traces: ReturnType<typeof drawTraces>,
   width: number,
   o: ViewOptions,
 ): string[] {
-  const lines = voteLines(o.t('draw.votes.hand-set'), traces.handSet, width, o);
+  const lines = voteLines(o.t('draw.votes.hand-set'), handSet, traces.handSet, width, o);
   lines.push('');
-  if (traces.trained === null) lines.push(...wrap(trainedTitle(state, o), width).map(o.style.bold));
-  else lines.push(...voteLines(trainedTitle(state, o), traces.trained, width, o));
+  if (traces.trained === null || state.trained === null) {
+    lines.push(...wrap(trainedTitle(state, o), width).map(o.style.bold));
+    return lines;
+  }
+  lines.push(...voteLines(trainedTitle(state, o), state.trained.network, traces.trained, width, o));
+  // Two networks that learned differently need not agree: say so when they do not.
+  const a = verdict(handSet, traces.handSet);
+  const b = verdict(state.trained.network, traces.trained);
+  if (a.kind !== 'tie' && b.kind !== 'tie' && a.label !== b.label)
+    lines.push(
+      '',
+      ...wrap(
+        o.t('draw.votes.disagree', {
+          handSet: XO_CLASSES[a.label],
+          trained: XO_CLASSES[b.label],
+        }),
+        width,
+      ).map(o.style.warn),
+    );
   return lines;
 }
 
@@ -164,7 +239,7 @@ function headerLines(state: DrawScreenState, o: ViewOptions): string[] {
   const ink = state.pixels.flat().filter((v) => v > 0).length;
   return [
     o.style.bold(o.t('draw.title')),
-    o.t('draw.pen', { row: state.row + 1, col: state.col + 1, ink }),
+    o.t('draw.pen', { row: state.row, col: state.col, ink }),
   ];
 }
 
@@ -174,7 +249,7 @@ export function drawFrame(state: DrawScreenState, handSet: Network, o: ViewOptio
   const editor = editorLines(state, o);
   const gap = o.width < 64 ? 2 : 3;
   const room = Math.max(27, Math.min(46, o.width - blockWidth(editor) - gap));
-  const top = besideOrStacked([editor, votesBlock(state, traces, room, o)], o.width, [], {
+  const top = besideOrStacked([editor, votesBlock(state, handSet, traces, room, o)], o.width, [], {
     gap,
     align: 'top',
   });

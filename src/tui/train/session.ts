@@ -48,6 +48,11 @@ export class TrainingSession {
   readonly slicedTest: boolean;
   readonly imagesPerWork: number;
   #seed: number;
+  /**
+   * Who trained the current weights: the trainer screen (where the learner watched them
+   * learn), or another screen (the draw screen trains its network quickly, unseen).
+   */
+  trainedBy: 'trainer' | 'elsewhere' | null = null;
   #results: HeldOutResult[] = [];
   #measuring: { epoch: number; done: number; correct: number } | null = null;
 

@@ -29,7 +29,12 @@ export const PACES: readonly Pace[] = [
   { name: 'full', batchesPerTick: Number.POSITIVE_INFINITY, tickMs: 0 },
 ];
 
-export const DEFAULT_PACE: Readonly<Record<TrainKind, number>> = { xo: 1, digits: 2 };
+/**
+ * X/O starts slow, at a pace a person can follow (about 25 batches a second: a run of 30
+ * epochs takes a quarter of a minute); `s` is one key away from full speed. Digits batches
+ * are slower to compute and start at full speed.
+ */
+export const DEFAULT_PACE: Readonly<Record<TrainKind, number>> = { xo: 0, digits: 2 };
 
 /** The learning rates `+` and `−` step through (1, 2, 3, 5 in each decade). */
 export const LEARNING_RATES: readonly number[] = [
@@ -83,6 +88,11 @@ export interface TrainerScreenState {
   readonly longestSliceMs: number;
   readonly perfect: PerfectAt | null;
   readonly requests: readonly TrainerRequest[];
+  /**
+   * Why training is where it is, said once: `reset` (new random weights, paused until Space),
+   * `again` (the network had already learned elsewhere, so this run starts afresh).
+   */
+  readonly note?: 'reset' | 'again';
   /** Set when the screen should close: back to where it came from, or to the draw screen. */
   readonly exit?: 'back' | 'draw';
 }
@@ -112,10 +122,26 @@ export interface TrainerStateOptions {
   readonly pace?: number;
   /** @default false: training starts at once */
   readonly paused?: boolean;
+  /**
+   * The network already finished learning (the draw screen trained it): start a new run from
+   * the next seed's random weights, so there is something to watch. @default false
+   */
+  readonly again?: boolean;
 }
 
 export function initialTrainerState(options: TrainerStateOptions): TrainerScreenState {
   const { snapshot } = options;
+  if (options.again) {
+    const fresh = initialTrainerState({ ...options, again: false });
+    const seed = options.seed + 1;
+    return {
+      ...fresh,
+      seed,
+      epochs: options.epochs,
+      requests: [{ kind: 'reset', seed }],
+      note: 'again',
+    };
+  }
   return {
     kind: options.kind,
     snapshot,
@@ -170,9 +196,9 @@ function request(state: TrainerScreenState, r: TrainerRequest): TrainerScreenSta
 export function trainerCommand(state: TrainerScreenState, id: TrainCommandId): TrainerScreenState {
   switch (id) {
     case 'pause':
-      return { ...state, paused: true };
+      return { ...state, paused: true, note: undefined };
     case 'resume':
-      return { ...state, paused: false };
+      return { ...state, paused: false, note: undefined };
     case 'more':
       return { ...state, paused: false, epochs: state.snapshot.status.epoch + state.epochsPerRun };
     case 'step':
@@ -185,6 +211,7 @@ export function trainerCommand(state: TrainerScreenState, id: TrainCommandId): T
         seed,
         paused: true,
         epochs: state.epochsPerRun,
+        note: 'reset',
       };
     }
     case 'rate-up':

@@ -6,7 +6,14 @@
  * network calls them now.
  */
 import type { Tensor } from '../../engine/index.js';
-import { blockWidth, displayWidth, padEndTo, renderGrid, sparkline } from '../../render/index.js';
+import {
+  blockWidth,
+  displayWidth,
+  padEndTo,
+  renderGrid,
+  sideBySide,
+  sparkline,
+} from '../../render/index.js';
 import { renderShaded } from '../../render/shaded.js';
 import { LECTURE_FILTERS } from '../../train/xo.js';
 import {
@@ -100,15 +107,26 @@ function headerLines(state: TrainerScreenState, o: ViewOptions): string[] {
   const method =
     optimizer === 'adam' ? o.t('train.screen.optimizer.adam') : o.t('train.screen.optimizer.sgd');
   const dot = ` ${glyphs(o.ascii).dot} `;
+  const note =
+    state.note === 'reset'
+      ? o.t('train.screen.note.reset')
+      : state.note === 'again'
+        ? o.t('train.screen.note.again')
+        : undefined;
   return [
     title,
     `${progressBar(fraction, barWidth, o.ascii)}  ${where}`,
-    [
-      word,
-      speed,
-      o.t('train.screen.rate', { rate: rateText(learningRate), optimizer: method }),
-      o.t('train.screen.seed', { seed: state.seed }),
-    ].join(dot),
+    // Wrapped, not cut: every part of it says something.
+    ...wrap(
+      [
+        word,
+        speed,
+        o.t('train.screen.rate', { rate: rateText(learningRate), optimizer: method }),
+        o.t('train.screen.seed', { seed: state.seed }),
+      ].join(dot),
+      o.width,
+    ),
+    ...(note === undefined ? [] : wrap(note, o.width).map(o.style.warn)),
   ];
 }
 
@@ -189,29 +207,52 @@ function chartLines(state: TrainerScreenState, o: ViewOptions): string[] {
   ];
 }
 
-/** One learned X/O filter beside the lecture filter it is paired with. */
-function xoFilterRow(snapshot: TrainSnapshot, k: number, o: ViewOptions): string[] {
+/** A learned filter this similar to a lecture filter is "like" it (≈); less, and it is not yet. */
+const ALIKE = 0.5;
+
+/** One learned X/O filter beside the lecture filter it is paired with, as blocks. */
+function xoFilterBlocks(
+  snapshot: TrainSnapshot,
+  k: number,
+  numbers: boolean,
+  o: ViewOptions,
+): string[][] {
   const rows = filterRows(snapshot.filters, k);
   const match = snapshot.comparison?.matches.find((m) => m.learned === k);
   const blocks: string[][] = [[o.t('train.screen.filter', { n: k })], shadedFilter(rows, o.ascii)];
-  if (o.width >= 76) blocks.push(renderGrid(rows, { border: 'none', decimals: 2 }));
+  if (numbers) blocks.push(renderGrid(rows, { border: 'none', decimals: 2 }));
   if (match) {
+    const alike = match.correlation >= ALIKE;
     blocks.push(
-      ['', o.ascii ? '~' : '≈'],
+      ['', alike ? (o.ascii ? '~' : '≈') : o.ascii ? '!=' : '≠'],
       renderShaded(LECTURE_FILTERS[match.lecture], { min: -1, max: 1, ascii: o.ascii }),
       [
         lectureName(match.lecture, o.t),
-        o.t('train.screen.similarity', { value: signed(match.correlation) }),
+        o.t(alike ? 'train.screen.similarity' : 'train.screen.similarity-unlike', {
+          value: signed(match.correlation),
+        }),
       ],
     );
   }
-  return besideOrStacked(blocks, o.width, [], { gap: 2, align: 'top' });
+  return blocks;
 }
 
 function xoFilterLines(state: TrainerScreenState, o: ViewOptions): string[] {
   const s = state.snapshot;
   const lines = wrap(o.style.bold(o.t('train.screen.filters.xo')), o.width);
-  for (let k = 0; k < s.filters.shape[0]; k++) lines.push(...xoFilterRow(s, k, o));
+  const count = s.filters.shape[0];
+  // Every filter is laid out the same way: with its weights in numbers when all of them fit
+  // beside it (large weights make wider numbers), else none has them.
+  const options = { gap: 2, align: 'top' } as const;
+  const withNumbers = Array.from({ length: count }, (_, k) =>
+    sideBySide(xoFilterBlocks(s, k, true, o), options),
+  );
+  const rows = withNumbers.every((row) => blockWidth(row) <= o.width)
+    ? withNumbers
+    : Array.from({ length: count }, (_, k) =>
+        besideOrStacked(xoFilterBlocks(s, k, false, o), o.width, [], options),
+      );
+  for (const row of rows) lines.push(...row);
   if (s.comparison) {
     lines.push(o.t('train.screen.filters.score', { score: s.comparison.score.toFixed(2) }));
   }
