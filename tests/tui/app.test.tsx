@@ -92,7 +92,7 @@ describe('Home', () => {
 });
 
 describe('a lesson', () => {
-  test('shows the title, "step k of n", and moves with arrows, l/h and n/p', async () => {
+  test('shows the title, "step k of n", and moves with arrows, l/p and n', async () => {
     const a = app();
     await a.settle();
     await a.press(KEYS.enter);
@@ -104,11 +104,20 @@ describe('a lesson', () => {
     ]);
     await a.press(KEYS.right);
     expect(a.lines()[0]).toBe('Convolution  ·  step 2 of 5');
+    // In the demo ←/→ step through cells and p is the padding: h goes back a step.
+    await a.press('h');
+    expect(a.lines()[0]).toBe('Convolution  ·  step 1 of 5');
+    // In a prose step h is nothing (it is the hint key in an exercise); p and ← go back.
     await a.press('h');
     expect(a.lines()[0]).toBe('Convolution  ·  step 1 of 5');
     await a.press('n');
     expect(a.lines()[0]).toBe('Convolution  ·  step 2 of 5');
-    await a.press('h');
+    await a.press('l');
+    expect(a.lines()[0]).toBe('Convolution  ·  step 3 of 5');
+    await a.press(KEYS.escape, 'p');
+    expect(a.lines()[0]).toBe('Convolution  ·  step 2 of 5');
+    // The exercise keeps its answer line left: ← goes back at once.
+    await a.press('l', KEYS.left, 'h');
     expect(a.lines()[0]).toBe('Convolution  ·  step 1 of 5');
     expect(a.store.saves.at(-1)?.last).toEqual({ lesson: 'convolution', step: 0 });
   });
@@ -139,17 +148,20 @@ describe('a lesson', () => {
     const a = app();
     await a.settle();
     await a.press(KEYS.enter, '?');
-    expect(a.lines()).toEqual([
-      'Keys on this screen',
-      '',
-      '  ← h p     previous step',
+    const lines = a.lines();
+    expect(lines.slice(0, 2)).toEqual(['Keys on this screen', '']);
+    expect(lines.filter((l) => l.startsWith('  '))).toEqual([
+      '  ← p       previous step',
       '  → l n     next step',
       '  Esc       back to the lessons',
+      '  ↑         scroll up',
+      '  ↓         scroll down',
+      '  PgUp      page up',
+      '  PgDn      page down',
       '  ?         all keys',
       '  q Ctrl+C  quit',
-      '',
-      'Esc close this help',
     ]);
+    expect(lines.at(-1)).toBe('Esc close this help');
     await a.press(KEYS.escape);
     expect(a.lines()[0]).toBe('Convolution  ·  step 1 of 5');
   });
@@ -235,9 +247,13 @@ describe('the sliding-window demo', () => {
     const a = await atDemo({ columns: 60, rows: 18 });
     await a.press('p');
     expect(a.lastFrame()).toMatch(/▼ more below: \d+ lines \(↓ PgDn\)/);
-    expect(a.lastFrame()).toContain('↑/↓ scroll');
+    expect(a.lastFrame()).toContain('padding same (1 on every side)');
     await a.press(KEYS.pageDown);
     expect(a.lastFrame()).toMatch(/▲ \d+ lines above/);
+    // The stride and padding line is pinned: it stays while the grids scroll.
+    expect(a.lastFrame()).toContain('padding same (1 on every side)');
+    await a.press(KEYS.up);
+    expect(a.lastFrame()).toMatch(/▲ \d+ lines? above/);
     expectFits(a.lastFrame(), 60, 18);
   });
 });
@@ -250,15 +266,21 @@ describe('an exercise', () => {
     return a;
   }
 
-  test('shows the prompt, the grids and the answer line', async () => {
+  test('shows the grids, the format, and the prompt pinned right above the answer line', async () => {
     const a = await atExercise();
-    expect(a.lines().slice(0, 3)).toEqual([
+    const lines = a.lines();
+    expect(lines.slice(0, 3)).toEqual([
       'Convolution  ·  step 3 of 5',
       'The first window',
-      'What is cell (0, 0) of the output?',
+      'input                     kernel',
     ]);
     expect(a.lastFrame()).toContain('Type a number, such as 0.55, .55, 5/9 or -1.');
-    expect(a.lines().at(-2)).toBe('Answer ›');
+    expect(lines.slice(-4)).toEqual([
+      'What is cell (0, 0) of the output?',
+      'Answer ›',
+      '←/→ step  Ctrl+T a hint  Enter check the answer  Esc leave the answer line',
+      'Ctrl+C quit',
+    ]);
     expectFits(a.lastFrame(), 80, 24);
   });
 
@@ -281,7 +303,11 @@ describe('an exercise', () => {
     await a.press(KEYS.enter);
     frame = a.lastFrame();
     expect(frame).toContain('Hint 2: Second hint: multiply the pairs and add.');
-    expect(frame).toContain('2 tries so far.');
+    // The count of tries is at the end of the body, which scrolls under the pinned feedback.
+    expect(frame).not.toContain('2 tries so far.');
+    await a.press(KEYS.pageDown);
+    expect(a.lastFrame()).toContain('2 tries so far.');
+    expect(a.lines()).toContain('Answer › 7');
 
     await a.press(KEYS.backspace);
     await a.type('5');
@@ -320,6 +346,22 @@ describe('an exercise', () => {
     expect(a.store.saves.at(-1)?.exercises['conv-first-cell']).toMatchObject({ attempts: 1 });
   });
 
+  test('h shows a hint, Ctrl+T while typing; neither is a try', async () => {
+    const a = await atExercise();
+    await a.press(KEYS.escape, 'h');
+    expect(a.lines().at(-3)).toBe('Hint 1: First hint: lay the kernel over the window.');
+    await a.press(KEYS.enter);
+    await a.type('12');
+    await a.press('\u0014');
+    expect(a.lines().slice(-4, -1)).toEqual([
+      'Answer › 12',
+      'Hint 1: First hint: lay the kernel over the window.',
+      'Hint 2: Second hint: multiply the pairs and add.',
+    ]);
+    expect(a.lastFrame()).not.toContain('Ctrl+T a hint');
+    expect(a.store.saves.at(-1)?.exercises['conv-first-cell']).toBeUndefined();
+  });
+
   test('letters typed in the answer never act as shortcuts', async () => {
     const a = await atExercise();
     await a.type('qnshp?');
@@ -349,8 +391,8 @@ describe('an exercise', () => {
     await a.press(KEYS.escape);
     expect(a.lines().slice(-3)).toEqual([
       'Answer › press Enter to type your answer',
-      '←/→ step  Enter type an answer  s show me the solution  Esc back to the lessons',
-      '? all keys  q quit',
+      '←/→ step  h a hint  Enter type an answer  s show me the solution',
+      'Esc back to the lessons  ? all keys  q quit',
     ]);
     await a.press('s');
     const frame = a.lastFrame();

@@ -5,33 +5,37 @@ import {
   currentExercise,
   hasUnsavedInput,
   initialState,
-  reduce,
 } from '../../src/tui/state/reducer.js';
-import { type Action, SCROLL_END, type TutorState } from '../../src/tui/state/types.js';
-import { fixtureEnv, freshProgress, NOW, stamp } from './fixture.js';
-import type { Key } from 'ink';
-import { NO_KEY } from './keys.js';
+import type { TutorState } from '../../src/tui/state/types.js';
+import { freshProgress, NOW, stamp } from './fixture.js';
+import { KEYS } from './render-app.js';
+import {
+  CELL,
+  DEMO,
+  MAP,
+  atCell,
+  atDemo,
+  atMap,
+  demoNext,
+  demoPrev,
+  driveTutor,
+  env,
+  next,
+  open,
+  prev,
+  run,
+  start,
+  submit,
+  typeIn,
+} from './tutor-driver.js';
 
-const env = fixtureEnv();
-
-function run(state: TutorState, ...actions: Action[]): TutorState {
-  return actions.reduce((s, a) => reduce(s, a, env), state);
-}
-
-const start = (): TutorState => initialState(env, { progress: freshProgress() });
-const open = (index = 0): Action => ({ type: 'lesson/open', index, at: stamp() });
-const next: Action = { type: 'step/move', delta: 1, at: stamp() };
-const prev: Action = { type: 'step/move', delta: -1, at: stamp() };
-const demoNext: Action = { type: 'demo/step', delta: 1, at: stamp() };
-const demoPrev: Action = { type: 'demo/step', delta: -1, at: stamp() };
-const submit: Action = { type: 'answer/submit', at: stamp() };
-const edit = (text: string): Action => ({ type: 'field/insert', text });
+const CTRL_T = '\x14';
 
 describe('home and navigation', () => {
   test('starts on Home with the cursor on the last lesson', () => {
     const progress = { ...freshProgress(), last: { lesson: 'padding', step: 1 } };
     const s = initialState(env, { progress, notice: 'moved aside' });
-    expect(s).toMatchObject({ screen: 'home', selected: 1, notice: 'moved aside' });
+    expect(s).toMatchObject({ screen: 'home', selected: 1, notice: 'moved aside', tools: [] });
   });
 
   test('the cursor stays on the list', () => {
@@ -72,18 +76,43 @@ describe('home and navigation', () => {
       step: 2,
     });
   });
+});
 
-  test('scrolling is clamped, and the end sentinel scrolls up from the real end', () => {
-    const s = run(start(), open(), { type: 'scroll', delta: 5, max: 3 });
-    expect(s.scroll).toBe(3);
-    expect(run(s, { type: 'scroll', delta: -10, max: 3 }).scroll).toBe(0);
-    expect(run({ ...s, scroll: SCROLL_END }, { type: 'scroll', delta: -1, max: 4 }).scroll).toBe(3);
+describe('the tools over a lesson (trainer, draw) are a stack', () => {
+  test('each opens over the one before; closing shows the one under it again', () => {
+    const lesson = run(start(), open());
+    const both = run(
+      lesson,
+      { type: 'tool/open', tool: 'train' },
+      { type: 'tool/open', tool: 'draw' },
+    );
+    expect(both.tools).toEqual(['train', 'draw']);
+    expect(run(both, { type: 'tool/close' }).tools).toEqual(['train']);
+    expect(run(both, { type: 'tool/close' }, { type: 'tool/close' })).toMatchObject({
+      tools: [],
+      screen: 'lesson',
+      step: 0,
+    });
+  });
+
+  test('a tool already open under the top one is gone back to, not opened twice', () => {
+    const s = run(
+      start(),
+      open(),
+      { type: 'tool/open', tool: 'train' },
+      { type: 'tool/open', tool: 'draw' },
+      { type: 'tool/open', tool: 'train' },
+    );
+    expect(s.tools).toEqual(['train']);
+  });
+
+  test('no tool opens on Home', () => {
+    const s = start();
+    expect(run(s, { type: 'tool/open', tool: 'draw' })).toBe(s);
   });
 });
 
 describe('exercises', () => {
-  const atCell = (): TutorState => run(start(), open(), next, next);
-
   test('an exercise step starts with the answer line focused', () => {
     expect(currentExercise(atCell(), env)?.session).toMatchObject({
       draft: '',
@@ -93,38 +122,37 @@ describe('exercises', () => {
   });
 
   test('an answer that does not parse is not a try and says what is expected', () => {
-    const s = run(atCell(), edit('five'), submit);
+    const s = run(atCell(), typeIn(CELL, 'five'), submit);
     const { session } = currentExercise(s, env)!;
     expect(session.attempts).toBe(0);
     expect(session.feedback).toEqual({
       kind: 'format',
       message: { key: 'answer.number.expected' },
     });
-    expect(s.progress.exercises['conv-first-cell']).toBeUndefined();
+    expect(s.progress.exercises[CELL]).toBeUndefined();
   });
 
   test('a wrong answer names the mistake, counts, and is saved; a right one solves it', () => {
-    const wrong = run(atCell(), edit('4'), submit);
+    const wrong = run(atCell(), typeIn(CELL, '4'), submit);
     expect(currentExercise(wrong, env)!.session).toMatchObject({
       attempts: 1,
       wrong: 1,
       focus: 'answer',
       feedback: { kind: 'graded', correct: false, mistake: 'bias-forgotten' },
     });
-    expect(wrong.scroll).toBe(SCROLL_END);
-    expect(wrong.progress.exercises['conv-first-cell']).toMatchObject({
+    expect(wrong.progress.exercises[CELL]).toMatchObject({
       status: 'attempted',
       attempts: 1,
       lastAnswer: '4',
     });
-    const right = run(wrong, { type: 'field/set', field: 'conv-first-cell', text: '5' }, submit);
+    const right = run(wrong, typeIn(CELL, '5'), submit);
     expect(currentExercise(right, env)!.session).toMatchObject({
       attempts: 2,
       wrong: 1,
       solved: true,
       focus: 'keys',
     });
-    expect(right.progress.exercises['conv-first-cell']).toMatchObject({
+    expect(right.progress.exercises[CELL]).toMatchObject({
       status: 'correct',
       attempts: 2,
       lastAnswer: '5',
@@ -132,23 +160,31 @@ describe('exercises', () => {
   });
 
   test('an empty answer does nothing', () => {
-    const s = atCell();
-    expect(run(s, edit('  '), submit).exercises).toEqual({
-      ...s.exercises,
-      'conv-first-cell': { ...s.exercises['conv-first-cell'], draft: '  ', cursor: 2 },
-    });
+    const typed = run(atCell(), typeIn(CELL, '  '));
+    expect(run(typed, submit)).toBe(typed);
+    expect(currentExercise(typed, env)!.session.draft).toBe('  ');
   });
 
   test('show me reveals the solution and records it', () => {
     const s = run(atCell(), { type: 'exercise/reveal', at: stamp() });
     expect(currentExercise(s, env)!.session).toMatchObject({ revealed: true, focus: 'keys' });
-    expect(s.progress.exercises['conv-first-cell'].status).toBe('revealed');
+    expect(s.progress.exercises[CELL].status).toBe('revealed');
+  });
+
+  test('the hint key shows the next hint, after those the wrong answers showed', () => {
+    const hint = { type: 'exercise/hint' } as const;
+    expect(currentExercise(run(atCell(), hint), env)!.session.hintsAsked).toBe(1);
+    const wrong = run(atCell(), typeIn(CELL, '4'), submit);
+    expect(currentExercise(run(wrong, hint), env)!.session.hintsAsked).toBe(2);
   });
 
   test('a generated exercise gets the seed of the step move, and a new variant on request', () => {
     const s = run(start(), open(1), { type: 'step/move', delta: 1, at: stamp(42) });
     expect(currentExercise(s, env)!.session.seed).toBe(42);
-    const variant = run(s, edit('3'), { type: 'exercise/new-variant', seed: 43 });
+    const variant = run(s, typeIn('conv-random-cell', '3'), {
+      type: 'exercise/new-variant',
+      seed: 43,
+    });
     expect(currentExercise(variant, env)!.session).toMatchObject({
       seed: 43,
       draft: '',
@@ -183,16 +219,14 @@ describe('exercises', () => {
 });
 
 describe('grid answers and the grid editor', () => {
-  const atMap = (): TutorState => run(start(), open(), next, next, next);
-
   test('wrong cells are listed', () => {
-    const s = run(atMap(), edit('2 4; 0 2'), submit);
+    const s = run(atMap(), typeIn(MAP, '2 4; 0 2'), submit);
     const feedback = currentExercise(s, env)!.session.feedback;
     expect(feedback).toMatchObject({ kind: 'graded', correct: false, wrongCells: [[0, 1]] });
   });
 
   test('a grid of the wrong size is not a try unless a mistake explains it', () => {
-    const s = run(atMap(), edit('1 2 3; 4 5 6'), submit);
+    const s = run(atMap(), typeIn(MAP, '1 2 3; 4 5 6'), submit);
     const { session } = currentExercise(s, env)!;
     expect(session.attempts).toBe(0);
     expect(session.feedback).toMatchObject({
@@ -202,7 +236,7 @@ describe('grid answers and the grid editor', () => {
   });
 
   test('the editor reads the typed line, moves, types and writes the line back', () => {
-    let s = run(atMap(), edit('2 2; 0'), { type: 'grid/open' });
+    let s = run(atMap(), typeIn(MAP, '2 2; 0'), { type: 'grid/open' });
     expect(currentExercise(s, env)!.session.grid).toEqual({
       cells: [
         ['2', '2'],
@@ -241,136 +275,137 @@ describe('grid answers and the grid editor', () => {
 });
 
 describe('the answer line', () => {
-  const atCell = (): TutorState => run(start(), open(), next, next);
-  const field = (s: TutorState) => {
-    const { draft, cursor } = currentExercise(s, env)!.session;
-    return { draft, cursor };
-  };
+  const draft = (s: TutorState): string => currentExercise(s, env)!.session.draft;
 
-  test("takes the field's text as its input reports it, cursor after it", () => {
-    let s = run(atCell(), edit('5/9'));
-    expect(field(s)).toEqual({ draft: '5/9', cursor: 3 });
-    s = run(s, { type: 'field/set', field: 'conv-first-cell', text: '−15/9' });
-    expect(field(s)).toEqual({ draft: '−15/9', cursor: 5 });
-    s = run(s, { type: 'field/set', field: 'conv-first-cell', text: '' });
-    expect(field(s)).toEqual({ draft: '', cursor: 0 });
+  test("takes the field's text as the field reports it", () => {
+    let s = run(atCell(), typeIn(CELL, '5/9'));
+    expect(draft(s)).toBe('5/9');
+    s = run(s, typeIn(CELL, '−15/9'));
+    expect(draft(s)).toBe('−15/9');
+    expect(draft(run(s, typeIn(CELL, '')))).toBe('');
   });
 
   test("takes a field's text only while that field has focus", () => {
-    const s = run(atCell(), edit('3'));
-    // An input on its way out (another exercise's, or this one after Esc) reports late.
-    expect(run(s, { type: 'field/set', field: 'conv-map', text: '9' })).toBe(s);
+    const s = run(atCell(), typeIn(CELL, '3'));
+    // A field on its way out (another exercise's, or this one after Esc) reports late.
+    expect(run(s, typeIn(MAP, '9'))).toBe(s);
+    expect(run(s, typeIn(DEMO, '9'))).toBe(s);
     const left = run(s, { type: 'answer/focus', focus: 'keys' });
-    expect(run(left, { type: 'field/set', field: 'conv-first-cell', text: '9' })).toBe(left);
+    expect(run(left, typeIn(CELL, '9'))).toBe(left);
   });
 
-  test("leaves text to the field's own input once it listens, and types it until then", () => {
-    const s = run(atCell(), edit('12'));
-    const view = { scrollable: false, tooSmall: false, maxScroll: 0, page: 10 };
-    const press = (input: string, held: Partial<Key>, field?: string): Action => ({
-      type: 'key',
-      input,
-      key: { ...NO_KEY, ...held },
-      view,
-      at: stamp(),
-      ...(field === undefined ? {} : { field }),
-    });
-    for (const held of ['leftArrow', 'rightArrow', 'backspace', 'delete'] as const) {
-      expect(run(s, press('', { [held]: true }, 'conv-first-cell'))).toBe(s);
-    }
-    expect(run(s, press('3', {}, 'conv-first-cell'))).toBe(s);
-    expect(field(run(s, press('3', {})))).toEqual({ draft: '123', cursor: 3 });
-    // The input listening is another field's (the screen has not redrawn yet): typed here.
-    expect(field(run(s, press('3', {}, 'conv-map')))).toEqual({ draft: '123', cursor: 3 });
-  });
-
-  test('a pasted grid keeps its rows; control characters are dropped', () => {
-    expect(field(run(atCell(), edit('1 2\r\n3 4\u0007')))).toEqual({
-      draft: '1 2; 3 4',
-      cursor: 8,
-    });
-  });
-
-  test('keys do nothing to the answer while it does not have focus', () => {
-    const s = run(atCell(), { type: 'answer/focus', focus: 'keys' });
-    expect(run(s, edit('4'))).toBe(s);
+  test('the grid editor takes no text from the answer field', () => {
+    const s = run(atMap(), { type: 'grid/open' });
+    expect(run(s, typeIn(MAP, '1 2; 3 4'))).toBe(s);
   });
 });
 
-describe('keys go through the keymap against the state they apply to', () => {
-  const view = { scrollable: false, tooSmall: false, maxScroll: 0, page: 10 };
-  const press = (input: string, key: Partial<Key> = {}): Action => ({
-    type: 'key',
-    input,
-    key: { ...NO_KEY, ...key },
-    view,
-    at: stamp(),
-  });
-
+describe('keys, each against the state the one before left', () => {
   test('a letter right after moving onto an exercise is typed, not a shortcut', () => {
-    // Both keys are reduced before any redraw: `n` must see the exercise step `l` led to.
-    const s = run(start(), open(), next, press('l'), press('n'));
-    expect(s.step).toBe(2);
-    expect(currentExercise(s, env)!.session.draft).toBe('n');
+    // `l` in the demo moves on to the exercise: the `n` after it must meet the answer line.
+    const d = driveTutor(atDemo()).press('l', 'n');
+    expect(d.state.step).toBe(2);
+    expect(currentExercise(d.state, env)!.session.draft).toBe('n');
   });
 
-  test('typing, Enter and Esc in an exercise', () => {
-    const s = run(start(), open(), next, next, press('4'), press('\r', { return: true }));
-    expect(currentExercise(s, env)!.session).toMatchObject({
+  test('typing, Enter and Esc in an exercise; then s shows the solution', () => {
+    const d = driveTutor(atCell()).press('4', KEYS.enter);
+    expect(currentExercise(d.state, env)!.session).toMatchObject({
       attempts: 1,
       feedback: { kind: 'graded', correct: false },
     });
-    const left = run(s, press('', { escape: true, meta: true }), press('s'));
-    expect(currentExercise(left, env)!.session).toMatchObject({ focus: 'keys', revealed: true });
+    d.press(KEYS.escape, 's');
+    expect(currentExercise(d.state, env)!.session).toMatchObject({
+      focus: 'keys',
+      revealed: true,
+    });
   });
 
-  test('a paste arrives as one key and is typed whole', () => {
-    const s = run(start(), open(), next, next, next, press('2 5\n0 2'));
-    expect(currentExercise(s, env)!.session.draft).toBe('2 5; 0 2');
+  test('a paste arrives as one key and is typed whole, its rows kept', () => {
+    const d = driveTutor(atMap()).press('2 5\n0 2');
+    expect(currentExercise(d.state, env)!.session.draft).toBe('2 5; 0 2');
+    d.press(KEYS.enter);
+    expect(currentExercise(d.state, env)!.session.solved).toBe(true);
   });
 
-  test('Ctrl+C and unknown keys', () => {
-    expect(run(start(), press('c', { ctrl: true })).quitting).toBe(true);
+  test('a paste on Home is no command', () => {
+    const d = driveTutor().press('qc');
+    expect(d.shell.quitting).toBe(false);
+    expect(d.state).toEqual(start());
+  });
+
+  test('Ctrl+C quits; an unknown key does nothing', () => {
+    expect(driveTutor().press(KEYS.ctrlC).shell.quitting).toBe(true);
     const s = start();
-    expect(run(s, press('z'))).toBe(s);
+    const d = driveTutor(s).press('z', '\x1b[15~');
+    expect(d.state).toBe(s);
+    expect(d.shell.quitting).toBe(false);
   });
 
   test('the too-small screen only quits', () => {
-    const small = { ...view, tooSmall: true };
     const s = start();
-    expect(
-      reduce(
-        s,
-        { type: 'key', input: '\r', key: { ...NO_KEY, return: true }, view: small, at: stamp() },
-        env,
-      ),
-    ).toBe(s);
-    expect(
-      reduce(s, { type: 'key', input: 'q', key: NO_KEY, view: small, at: stamp() }, env).quitting,
-    ).toBe(true);
+    const d = driveTutor(s, { width: 40, height: 10 }).press(KEYS.enter, KEYS.down, '?');
+    expect(d.state).toBe(s);
+    expect(d.shell.chrome.overlay).toBeUndefined();
+    expect(d.press('q').shell.quitting).toBe(true);
+  });
+
+  test('← and p go back a step; h does not (it is the hint key in an exercise)', () => {
+    expect(driveTutor(run(start(), open())).press(KEYS.right).state.step).toBe(1);
+    const figure = run(start(), open(), next, next, next, next);
+    expect(figure.step).toBe(4);
+    const d = driveTutor(figure);
+    expect(d.press('h').state).toBe(figure);
+    expect(d.press('p').state.step).toBe(3);
+    expect(driveTutor(figure).press(KEYS.left).state.step).toBe(3);
+  });
+
+  test('h shows a hint in an exercise, Ctrl+T while typing; none once all are shown', () => {
+    const d = driveTutor(atCell()).press(KEYS.escape, 'h');
+    expect(currentExercise(d.state, env)!.session).toMatchObject({ hintsAsked: 1, focus: 'keys' });
+    d.press(KEYS.enter, '7', CTRL_T);
+    expect(currentExercise(d.state, env)!.session).toMatchObject({
+      hintsAsked: 2,
+      draft: '7',
+      focus: 'answer',
+    });
+    const all = d.state;
+    d.press(CTRL_T, KEYS.escape, 'h');
+    expect(currentExercise(d.state, env)!.session.hintsAsked).toBe(2);
+    expect(d.state.step).toBe(all.step);
+  });
+
+  test('no hint is offered once the exercise is solved', () => {
+    const d = driveTutor(atCell()).press('5', KEYS.enter, 'h');
+    expect(currentExercise(d.state, env)!.session).toMatchObject({ solved: true, hintsAsked: 0 });
   });
 });
 
 describe('quitting', () => {
   test('quits at once when nothing is half-typed', () => {
-    expect(run(start(), { type: 'quit' }).quitting).toBe(true);
+    expect(driveTutor(run(start(), open())).press('q').shell.quitting).toBe(true);
   });
 
   test('asks first when an answer is half-typed, not when it was already checked', () => {
-    const typed = run(start(), open(), next, next, edit('4'));
+    const typed = run(atCell(), typeIn(CELL, '4'));
     expect(hasUnsavedInput(typed)).toBe(true);
-    expect(run(typed, { type: 'quit' })).toMatchObject({
-      overlay: 'quit-confirm',
-      quitting: false,
-    });
-    expect(run(typed, { type: 'quit' }, { type: 'quit' }).quitting).toBe(true);
-    expect(run(typed, { type: 'quit' }, { type: 'overlay/close' }).overlay).toBeUndefined();
+    const d = driveTutor(typed).press(KEYS.ctrlC);
+    expect(d.shell).toMatchObject({ chrome: { overlay: 'quit-confirm' }, quitting: false });
+    expect(d.press('n').shell.chrome.overlay).toBeUndefined();
+    expect(d.state).toBe(typed);
+    expect(d.press(KEYS.ctrlC, KEYS.ctrlC).shell.quitting).toBe(true);
+    expect(driveTutor(typed).press(KEYS.ctrlC, 'y').shell.quitting).toBe(true);
     expect(hasUnsavedInput(run(typed, submit))).toBe(false);
+  });
+
+  test('a half-typed prediction counts as unsaved too', () => {
+    const asking = run(atDemo(), demoNext, demoNext, demoNext, demoNext);
+    expect(hasUnsavedInput(asking)).toBe(false);
+    expect(hasUnsavedInput(run(asking, typeIn(DEMO, '3')))).toBe(true);
   });
 });
 
 describe('the sliding-window demo', () => {
-  const atDemo = (): TutorState => run(start(), open(), next);
   const demo = (s: TutorState) => currentDemo(s, env)!.session;
 
   test('predictions are spread evenly and never the first cell', () => {
@@ -385,9 +420,11 @@ describe('the sliding-window demo', () => {
     expect(demo(s)).toMatchObject({ revealed: 3, asking: false });
     s = run(s, demoNext);
     expect(demo(s)).toMatchObject({ revealed: 3, asking: true });
-    s = run(s, { type: 'field/insert', text: 'lots' }, { type: 'demo/predict' });
+    s = run(s, typeIn(DEMO, 'lots'), { type: 'demo/predict' });
     expect(demo(s)).toMatchObject({ asking: true, error: { key: 'answer.number.expected' } });
-    s = run(s, { type: 'field/set', field: 'convolution#1', text: '2' }, { type: 'demo/predict' });
+    s = run(s, typeIn(DEMO, '2'));
+    expect(demo(s).error).toBeUndefined();
+    s = run(s, { type: 'demo/predict' });
     expect(demo(s)).toMatchObject({
       revealed: 4,
       asking: false,
@@ -397,15 +434,9 @@ describe('the sliding-window demo', () => {
   });
 
   test('a wrong guess says so; going back and forth does not ask again', () => {
-    let s = run(
-      atDemo(),
-      demoNext,
-      demoNext,
-      demoNext,
-      demoNext,
-      { type: 'field/insert', text: '7' },
-      { type: 'demo/predict' },
-    );
+    let s = run(atDemo(), demoNext, demoNext, demoNext, demoNext, typeIn(DEMO, '7'), {
+      type: 'demo/predict',
+    });
     expect(demo(s).last).toEqual({ cell: 3, guess: 7, value: 2, correct: false });
     s = run(s, demoPrev, demoNext);
     expect(demo(s)).toMatchObject({ revealed: 4, asking: false });
@@ -445,5 +476,23 @@ describe('the sliding-window demo', () => {
   test('leaving the step pauses the demo', () => {
     const s = run(atDemo(), { type: 'demo/play' }, next);
     expect(Object.values(s.demos)[0].playing).toBe(false);
+  });
+
+  test('the keys: → steps, + and - the stride, p the padding, Space plays, Enter checks', () => {
+    const d = driveTutor(atDemo()).press(KEYS.right, '+');
+    expect(demo(d.state)).toMatchObject({ revealed: 0, stride: 2 });
+    d.press('-', 'p', ' ');
+    expect(demo(d.state)).toMatchObject({ stride: 1, padding: 'same', playing: true });
+    d.press(' ', 'e');
+    expect(demo(d.state)).toMatchObject({ playing: false, revealed: 25 });
+    const asking = driveTutor(atDemo()).press(KEYS.right, KEYS.right, KEYS.right, KEYS.right);
+    expect(demo(asking.state).asking).toBe(true);
+    // Letters typed into the prediction are never the demo's commands.
+    asking.press('p', '+', 'e');
+    expect(demo(asking.state)).toMatchObject({ draft: 'p+e', padding: 'valid', stride: 1 });
+    asking.press(KEYS.backspace, KEYS.backspace, KEYS.backspace, '2', KEYS.enter);
+    expect(demo(asking.state).last).toMatchObject({ cell: 3, correct: true });
+    const skipped = driveTutor(run(atDemo(), demoNext, demoNext, demoNext, demoNext));
+    expect(demo(skipped.press(KEYS.escape).state)).toMatchObject({ revealed: 4, answered: [3] });
   });
 });

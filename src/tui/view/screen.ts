@@ -79,7 +79,8 @@ function exerciseFrame(input: ScreenInput, o: ViewOptions): Omit<FrameModel, 'he
             id: def.id,
             label: o.t('tui.exercise.answer-label'),
             value: session.draft,
-            placeholder: o.t('tui.exercise.answer-placeholder'),
+            // It says how to reach the field: with focus, Enter checks instead.
+            placeholder: session.focus === 'answer' ? '' : o.t('tui.exercise.answer-placeholder'),
             focused: session.focus === 'answer',
           },
         }),

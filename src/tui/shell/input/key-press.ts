@@ -181,14 +181,18 @@ function decodeRun(run: string): KeyPress[] {
       continue;
     }
     // A line break or tab inside pasted text belongs to the paste (the rows and cells of a
-    // pasted grid); only one that leads or ends the run is a key. CR LF is one line break.
-    const end = ch === '\r' && chars[i + 1] === '\n' ? i + 1 : i;
-    const inside = text !== '' && end < chars.length - 1 && isTextChar(chars[end + 1]);
-    if (inside && (ch === '\n' || ch === '\r' || ch === '\t')) {
-      text += ch === '\t' ? '\t' : '\n';
-      i = end;
-      continue;
+    // pasted grid); only one that leads or ends the run is a key. Line breaks come in runs
+    // (`\r\n`, blank lines between rows): a run is one row break.
+    if (text !== '' && (ch === '\n' || ch === '\r' || ch === '\t')) {
+      let after = i + 1;
+      if (ch !== '\t') while (chars[after] === '\n' || chars[after] === '\r') after += 1;
+      if (after < chars.length && isTextChar(chars[after])) {
+        text += ch === '\t' ? '\t' : '\n';
+        i = after - 1;
+        continue;
+      }
     }
+    const end = ch === '\r' && chars[i + 1] === '\n' ? i + 1 : i;
     flush();
     const key = controlKey(ch);
     if (key) keys.push(key);
