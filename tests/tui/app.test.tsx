@@ -27,12 +27,12 @@ describe('Home', () => {
     expect(a.lines().slice(0, 8)).toEqual([
       'cnn-tutor: convolutional neural networks, step by step',
       '',
-      'All lessons                                            ░░░░░░░░░░░░░░░░ 0/3',
+      'All lessons                                     ░░░░░░░░░░░░░░░░ 0/3',
       'Choose a lesson with ↑/↓ and press Enter to start.',
       '',
-      '›   1. Convolution                                     ░░░░░░░░░░░░░░░░ 0/2',
+      '›   1. Convolution                              ░░░░░░░░░░░░░░░░ 0/2',
       '      One window, nine products, one number.',
-      '    2. Padding                                         ░░░░░░░░░░░░░░░░ 0/1',
+      '    2. Padding                                  ░░░░░░░░░░░░░░░░ 0/1',
     ]);
     expect(a.lines().at(-1)).toBe('↑/↓ choose  Enter open the lesson  ? all keys  q quit');
     expectFits(a.lastFrame(), 80, 24);
@@ -321,10 +321,10 @@ describe('an exercise', () => {
 
     await a.press(KEYS.escape);
     expect(a.lastFrame()).toContain(
-      '› • 1. Convolution                                     ████████░░░░░░░░ 1/2',
+      '› • 1. Convolution                              ████████░░░░░░░░ 1/2',
     );
     expect(a.lastFrame()).toContain(
-      'All lessons                                            █████░░░░░░░░░░░ 1/3',
+      'All lessons                                     █████░░░░░░░░░░░ 1/3',
     );
   });
 

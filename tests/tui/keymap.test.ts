@@ -50,6 +50,7 @@ import { driveScreen } from './shell-driver.js';
 const TUTOR_FLAGS = Object.values(TUTOR_FLAG);
 const CONTEXTS: KeyContext[] = [
   'home',
+  'complete',
   'step',
   'demo',
   'prediction',
@@ -331,13 +332,15 @@ describe('the key state of the tutor', () => {
     expect(keysOf(make())).toEqual({ context, typing, flags: [...flags].sort() });
   });
 
-  test('Home can continue once progress names a lesson of the course', () => {
-    const progress = { ...freshProgress(), last: { lesson: 'padding', step: 1 } };
-    expect(keysOf(initialState(env, { progress })).flags).toContain(TUTOR_FLAG.canContinue);
-    const gone = { ...freshProgress(), last: { lesson: 'removed', step: 1 } };
-    expect(keysOf(initialState(env, { progress: gone })).flags).not.toContain(
+  test('Home can continue once the learner has started, even where the lesson left is gone', () => {
+    expect(keysOf(initialState(env, { progress: freshProgress() })).flags).not.toContain(
       TUTOR_FLAG.canContinue,
     );
+    const progress = { ...freshProgress(), last: { lesson: 'padding', step: 1 } };
+    expect(keysOf(initialState(env, { progress })).flags).toContain(TUTOR_FLAG.canContinue);
+    // Continue then finds the first lesson not finished.
+    const gone = { ...freshProgress(), last: { lesson: 'removed', step: 1 } };
+    expect(keysOf(initialState(env, { progress: gone })).flags).toContain(TUTOR_FLAG.canContinue);
   });
 
   test('the X/O lesson offers the trainer and the draw screen on each of its steps', () => {

@@ -244,6 +244,7 @@ describe('grid answers and the grid editor', () => {
       ],
       row: 0,
       col: 0,
+      fresh: true,
     });
     s = run(
       s,
@@ -262,6 +263,21 @@ describe('grid answers and the grid editor', () => {
       focus: 'answer',
       grid: undefined,
     });
+  });
+
+  test('the first key in a cell the cursor just reached replaces it; the next ones add to it', () => {
+    const s = run(atMap(), typeIn(MAP, '2 2; 0 9'), { type: 'grid/open' });
+    const typed = run(s, { type: 'grid/type', text: '1' }, { type: 'grid/type', text: '0' });
+    expect(currentExercise(typed, env)!.session.grid?.cells[0]).toEqual(['10', '2']);
+    // Backspace edits what is there instead.
+    const erased = run(s, { type: 'grid/next' }, { type: 'grid/erase' });
+    expect(currentExercise(erased, env)!.session.grid?.cells[0]).toEqual(['2', '']);
+    const again = run(
+      typed,
+      { type: 'grid/move', rows: 1, cols: 1 },
+      { type: 'grid/type', text: '7' },
+    );
+    expect(currentExercise(again, env)!.session.grid?.cells[1]).toEqual(['0', '7']);
   });
 
   test('Enter in the editor checks the grid', () => {

@@ -171,6 +171,7 @@ describe('the grid editor', () => {
       ],
       row: 1,
       col: 0,
+      fresh: true,
     };
     expect(gridEditorLines(grid, options())).toEqual([
       'Grid editor (2×2): arrows move, type numbers, Enter checks',
