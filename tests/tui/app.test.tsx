@@ -154,10 +154,6 @@ describe('a lesson', () => {
       '  ← p       previous step',
       '  → l n     next step',
       '  Esc       back to the lessons',
-      '  ↑         scroll up',
-      '  ↓         scroll down',
-      '  PgUp      page up',
-      '  PgDn      page down',
       '  ?         all keys',
       '  q Ctrl+C  quit',
     ]);

@@ -209,21 +209,27 @@ function helpFrame(chrome: ChromeState, keys: FrameContext, o: ViewOptions): Fra
   if (rows.length > l.room) l = layout(true);
   const max = Math.max(0, rows.length - l.room);
   const top = clamp(chrome.helpScroll, 0, max);
-  const marker = max > 0 ? markerLine(top, max, false, o) : '';
+  const marker = max > 0 ? [markerLine(top, max, false, o)] : [];
   return {
     view: {
       kind: 'help',
-      lines: [title, '', ...rows.slice(top, top + l.room), marker, '', ...l.footer],
+      lines: [title, '', ...rows.slice(top, top + l.room), ...marker, '', ...l.footer],
     },
     facts: { ...NO_FACTS, helpMax: max, helpPage: Math.max(1, l.room - 1) },
   };
 }
 
-/** At most `room` of the pinned lines and the feedback, the first lines of each kept. */
+/**
+ * At most `room` of the pinned lines and the feedback under the field. The pinned lines (the
+ * question, the grid editor) come first; the feedback keeps its first two lines at least.
+ */
 function share(pinned: readonly string[], below: readonly string[], room: number) {
   if (pinned.length + below.length <= room) return { pinned, below };
-  const forBelow = Math.min(below.length, Math.max(Math.ceil(room / 2), room - pinned.length));
-  return { pinned: pinned.slice(0, Math.max(0, room - forBelow)), below: below.slice(0, forBelow) };
+  const forPinned = Math.max(0, Math.min(pinned.length, room - Math.min(below.length, 2)));
+  return {
+    pinned: pinned.slice(0, forPinned),
+    below: below.slice(0, Math.max(0, room - forPinned)),
+  };
 }
 
 function mainFrame(
@@ -244,6 +250,7 @@ function mainFrame(
 
   const minBody = 3;
   // A header too tall for the terminal (a few rows of body at least) scrolls with the body.
+  // The pinned lines may leave the body a single row: they are what the learner works on.
   const below = (field?.rows ?? 0) + status.length + question.length + footerFor(false).length;
   const keep = Math.max(0, height - below - 1 - minBody);
   const header = fit(model.header.slice(0, keep), o.width);
@@ -252,7 +259,7 @@ function mainFrame(
     header.length + (field?.rows ?? 0) + status.length + question.length + footer.length;
   // Pinned lines may take what is left once the body has a few rows.
   // (Counted as if the body scrolls: its marker and the footer's scroll keys take room too.)
-  const pinnedRoom = Math.max(0, height - fixedRows(footerFor(true)) - 1 - minBody);
+  const pinnedRoom = Math.max(0, height - fixedRows(footerFor(true)) - 1 - 1);
   const pins = share(fit(model.pinned ?? [], o.width), fit(model.below ?? [], o.width), pinnedRoom);
 
   const bodyOf = (rows: number): string[] =>

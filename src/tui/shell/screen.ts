@@ -14,6 +14,7 @@ import { packFooter } from './footer.js';
 import {
   type ChromeState,
   type Frame,
+  type FrameContext,
   type FrameModel,
   INITIAL_CHROME,
   layoutFrame,
@@ -97,25 +98,25 @@ export function keyLayers(
 export function frameOf<S>(def: ScreenDef<S>, shell: ShellState<S>, o: ViewOptions): ShellFrame {
   const keys = def.keys(shell.screen);
   const over: Layer = shell.chrome.overlay ?? 'screen';
-  const frame = layoutFrame(
-    def.frame(shell.screen, o),
-    shell.chrome,
-    {
-      arrows: keys.flags?.has(FLAG.arrows) === true,
-      footer: (flags, width) =>
-        packFooter(
-          footerItems(keyLayers(def.commands, keys, over, flags), o.t, o.ascii),
-          width,
-          o.style,
-        ),
-      // The keys of the screen under the overlay, as bound there.
-      helpItems: () =>
-        helpItems(keyLayers(def.commands, keys, 'screen', [FLAG.scrollable]), o.t, o.ascii),
-      about: () => def.about?.(shell.screen, o) ?? '',
-      quitQuestion: () => def.quitQuestion?.(shell.screen, o) ?? o.t('shell.quit.question'),
+  const model = def.frame(shell.screen, o);
+  const context: FrameContext = {
+    arrows: keys.flags?.has(FLAG.arrows) === true,
+    footer: (flags, width) =>
+      packFooter(
+        footerItems(keyLayers(def.commands, keys, over, flags), o.t, o.ascii),
+        width,
+        o.style,
+      ),
+    // The keys of the screen under the overlay, as bound there (scrolling only if it scrolls).
+    helpItems: () => {
+      const under = layoutFrame(model, { ...shell.chrome, overlay: undefined }, context, o);
+      const flags = under.facts.scrollable ? [FLAG.scrollable] : [];
+      return helpItems(keyLayers(def.commands, keys, 'screen', flags), o.t, o.ascii);
     },
-    o,
-  );
+    about: () => def.about?.(shell.screen, o) ?? '',
+    quitQuestion: () => def.quitQuestion?.(shell.screen, o) ?? o.t('shell.quit.question'),
+  };
+  const frame = layoutFrame(model, shell.chrome, context, o);
   return { ...frame, keys, layer: frame.view.kind === 'too-small' ? 'too-small' : over };
 }
 

@@ -114,7 +114,7 @@ describe('the main frame', () => {
     ]);
   });
 
-  test('pinned lines give way to a body of three rows at least, keeping their first lines', () => {
+  test('pinned lines come first, the feedback keeps its first two lines, the body one row at least', () => {
     const d = driveScreen(
       demo,
       {
@@ -122,7 +122,7 @@ describe('the main frame', () => {
           header: ['Lesson'],
           body: numbered(60),
           page: 'p',
-          pinned: numbered(12).map((l) => `question ${l}`),
+          pinned: numbered(20).map((l) => `question ${l}`),
           below: numbered(12).map((l) => `feedback ${l}`),
         },
       },
@@ -132,7 +132,37 @@ describe('the main frame', () => {
     fits(lines, 60, 18);
     expect(lines).toContain('question line 0');
     expect(lines).toContain('feedback line 0');
-    expect(lines.filter((l) => l.startsWith('line ')).length).toBeGreaterThanOrEqual(3);
+    expect(lines).toContain('feedback line 1');
+    expect(lines).not.toContain('feedback line 2');
+    expect(lines.filter((l) => l.startsWith('line ')).length).toBeGreaterThanOrEqual(1);
+  });
+
+  test('a 3×3 grid editor under its question fits whole at 60×18, with the feedback', () => {
+    const grid = [
+      'Grid editor',
+      '┌──┬──┬──┐',
+      '│ 1│ 2│ 3│',
+      '│ 4│ 5│ 6│',
+      '│ 7│ 8│ 9│',
+      '└──┴──┴──┘',
+    ];
+    const d = driveScreen(
+      demo,
+      {
+        model: {
+          header: ['Lesson', 'Step'],
+          body: numbered(30),
+          page: 'p',
+          pinned: ['', 'Compute the whole output.', '', ...grid],
+          below: ['✗ Not quite.', '2 cells are wrong.'],
+        },
+      },
+      { height: 18, width: 60 },
+    );
+    const lines = d.lines();
+    fits(lines, 60, 18);
+    for (const line of grid) expect(lines).toContain(line);
+    expect(lines).toContain('✗ Not quite.');
   });
 
   test('a header too tall for the terminal scrolls with the body', () => {
