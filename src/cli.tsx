@@ -26,7 +26,22 @@ async function loadInterface<T>(load: () => Promise<T>): Promise<T> {
     delete process.env.CI;
     delete process.env.CONTINUOUS_INTEGRATION;
   }
-  return load();
+  // Ink's layout engine (yoga) is WebAssembly inlined as a data: URL, which it fetches when
+  // `fetch` exists; touching Node's `fetch` loads its whole HTTP client first (50 ms and more
+  // of start-up here). Without `fetch` yoga decodes the same bytes itself. It is put back as
+  // soon as the screens are loaded.
+  const fetch = Object.getOwnPropertyDescriptor(globalThis, 'fetch');
+  if (fetch?.configurable)
+    Object.defineProperty(globalThis, 'fetch', {
+      value: undefined,
+      configurable: true,
+      writable: true,
+    });
+  try {
+    return await load();
+  } finally {
+    if (fetch?.configurable) Object.defineProperty(globalThis, 'fetch', fetch);
+  }
 }
 const runTutor: typeof import('./cli/tutor.js').runTutor = async (...args) =>
   (await loadInterface(() => import('./cli/tutor.js'))).runTutor(...args);
