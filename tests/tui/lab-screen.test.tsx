@@ -326,6 +326,16 @@ describe('moving between exercises', () => {
     expect(s.lines().at(-3)).toBe('Answer › 5');
   });
 
+  test('Enter and an answer arriving in one chunk: the answer lands on the line Enter opened', async () => {
+    const session = open();
+    const s = screen(session);
+    await s.settle();
+    s.stdin.write('\r2x3\r');
+    await s.waitFor((f) => f.includes('Answer 1 saved to'));
+    expect(answersOnDisk(session)).toEqual({ 'tensor-shape-random': '2x3' });
+    expect(s.lines().at(-3)).toBe('Answer › 2x3');
+  });
+
   test('a tall exercise scrolls with ↑/↓ and keeps its question and the answer line in view', async () => {
     const s = screen(open());
     await s.settle();
@@ -545,9 +555,9 @@ describe('the list, without Ink', () => {
   });
 
   test('Enter (or → or l) opens the selected exercise with its answer line focused', () => {
-    for (const open_ of [KEYS.enter, KEYS.right, 'l']) {
+    for (const key of [KEYS.enter, KEYS.right, 'l']) {
       const d = drive(open(), { width: 80, height: 24 });
-      d.press(KEYS.down, KEYS.down, open_);
+      d.press(KEYS.down, KEYS.down, key);
       expect(d.state).toMatchObject({ screen: 'exercise', selected: 2, focus: 'answer' });
       expect(d.lines()[2]).toBe('Exercise 3 of 20: The shape of a batch (1 point)');
       expect(d.frame().facts.fieldShown).toBe(true);
@@ -569,7 +579,7 @@ describe('notices and marks, without Ink', () => {
     d.press(KEYS.escape, KEYS.escape);
     expect(d.text()).toContain('• not saved');
     d.press(KEYS.enter, KEYS.enter);
-    // Queued: the answer counts as saved for the marks, and the line says it is being written.
+    // Queued: the line says it is being written, and no longer that it is not saved.
     expect(d.state.saving).toEqual([{ id: 'tensor-shape-random', text: '2x3' }]);
     expect(d.lines().at(-2)).toBe('Saving…');
     const request = d.state.saving[0];
@@ -661,11 +671,11 @@ describe('a question that could not be built', () => {
 describe('the lab key table', () => {
   const session = open();
   const [first, ...rest] = session.questions;
-  const base = initialLabState(session);
-  const exercise: LabScreenState = { ...base, screen: 'exercise' };
+  const list = initialLabState(session);
+  const exercise: LabScreenState = { ...list, screen: 'exercise' };
   const answer: LabScreenState = { ...exercise, focus: 'answer' };
   const states: Array<[string, LabScreenState]> = [
-    ['list', base],
+    ['list', list],
     ['exercise', exercise],
     [
       'unbuilt',
@@ -683,7 +693,7 @@ describe('the lab key table', () => {
   const LAYERS: Layer[] = ['screen', 'help', 'quit-confirm', 'too-small'];
   const cases = states.flatMap(([name, state]) =>
     LAYERS.flatMap((layer) =>
-      [[], [FLAG.scrollable]].map((extra) => ({
+      [[], [FLAG.scrollable, FLAG.helpScrollable]].map((extra) => ({
         name: `${name} / ${layer} / ${extra.join(',') || 'fits'}`,
         layers: keyLayers(LAB_COMMANDS, labKeyState(state), layer, extra),
       })),
