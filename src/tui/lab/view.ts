@@ -191,7 +191,8 @@ function exerciseFrame(state: LabScreenState, o: ViewOptions): FrameModel {
       id: e.id,
       label: o.t('lab.screen.answer-label'),
       value: draftOf(state, e.id),
-      placeholder: o.t('lab.screen.answer-placeholder'),
+      // Only the line without focus says to press Enter: on the focused line Enter saves.
+      placeholder: state.focus === 'answer' ? '' : o.t('lab.screen.answer-placeholder'),
       focused: state.focus === 'answer',
     },
     below: statusLines(state, o),
