@@ -61,6 +61,14 @@ function courseFacts() {
     exerciseTitle: text(def.title),
     stepIndex: first.index,
     firstHint: text(def.hints[0]),
+    // The prompt's first words, before any {placeholder} is filled in.
+    promptStart: text(def.prompt)
+      .split('{')[0]
+      .replace(/\s+/g, ' ')
+      .trim()
+      .split(' ')
+      .slice(0, 6)
+      .join(' '),
     right,
   };
 }
@@ -81,7 +89,7 @@ function selectedLine(screen: string): string | undefined {
 /** Press `q` and, if the tutor asks whether to quit, say yes; then expect exit code 0. */
 async function quit(app: PtySession): Promise<void> {
   app.send('q');
-  const question = t('tui.quit.question');
+  const question = t('shell.quit.question');
   const deadline = performance.now() + 15_000;
   while (app.exitCode === null && performance.now() < deadline) {
     if (app.screen().includes(question)) {
@@ -167,6 +175,10 @@ describe('the tutor in a pseudo-terminal', () => {
       what: 'the first hint',
     });
     expect(app.screen()).not.toContain(t('tui.exercise.correct'));
+    // At 80×24 the question stays in view with the answer and the feedback: it is pinned.
+    const flat = app.screen().replace(/\s+/g, ' ');
+    expect(flat, app.describe()).toContain(facts.promptStart);
+    expect(flat).toContain(t('tui.exercise.wrong'));
 
     // Erase it, one Backspace at a time, and type the engine's answer.
     for (let left = wrong.length - 1; left >= 0; left--) {
