@@ -108,15 +108,22 @@ describe('teacher: key, then grade', () => {
     expect(
       JSON.parse(readFileSync(join(base, 'gs-results', 'results.json'), 'utf8')).tests.length,
     ).toBeGreaterThan(0);
-    // The report may live in the folder being graded: it is not graded itself on the next run.
+    // The report may live in the folder being graded: the next run skips it, and replaces it.
     expect(cli(['grade', dir, '--format', 'json', '--out', join(dir, 'grades.json')]).status).toBe(
       0,
     );
     const again = JSON.parse(cli(['grade', dir, '--format', 'json']).stdout);
     expect(again.submissions.map((s: { file: string }) => s.file.replace(/^.*\//, ''))).toEqual([
       'carol.lab-1.json',
-      'grades.json',
     ]);
+    expect(again.skipped).toEqual([
+      {
+        file: join(dir, 'grades.json'),
+        reason: 'It is a report written by cnn-tutor, not a submission.',
+        reason_key: 'grade.skip.report',
+      },
+    ]);
+    expect(cli(['grade', dir, '--format', 'json', '--out', `${dir}/`]).status).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['carol.lab-1.json', 'grades.json']);
   });
 });
