@@ -4,7 +4,7 @@
  *
  * The lock is a folder `<file>.lock` (proper-lockfile: creating a folder is atomic, and its
  * time is refreshed while held, so the lock of a killed process goes stale after `STALE_MS`).
- * Waiting is short (`SHORT_WAIT`, well under a second): an interface must never hang on it,
+ * Waiting is short (`SHORT_WAIT`, under a second): an interface must never hang on it,
  * so a lock still held after that is reported as busy and the caller says so.
  *
  * Every writer holds the lock while its temporary file exists, so a temporary file found by
@@ -18,20 +18,21 @@ import lockfile from 'proper-lockfile';
 /** After this long without a refresh, a lock is taken to be a dead process's. */
 export const STALE_MS = 5000;
 
-/** About 0.7 s in all, in growing steps. */
-export const SHORT_WAIT = { retries: 8, factor: 1.4, minTimeout: 20, maxTimeout: 200 };
+/** Tries after the first while the lock is busy: about 0.7 s in all, in growing steps. */
+export const SHORT_WAIT = 8;
+
+const delay = (attempt: number) => Math.min(20 * 1.4 ** attempt, 200);
 
 export interface LockOptions {
-  /** How many more tries after the first. @default SHORT_WAIT */
+  /** How many more tries after the first while the lock is busy. @default SHORT_WAIT */
   readonly retries?: number;
 }
 
-function options(file: string, retries: LockOptions['retries']): lockfile.LockOptions {
+function options(file: string): lockfile.LockOptions {
   return {
     stale: STALE_MS,
     realpath: false,
     lockfilePath: `${file}.lock`,
-    retries: retries ?? SHORT_WAIT,
     // The default throws from a timer, which would end the process. A lock is held for a few
     // milliseconds, so losing it means a stalled machine; the write goes on as it would have.
     onCompromised: () => {},
@@ -53,11 +54,18 @@ export async function withFileLock<T>(
   task: () => Promise<T>,
   lockOptions: LockOptions = {},
 ): Promise<Locked<T>> {
+  const retries = lockOptions.retries ?? SHORT_WAIT;
   let release: () => Promise<void>;
-  try {
-    release = await lockfile.lock(file, options(file, lockOptions.retries));
-  } catch (cause) {
-    return { ok: false, reason: isBusy(cause) ? 'busy' : 'failed', cause };
+  for (let attempt = 0; ; attempt++) {
+    try {
+      release = await lockfile.lock(file, options(file));
+      break;
+    } catch (cause) {
+      // Only a busy lock is worth waiting for: a missing or read-only folder stays so.
+      if (!isBusy(cause)) return { ok: false, reason: 'failed', cause };
+      if (attempt >= retries) return { ok: false, reason: 'busy', cause };
+      await new Promise((resolve) => setTimeout(resolve, delay(attempt)));
+    }
   }
   try {
     return { ok: true, value: await task() };
@@ -70,7 +78,7 @@ export async function withFileLock<T>(
 export function withFileLockSync<T>(file: string, task: () => T): Locked<T> {
   let release: () => void;
   try {
-    release = lockfile.lockSync(file, options(file, 0));
+    release = lockfile.lockSync(file, options(file));
   } catch (cause) {
     return { ok: false, reason: isBusy(cause) ? 'busy' : 'failed', cause };
   }
