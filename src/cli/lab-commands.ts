@@ -46,6 +46,7 @@ export function addLabCommands(program: Command, options: LabCommandsOptions): v
     .argument('<lab>', t('cli.help.lab.lab'))
     .option('--student <id>', t('cli.help.lab.student'))
     .option('--out <file>', t('cli.help.lab.out'))
+    .option('--force', t('cli.help.lab.force'))
     .option('--code <code>', t('cli.help.lab.code'))
     .option('--secret <secret>', t('cli.help.secret'))
     .option(
