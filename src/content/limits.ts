@@ -23,3 +23,9 @@ export const MAX_LIST_ITEMS = 64;
  * `channels`, `filters`, …): a grid drawn from a recipe is no larger than one written out.
  */
 export const MAX_DRAWN = 64;
+
+/**
+ * How many times one file may repeat values through YAML aliases (`*name`), counting an
+ * alias inside a repeated value once more for each copy. The course's files use under 40.
+ */
+export const MAX_ALIASES = 50;

@@ -142,6 +142,31 @@ describe('a lab file', () => {
       'format: 1\nid: x\ntitle: [oops\n',
       [{ line: 4, field: '', message: expect.stringMatching(/^YAML syntax: /) }],
     ],
+    [
+      'format: 1\nid: x\ntitle: X\nexercises:\n  - id: *first\n',
+      [
+        {
+          line: 5,
+          field: 'exercises[0].id',
+          message:
+            'alias `*first` has no anchor: mark an earlier value `&first`, or write the value out',
+        },
+      ],
+    ],
+    [
+      // Billion laughs: refused at the alias that passes the budget, never expanded.
+      `format: 1\nid: x\ntitle: X\nexercises: [{id: conv-first-window}]\nlaughs:\n  - &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${'abcdefgh'
+        .split('')
+        .map((from, i) => `  - &${'bcdefghi'[i]} [${Array(9).fill(`*${from}`).join(', ')}]\n`)
+        .join('')}`,
+      [
+        {
+          line: 8,
+          field: 'laughs[2][4]',
+          message: expect.stringMatching(/^too many aliases: with `\*b` this file repeats values/),
+        },
+      ],
+    ],
   ])('%j → problems', (text, expected) => {
     expect(problems(text)).toEqual(expected);
   });
