@@ -1,4 +1,5 @@
 /** Lab files: the shipped labs load, and every problem names its file, line and field. */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -214,6 +215,18 @@ describe('a lab file', () => {
     expect(
       loadLab(join(dir, 'huge.yaml'), { course: course(), root: ROOT }).problems[0].message,
     ).toBe(`the file is ${MAX_LAB_BYTES + 1} bytes; a lab file may be at most ${MAX_LAB_BYTES}`);
+  });
+
+  it.skipIf(process.platform === 'win32')('refuses a named pipe instead of waiting on it', () => {
+    const fifo = join(dir, 'pipe.yaml');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    expect(loadLab(fifo, { course: course(), root: ROOT }).problems).toEqual([
+      {
+        file: fifo,
+        field: '',
+        message: 'not a file (a folder?): give the path of a lab .yaml file',
+      },
+    ]);
   });
 });
 
