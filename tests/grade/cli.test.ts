@@ -183,6 +183,8 @@ describe('usage and lab-file errors exit 2, with one message on stderr and nothi
     broken,
     'format: 1\nid: broken\ntitle: Broken\nexercises:\n  - id: conv-first-windw\n',
   );
+  const unanchored = join(base, 'alias-lab.yaml');
+  writeFileSync(unanchored, 'format: 1\nid: alias\ntitle: *title\nexercises: []\n');
   it.each([
     [
       ['grade', 'x.json', '--format', 'xml'],
@@ -211,6 +213,10 @@ describe('usage and lab-file errors exit 2, with one message on stderr and nothi
     [
       ['grade', 'x.json', '--lab', broken],
       `cnn-tutor grade: the lab cannot be used: 1 problem.\n  ${broken}:5 (exercises[0].id): no exercise \`conv-first-windw\` in the course (did you mean \`conv-first-window\`?); \`cnn-tutor list\` shows them all, and \`cnn-tutor check-content\` shows any that failed to load\n`,
+    ],
+    [
+      ['grade', 'x.json', '--lab', unanchored],
+      `cnn-tutor grade: the lab cannot be used: 1 problem.\n  ${unanchored}:3 (title): alias \`*title\` has no anchor: mark an earlier value \`&title\`, or write the value out\n`,
     ],
     [
       ['gradescope', 'lab-1'],
