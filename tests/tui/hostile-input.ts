@@ -155,9 +155,10 @@ const NOISE_BYTES = [
 
 /**
  * A storm of `count` pieces for a pseudo-terminal: hostile escape sequences (whole, or cut
- * short and followed by the next one) and control bytes, as bytes.
+ * short and followed by the next one) and control bytes, as bytes. It ends with a whole
+ * sequence, so that a key sent after it is not read as the end of one the storm began.
  */
-export function storm(seed: number, count: number): Buffer {
+export function storm(seed: number, count: number): Buffer[] {
   const next = random(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)];
   const sequences = hostileSequences();
@@ -167,5 +168,6 @@ export function storm(seed: number, count: number): Buffer {
     if (r < 0.7) parts.push(Buffer.from(pick(sequences), 'utf8'));
     else parts.push(Buffer.from([pick(NOISE_BYTES)]));
   }
-  return Buffer.concat(parts);
+  parts.push(Buffer.from(`${ESC}[6n`));
+  return parts;
 }

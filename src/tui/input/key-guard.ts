@@ -103,12 +103,23 @@ function scanCsi(s: string, start: number, body: number, eightBit: boolean): Sca
     const code = s.charCodeAt(k);
     if (isParameterOrIntermediate(code) || (code === 0x5b && k === body)) continue;
     if (!isFinal(code)) return { end: k }; // cut short by something else: drop what came
-    // An X10 mouse report, `CSI M` and three bytes, is dropped with its bytes.
-    if (code === 0x4d && k === body) return k + 3 < s.length ? { end: k + 4 } : held(s, start);
+    if (code === 0x4d && k === body) return scanMouse(s, start, k + 1);
     const sequence = s.slice(start, k + 1);
     return !eightBit && isInkKey(sequence) ? { end: k + 1, key: sequence } : { end: k + 1 };
   }
   return held(s, start);
+}
+
+/**
+ * An X10 mouse report, `CSI M` and three bytes of 32 or more, is dropped with its bytes; a
+ * control among them (an ESC beginning the next key) ends it early.
+ */
+function scanMouse(s: string, start: number, payload: number): Scan {
+  for (let k = payload; k < payload + 3; k++) {
+    if (k === s.length) return held(s, start);
+    if (s.charCodeAt(k) < 0x20) return { end: k };
+  }
+  return { end: payload + 3 };
 }
 
 /** SS3: Ink takes exactly one character after `ESC O`; parameters are read to be dropped. */
@@ -123,14 +134,18 @@ function scanSs3(s: string, start: number, body: number, eightBit: boolean): Sca
   return held(s, start);
 }
 
-/** OSC, DCS, SOS, PM, APC: everything up to the terminator is dropped. */
+/**
+ * OSC, DCS, SOS, PM, APC: everything up to the terminator is dropped. As in a terminal's own
+ * parser, an ESC other than ST's ends the string and begins the next sequence, so a string cut
+ * short does not swallow the keys after it.
+ */
 function scanString(s: string, start: number, body: number): Scan {
   for (let k = body; k < s.length; k++) {
     const code = s.charCodeAt(k);
     if (code === 0x07 || code === 0x9c) return { end: k + 1 };
     if (code === 0x1b) {
       if (k + 1 === s.length) return { held: s.slice(start, body) + ESC };
-      if (s[k + 1] === '\\') return { end: k + 2 };
+      return { end: s[k + 1] === '\\' ? k + 2 : k };
     }
   }
   // Only the introducer matters for what follows, not the string so far.
@@ -166,9 +181,9 @@ function scanSequence(s: string, start: number): Scan {
   // Before a C1 control or an undecodable byte, only the ESC goes; the rest is read on its own.
   if (isControl(code) || code === REPLACEMENT) return { end: start + 1 };
   const end = start + 1 + (code > 0xffff ? 2 : 1);
-  // Alt with a letter, a digit or Space is Alt to Ink; with anything else Ink types the
-  // character as if Alt were not held, so the pair is dropped.
-  return /^[a-zA-Z0-9 ]$/.test(s[start + 1]) ? { end, key: s.slice(start, end) } : { end };
+  // Alt with a letter or a digit is Alt to Ink; with anything else (Space too) Ink passes on
+  // the character as if Alt were not held, so the pair is dropped.
+  return /^[a-zA-Z0-9]$/.test(s[start + 1]) ? { end, key: s.slice(start, end) } : { end };
 }
 
 function scanIntroduced(
