@@ -13,7 +13,8 @@ import { findLesson, runLessonPrint } from './cli/lesson-print.js';
 import { addLabCommands } from './cli/lab-commands.js';
 import { runList } from './cli/list.js';
 import { runProgress, runReset } from './cli/progress.js';
-import { runTrain } from './cli/train.js';
+import { liveTrainProblem, runTrain, trainArguments } from './cli/train.js';
+import { loadingInterface } from './cli/wasm-memory.js';
 import { createTranslator } from './i18n/index.js';
 import { asciiOnly, asciiWanted } from './render/charset.js';
 import { colorEnabled } from './render/index.js';
@@ -27,7 +28,7 @@ async function loadInterface<T>(load: () => Promise<T>): Promise<T> {
     delete process.env.CI;
     delete process.env.CONTINUOUS_INTEGRATION;
   }
-  return load();
+  return loadingInterface(load, createTranslator(helpLanguage(process.argv.slice(2))), err);
 }
 const runTutor: typeof import('./cli/tutor.js').runTutor = async (...args) =>
   (await loadInterface(() => import('./cli/tutor.js'))).runTutor(...args);
@@ -179,9 +180,25 @@ export function buildProgram(argv: readonly string[] = []): Command {
           opts.live ??
           (!opts.json && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY));
         const flags = { epochs: opts.epochs, seed: opts.seed, json: opts.json };
-        process.exitCode = live
-          ? await startTrainScreen(kind, flags, ctx(), out, err)
-          : await runTrain(kind, flags, out, err, ctx().t);
+        if (!live) {
+          process.exitCode = await runTrain(kind, flags, out, err, ctx().t);
+          return;
+        }
+        const c = ctx();
+        const args = trainArguments(kind, flags, c.t);
+        const problem =
+          typeof args === 'string'
+            ? `cnn-tutor train: ${args}`
+            : liveTrainProblem(c.t, {
+                stdin: Boolean(process.stdin.isTTY),
+                stdout: Boolean(process.stdout.isTTY),
+              });
+        if (problem !== undefined || typeof args === 'string') {
+          err(problem ?? '');
+          process.exitCode = EXIT.usage;
+          return;
+        }
+        process.exitCode = await startTrainScreen(args, c, out, err);
       },
     );
 
