@@ -4,7 +4,7 @@
  * course secret needs no codes (everyone's would be public), so the secret is required.
  */
 import { accessCode } from '../grade/lab-questions.js';
-import { safeText } from '../grade/safe-text.js';
+import { safeText } from '../untrusted/safe-text.js';
 import { isStudentId } from '../grade/student-id.js';
 import { formatCode } from '../grade/variant.js';
 import type { CommandContext } from './context.js';

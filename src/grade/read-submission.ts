@@ -6,7 +6,7 @@
  */
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import type { Message } from '../i18n/index.js';
-import { parseStrictJson } from './strict-json.js';
+import { parseStrictJson } from '../untrusted/strict-json.js';
 import { type SubmissionParse, parseSubmission } from './submission.js';
 
 /** The largest submission accepted: a full lab's answers take a few kilobytes. */

@@ -10,7 +10,7 @@ import type { Message } from '../i18n/index.js';
 import type { SubmissionResult } from './grade-submission.js';
 import type { Translate } from './report-text.js';
 import { messageText } from './report-text.js';
-import { safeText } from './safe-text.js';
+import { safeText } from '../untrusted/safe-text.js';
 
 export interface GradescopeTest {
   name: string;

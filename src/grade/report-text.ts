@@ -7,7 +7,7 @@ import type { Message, MessageParams } from '../i18n/index.js';
 import type { ClassSummary } from './class-summary.js';
 import { percent } from './class-summary.js';
 import type { ExerciseStatus, SubmissionResult } from './grade-submission.js';
-import { safeText } from './safe-text.js';
+import { safeText } from '../untrusted/safe-text.js';
 
 export type Translate = (key: string, params?: MessageParams) => string;
 

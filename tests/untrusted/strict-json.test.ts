@@ -5,7 +5,7 @@ import {
   type JsonValue,
   parseStrictJson,
   toPlain,
-} from '../../src/grade/strict-json.js';
+} from '../../src/untrusted/strict-json.js';
 
 function value(text: string): JsonValue {
   const r = parseStrictJson(text);

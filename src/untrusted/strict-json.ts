@@ -1,5 +1,6 @@
 /**
- * A JSON reader for files that students hand in, where `JSON.parse` is too trusting:
+ * A JSON reader for untrusted input (files students hand in, calc requests), where
+ * `JSON.parse` is too trusting:
  *
  * - two equal keys in one object: `JSON.parse` silently keeps the last; here every
  *   object remembers the keys it saw twice, so the grader can refuse to guess;
