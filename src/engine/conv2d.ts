@@ -9,9 +9,10 @@
  *
  * Example: the 5×5 image of the lectures with the 3×3 "X" filter gives [[4,3,4],[2,4,3],[2,3,4]].
  */
-import { ShapeError, expectFinite, shapeError } from './errors.js';
+import { ShapeError, expectFinite, phrase, shapeError } from './errors.js';
 import { type Geometry2d, type WindowOptions, windowGeometry } from './geometry.js';
-import { type Tensor, expectFiniteData, padChannels } from './tensor.js';
+import { checkCells, checkWork } from './limits.js';
+import { type Tensor, expectFiniteData, expectFiniteResult, padChannels } from './tensor.js';
 
 export interface Conv2dOptions extends WindowOptions {
   /** One number per filter, added to every cell of that filter's map. Default 0. */
@@ -52,7 +53,18 @@ export function conv2dGeometry(
   if (options.scale !== undefined) expectFinite('scale', options.scale);
   expectFiniteData('input', input);
   expectFiniteData('kernels', filters);
-  return windowGeometry(H, W, kH, kW, options, 'kernel');
+  const g = windowGeometry(H, W, kH, kW, options, 'kernel');
+  const { top, bottom, left, right } = g.pad;
+  if (top + bottom + left + right > 0)
+    checkCells('padding', phrase('padded-input', {}), [C, H + top + bottom, W + left + right]);
+  checkCells('input', phrase('op-output', { op: 'conv2d' }), [O, g.outH, g.outW]);
+  checkWork('conv2d', conv2dWork(C, O, g));
+  return g;
+}
+
+/** Multiply-adds of a convolution: one per kernel tap, channel and output cell. */
+export function conv2dWork(channels: number, filters: number, g: Geometry2d): number {
+  return filters * g.outH * g.outW * channels * g.kH * g.kW;
 }
 
 export function conv2d(input: Tensor, filters: Tensor, options: Conv2dOptions = {}): Tensor {
@@ -110,5 +122,7 @@ export function conv2d(input: Tensor, filters: Tensor, options: Conv2dOptions = 
       for (let k = outBase; k < outBase + plane; k++) out[k] = out[k] * scale + b;
     }
   }
-  return { shape: [O, outH, outW], data: out };
+  const result = { shape: [O, outH, outW], data: out };
+  expectFiniteResult('conv2d', result);
+  return result;
 }
