@@ -6,6 +6,7 @@
 import { EngineError } from '../engine/index.js';
 import { errorText } from '../calc/error-text.js';
 import { RequestError, parseRequest } from '../calc/parse-request.js';
+import { readRequestJson } from '../calc/read-request.js';
 import { type CalcResult, runRequest, toJson } from '../calc/run-request.js';
 import { textReport } from '../calc/text-report.js';
 import { createTranslator, resolveLanguage } from '../i18n/index.js';
@@ -53,14 +54,12 @@ export function runCalc(
     }
     throw error;
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const detail = (error as Error).message.replace(/\s+/g, ' ').slice(0, 120);
-    err(`cnn-tutor calc: ${t('cli.calc.not-json', { detail })}`);
+  const json = readRequestJson(text);
+  if (!json.ok) {
+    err(`cnn-tutor calc: ${t(json.error.key, json.error.params)}`);
     return EXIT.usage;
   }
+  const value = json.value;
   const many = Array.isArray(value);
   const outcomes = (many ? (value as unknown[]) : [value]).map((v) => compute(v, t));
   if (!many && !outcomes[0].ok) {

@@ -31,6 +31,12 @@ export type StrictJsonResult =
 export interface StrictJsonOptions {
   /** Deepest nesting of arrays and objects accepted (the top level is depth 1). @default 64 */
   readonly maxDepth?: number;
+  /**
+   * The catalog keys of the two errors, for a caller with its own words. Params: `line`,
+   * `column` and `detail` (English) for `syntax`; `limit` for `tooDeep`.
+   * @default { syntax: 'grade.json.syntax', tooDeep: 'grade.json.tooDeep' }, a submission's
+   */
+  readonly messages?: { readonly syntax: string; readonly tooDeep: string };
 }
 
 class JsonSyntaxError extends Error {
@@ -59,6 +65,10 @@ const ESCAPES: Readonly<Record<string, string>> = {
 
 export function parseStrictJson(text: string, options: StrictJsonOptions = {}): StrictJsonResult {
   const maxDepth = options.maxDepth ?? 64;
+  const messages = options.messages ?? {
+    syntax: 'grade.json.syntax',
+    tooDeep: 'grade.json.tooDeep',
+  };
   let i = 0;
 
   const skipSpace = (): void => {
@@ -205,12 +215,12 @@ export function parseStrictJson(text: string, options: StrictJsonOptions = {}): 
     return { ok: true, value };
   } catch (error) {
     if (error instanceof TooDeepError)
-      return { ok: false, error: { key: 'grade.json.tooDeep', params: { limit: maxDepth } } };
+      return { ok: false, error: { key: messages.tooDeep, params: { limit: maxDepth } } };
     if (error instanceof JsonSyntaxError) {
       const { line, column } = position(text, error.position);
       return {
         ok: false,
-        error: { key: 'grade.json.syntax', params: { line, column, detail: error.detail } },
+        error: { key: messages.syntax, params: { line, column, detail: error.detail } },
       };
     }
     throw error;
