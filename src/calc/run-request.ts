@@ -10,6 +10,7 @@ import {
   avgPool2d,
   checkWork,
   conv1d,
+  conv1dWork,
   conv1dPadding,
   conv2d,
   conv2dGeometry,
@@ -168,8 +169,7 @@ export function runRequest(request: CalcRequest): CalcResult {
       return { op: request.op, input, options, geometry, output, work };
     }
     case 'conv1d': {
-      const length = conv1dLength(request);
-      const work = length * request.kernel.length;
+      const work = conv1dWork(conv1dLength(request), request.kernel.length);
       checkWork('conv1d', work);
       const output = conv1d(request.input, request.kernel, {
         flip: request.flip,
@@ -205,7 +205,7 @@ export function runRequest(request: CalcRequest): CalcResult {
         weights: request.weights,
         bias: request.bias,
         output: dense(request.input, request.weights, request.bias),
-        work: request.weights.length * request.input.length,
+        work: request.weights.length * (request.input.length + 1),
       };
     case 'outsize':
       return {

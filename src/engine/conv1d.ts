@@ -36,6 +36,11 @@ export function conv1dPadding(n: number, f: number, mode: Conv1dMode): [number, 
   return [before, f - 1 - before];
 }
 
+/** Steps a conv1d takes: a multiply-add per kernel tap and output, and one per output. */
+export function conv1dWork(length: number, kernel: number): number {
+  return length * (kernel + 1);
+}
+
 export function conv1d(
   input: readonly number[],
   kernel: readonly number[],
@@ -53,7 +58,7 @@ export function conv1d(
   if (length < 1) {
     throw shapeError('kernel', 'conv1d-too-long', { kernel: k.length, input: x.length });
   }
-  checkWork('conv1d', length * k.length);
+  checkWork('conv1d', conv1dWork(length, k.length));
   const out = new Array<number>(length);
   for (let n = 0; n < length; n++) {
     let s = 0;

@@ -62,9 +62,19 @@ export function conv2dGeometry(
   return g;
 }
 
-/** Multiply-adds of a convolution: one per kernel tap, channel and output cell. */
+/**
+ * Steps a convolution takes: a multiply-add per kernel tap, channel and output cell, and one
+ * per number it writes (the output, the input with its padding written out), so a request
+ * that only allocates is counted too.
+ */
 export function conv2dWork(channels: number, filters: number, g: Geometry2d): number {
-  return filters * g.outH * g.outW * channels * g.kH * g.kW;
+  const outputs = filters * g.outH * g.outW;
+  const { top, bottom, left, right } = g.pad;
+  const padded =
+    top + bottom + left + right > 0
+      ? channels * (g.inH + top + bottom) * (g.inW + left + right)
+      : 0;
+  return outputs * channels * g.kH * g.kW + outputs + padded;
 }
 
 export function conv2d(input: Tensor, filters: Tensor, options: Conv2dOptions = {}): Tensor {

@@ -169,7 +169,7 @@ export const ENGINE_ERROR_MESSAGES = {
   'too-many-cells': (p: { what: Phrase; shape: string; cells: string; limit: string }) =>
     `Too large: ${p.what} would hold ${p.cells} numbers (${p.shape}), over the limit of ${p.limit}.`,
   'too-much-work': (p: { op: string; work: string; limit: string }) =>
-    `Too much work: ${p.op} would take ${p.work} steps (multiply-adds or pooling-window cells), over the limit of ${p.limit} per request.`,
+    `Too much work: ${p.op} would take ${p.work} steps (multiply-adds, window cells and numbers written), over the limit of ${p.limit} per request.`,
   'not-in-range': (p: { argument: string; min: number; max: string; got: Got }) =>
     `Expected \`${p.argument}\` to be a whole number from ${p.min} to ${p.max}, got ${p.got}.`,
   'count-too-big': (p: { argument: string; got: string; max: string }) =>

@@ -5,8 +5,9 @@
  *
  * - cells: the numbers in any one tensor an op reads or makes (the input, the input with its
  *   padding written out, the output): 2^24, 128 MB of doubles;
- * - work: the operations one request may do, a multiply-add for a convolution or a dense
- *   layer, one window cell (padding included) for pooling: about a second on a laptop;
+ * - work: the steps one request may take, a multiply-add for a convolution or a dense layer,
+ *   a window cell (padding included) for pooling, and one for every number an op writes:
+ *   about a second on a laptop;
  * - size: sizes, strides, padding, dilation, filter and unit counts are whole numbers up to
  *   this, which keeps every window's arithmetic exact;
  * - rank: how deeply a tensor's lists may nest.

@@ -98,7 +98,7 @@ export function stageWork(value: Tensor, stage: PipelineStage): number {
     case 'avgpool':
       return poolWork(value.shape[0], poolGeometry(value, stage));
     case 'dense':
-      return Array.isArray(stage.weights) ? stage.weights.length * value.data.length : 0;
+      return Array.isArray(stage.weights) ? stage.weights.length * (value.data.length + 1) : 0;
     default:
       return value.data.length;
   }

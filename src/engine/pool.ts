@@ -52,11 +52,11 @@ export function poolGeometry(input: Tensor, options: PoolOptions): Geometry2d {
 }
 
 /**
- * Window cells pooling visits, padding included: the loops skip padded cells, but an
- * explanation lists every cell of the window.
+ * Steps pooling takes: every window cell, padding included (the loops skip padded cells, but
+ * an explanation lists every cell of the window), and one per output number.
  */
 export function poolWork(channels: number, g: Geometry2d): number {
-  return channels * g.outH * g.outW * g.kH * g.kW;
+  return channels * g.outH * g.outW * (g.kH * g.kW + 1);
 }
 
 function pool(op: 'max' | 'avg', input: Tensor, options: PoolOptions): Tensor {
