@@ -50,7 +50,15 @@ export function readRequestJson(text: string): RequestJson {
  * nothing); repeated keys are listed by path. Recursion is bounded by MAX_REQUEST_DEPTH.
  */
 function plain(value: JsonValue, path: string, repeated: string[]): unknown {
-  if (Array.isArray(value)) return value.map((item, i) => plain(item, `${path}[${i}]`, repeated));
+  if (Array.isArray(value)) {
+    // In place: the parser's arrays are ours, and a row of numbers needs no copy.
+    for (let i = 0; i < value.length; i++) {
+      const item = value[i];
+      if (item !== null && typeof item === 'object')
+        value[i] = plain(item, `${path}[${i}]`, repeated) as JsonValue;
+    }
+    return value;
+  }
   if (!(value instanceof JsonObject)) return value;
   const at = (key: string) => (path ? `${path}.${key}` : key);
   for (const key of value.duplicates) repeated.push(at(key));

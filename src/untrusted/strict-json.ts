@@ -50,7 +50,34 @@ class JsonSyntaxError extends Error {
 
 class TooDeepError extends Error {}
 
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/**
+ * The end of the JSON number at `start` (RFC 8259: -?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?),
+ * or `start` when there is none. Scanned by hand: a request may hold millions of numbers, and
+ * this is several times faster than a sticky regular expression.
+ */
+function numberEnd(text: string, start: number): number {
+  let j = start;
+  if (text.charCodeAt(j) === 0x2d) j++;
+  const c = text.charCodeAt(j);
+  if (c === 0x30) j++;
+  else if (c >= 0x31 && c <= 0x39) while (isDigit(text.charCodeAt(++j)));
+  else return start;
+  if (text.charCodeAt(j) === 0x2e && isDigit(text.charCodeAt(j + 1)))
+    while (isDigit(text.charCodeAt(++j)));
+  const e = text.charCodeAt(j);
+  if (e === 0x65 || e === 0x45) {
+    let k = j + 1;
+    const sign = text.charCodeAt(k);
+    if (sign === 0x2b || sign === 0x2d) k++;
+    if (isDigit(text.charCodeAt(k))) {
+      while (isDigit(text.charCodeAt(++k)));
+      j = k;
+    }
+  }
+  return j;
+}
 const PLAIN_RUN = /[^"\\\u0000-\u001f]*/y;
 const ESCAPES: Readonly<Record<string, string>> = {
   '"': '"',
@@ -62,6 +89,27 @@ const ESCAPES: Readonly<Record<string, string>> = {
   r: '\r',
   t: '\t',
 };
+
+/**
+ * The number in `text` from `start` to `end`: a whole number of up to 15 digits is added up
+ * digit by digit (exact, and much faster than `Number(text.slice(…))`), anything else is
+ * left to `Number`.
+ */
+function numberValue(text: string, start: number, end: number): number {
+  const negative = text.charCodeAt(start) === 0x2d;
+  const first = negative ? start + 1 : start;
+  if (end - first <= 15) {
+    let value = 0;
+    let k = first;
+    for (; k < end; k++) {
+      const c = text.charCodeAt(k);
+      if (!isDigit(c)) break;
+      value = value * 10 + (c - 0x30);
+    }
+    if (k === end) return negative ? -value : value;
+  }
+  return Number(text.slice(start, end));
+}
 
 export function parseStrictJson(text: string, options: StrictJsonOptions = {}): StrictJsonResult {
   const maxDepth = options.maxDepth ?? 64;
@@ -143,11 +191,11 @@ export function parseStrictJson(text: string, options: StrictJsonOptions = {}): 
       i += 4;
       return null;
     }
-    NUMBER.lastIndex = i;
-    const m = NUMBER.exec(text);
-    if (m && m[0] !== '-') {
-      i += m[0].length;
-      return Number(m[0]);
+    const end = numberEnd(text, i);
+    if (end > i) {
+      const value = numberValue(text, i, end);
+      i = end;
+      return value;
     }
     if (
       text.startsWith('NaN', i) ||

@@ -24,6 +24,20 @@ describe('parseStrictJson', () => {
     );
   });
 
+  it('reads every number exactly as JSON.parse does, whole numbers of any length included', () => {
+    const written = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => JSON.stringify(x)),
+      fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }).map(String),
+      fc.constantFrom('-0', '0', '1e400', '-1e400', '1E+2', '2.5e-3', '123456789012345'),
+    );
+    fc.assert(
+      fc.property(written, (text) => {
+        expect(Object.is(value(text), JSON.parse(text))).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('reads escapes and surrogate pairs', () => {
     expect(value(String.raw`"a\"b\\c\/d\b\f\n\r\t\u00e9\ud83d\ude00"`)).toBe(
       'a"b\\c/d\b\f\n\r\té😀',
