@@ -35,6 +35,7 @@ import {
   validateModel,
   volumeFrom,
 } from '../engine/index.js';
+import { safeText } from '../untrusted/safe-text.js';
 import type {
   CalcRequest,
   Conv1dRequest,
@@ -248,7 +249,10 @@ export function runRequest(request: CalcRequest): CalcResult {
     case 'summary': {
       const spec = { input: request.input, layers: request.layers };
       validateModel(spec);
-      return { op: 'summary', output: summarize(spec), work: request.layers.length };
+      const output = summarize(spec);
+      // A layer's name is the request's own text, echoed in the table and the answer.
+      const rows = output.rows.map((row) => ({ ...row, name: safeText(row.name, 60) }));
+      return { op: 'summary', output: { ...output, rows }, work: request.layers.length };
     }
     case 'pipeline': {
       const { input, stages } = pipelineFromRequest(request);

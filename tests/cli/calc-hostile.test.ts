@@ -224,6 +224,20 @@ describe('item 10: nothing from the input reaches the terminal as an escape', ()
     expect(JSON.parse(r.stdout)[0].error).toContain('?31m');
   });
 
+  it("strips them from a summary's layer names, in the table and in --json", () => {
+    const request = JSON.stringify({
+      op: 'summary',
+      input: [4, 4, 1],
+      layers: [{ type: 'relu', name: 'a\u001b[2J\u009b31mb' }],
+    });
+    for (const json of [false, true]) {
+      const r = calc(request, json);
+      expect(r.code).toBe(0);
+      expect(r.stdout).not.toMatch(CONTROL);
+      expect(r.stdout).toContain('a?[2J?31mb');
+    }
+  });
+
   it('does not echo non-JSON input raw', () => {
     const line = refused(calc('\u001b[2J\u001b]0;PWNED\u0007'));
     expect(line).not.toMatch(CONTROL);
