@@ -304,7 +304,9 @@ function pipelineReport(r: Extract<CalcResult, { op: 'pipeline' }>, o: ReportOpt
     o.width,
   );
   const go = gridOptions(o);
-  const shown = (k: number) => r.show === undefined || r.show.includes(k);
+  // A set: `show` and the stages may both be long, and a list lookup per stage is quadratic.
+  const show = r.show === undefined ? undefined : new Set(r.show);
+  const shown = (k: number) => show === undefined || show.has(k);
   for (let k = 0; k <= r.stages.length; k++) {
     const value = k === 0 ? r.input : r.outputs[k - 1];
     const stage = k === 0 ? undefined : r.stages[k - 1];
