@@ -41,13 +41,14 @@ function cellsOf(shape: readonly number[]): number {
 /**
  * Refuse a tensor of `shape` with more than LIMITS.cells numbers, before it is allocated.
  * `argument` is where the error points (`input`, `padding`); `what` names the tensor as the
- * message does: `input`, the padded input, the conv2d output.
+ * message does (`input`, the padded input, the conv2d output), made only for the message:
+ * ops check on every call, and the check must cost next to nothing.
  */
-export function checkCells(argument: string, what: Phrase, shape: readonly number[]): void {
+export function checkCells(argument: string, what: () => Phrase, shape: readonly number[]): void {
   const cells = cellsOf(shape);
   if (cells > LIMITS.cells) {
     throw valueError(argument, 'too-many-cells', {
-      what,
+      what: what(),
       shape: shape.join('×'),
       cells: formatCount(cells),
       limit: formatCount(LIMITS.cells),

@@ -52,7 +52,7 @@ export function filtersFrom(name: string, value: unknown, channels: number): Ten
     throw shapeError(name, 'no-filters', { name, got: describeValue(value) });
   }
   // Every filter is as big as the first (checked below): refuse too many before building any.
-  checkCells(name, phrase('named', { name }), [value.length, ...firstShape(value[0])]);
+  checkCells(name, () => phrase('named', { name }), [value.length, ...firstShape(value[0])]);
   const items = value.map((k, o) => volumeFrom(`${name}[${o}]`, k));
   const [C, kH, kW] = items[0].shape;
   items.forEach((t, o) => {

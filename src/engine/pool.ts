@@ -46,7 +46,7 @@ export function poolGeometry(input: Tensor, options: PoolOptions): Geometry2d {
     'pooling window',
   );
   const C = input.shape[0];
-  checkCells('input', phrase('op-output', { op: 'pooling' }), [C, g.outH, g.outW]);
+  checkCells('input', () => phrase('op-output', { op: 'pooling' }), [C, g.outH, g.outW]);
   checkWork('pooling', poolWork(C, g));
   return g;
 }

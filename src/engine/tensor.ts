@@ -59,7 +59,7 @@ export function offset(shape: readonly number[], index: readonly number[]): numb
 /** A tensor of the given shape; zeros unless `data` is given (its length must match). */
 export function tensor(shape: readonly number[], data?: ArrayLike<number>): Tensor {
   checkShape(shape);
-  checkCells('shape', phrase('named', { name: 'shape' }), shape);
+  checkCells('shape', () => phrase('named', { name: 'shape' }), shape);
   const n = sizeOf(shape);
   if (data === undefined) return { shape: [...shape], data: new Float64Array(n) };
   if (data.length !== n) {
@@ -96,7 +96,7 @@ export function fromNested(name: string, nested: unknown, rank?: number): Tensor
       got: shape.length === 0 ? describeValue(nested) : phrase('rank', { rank: shape.length }),
     });
   }
-  checkCells(name, phrase('named', { name }), shape);
+  checkCells(name, () => phrase('named', { name }), shape);
   const data = new Float64Array(sizeOf(shape));
   let k = 0;
   const walk = (node: unknown, depth: number, path: string): void => {
