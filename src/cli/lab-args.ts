@@ -6,7 +6,7 @@
 import { join, resolve } from 'node:path';
 import type { Lab } from '../grade/lab.js';
 import { LABS_DIR, loadLab, parseLabRef } from '../grade/load-lab.js';
-import { safeText } from '../grade/safe-text.js';
+import { safeText } from '../untrusted/safe-text.js';
 import { isStudentId } from '../grade/student-id.js';
 import { normalizeSecret } from '../grade/variant.js';
 import type { CommandContext } from './context.js';

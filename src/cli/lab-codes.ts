@@ -8,7 +8,7 @@
 import { resolve } from 'node:path';
 import { accessCode } from '../grade/lab-questions.js';
 import { hasMarkerLine, markerLine } from '../grade/output-signature.js';
-import { safeText } from '../grade/safe-text.js';
+import { safeText } from '../untrusted/safe-text.js';
 import { isStudentId } from '../grade/student-id.js';
 import { formatCode } from '../grade/variant.js';
 import type { CommandContext } from './context.js';

@@ -19,7 +19,7 @@ import {
   saveLabAnswer,
 } from '../grade/lab-session.js';
 import { messageText } from '../grade/report-text.js';
-import { safeText } from '../grade/safe-text.js';
+import { safeText } from '../untrusted/safe-text.js';
 import type { CommandContext } from './context.js';
 import { EXIT } from './io.js';
 import { type Print, checkStudent, courseSecret, openLab } from './lab-args.js';

@@ -31,7 +31,7 @@ import type { BigIntStats } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { safeText } from '../grade/safe-text.js';
+import { safeText } from '../untrusted/safe-text.js';
 import type { Message } from '../i18n/index.js';
 import type { Translate } from '../view/text.js';
 import { EXIT } from './io.js';

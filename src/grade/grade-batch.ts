@@ -17,7 +17,7 @@ import { type GradeOptions, type SubmissionResult, gradeSubmission } from './gra
 import type { Lab } from './lab.js';
 import { loadLab } from './load-lab.js';
 import { readFolderFile, readSubmissionFile } from './read-submission.js';
-import { safeText } from './safe-text.js';
+import { safeText } from '../untrusted/safe-text.js';
 
 export interface BatchOptions extends GradeOptions {
   readonly course: Course;

@@ -26,7 +26,7 @@ import { answerInputText, readAnswer } from './answer-input.js';
 import type { Lab } from './lab.js';
 import { type LabQuestion, accessCode, labQuestions } from './lab-questions.js';
 import { readSubmissionFile } from './read-submission.js';
-import { safeText } from './safe-text.js';
+import { safeText } from '../untrusted/safe-text.js';
 import { isStudentId, studentKey, submissionFileName } from './student-id.js';
 import { serializeSubmission } from './submission.js';
 import { normalizeSecret, parseCode } from './variant.js';

@@ -8,7 +8,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync, statSync } from 'node:fs';
 import type { Message } from '../i18n/index.js';
 import { isGeneratedJson, startsLikeGeneratedJson } from './output-signature.js';
-import { type JsonValue, JsonObject, parseStrictJson, toPlain } from './strict-json.js';
+import { type JsonValue, JsonObject, parseStrictJson, toPlain } from '../untrusted/strict-json.js';
 import { type SubmissionParse, parseSubmission } from './submission.js';
 
 /** The largest submission accepted: a full lab's answers take a few kilobytes. */

@@ -15,7 +15,7 @@ import type { SubmissionResult } from './grade-submission.js';
 import { GENERATOR, isGeneratedJson, jsonObject } from './output-signature.js';
 import type { Translate } from './report-text.js';
 import { messageText } from './report-text.js';
-import { safeText } from './safe-text.js';
+import { safeText } from '../untrusted/safe-text.js';
 
 export interface GradescopeTest {
   name: string;

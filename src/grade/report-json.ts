@@ -13,7 +13,7 @@ import type { ExerciseResult, SubmissionResult } from './grade-submission.js';
 import { GENERATOR, isGeneratedJson, jsonObject } from './output-signature.js';
 import type { Translate } from './report-text.js';
 import { messageText } from './report-text.js';
-import { safeText } from './safe-text.js';
+import { safeText } from '../untrusted/safe-text.js';
 
 function exerciseJson(e: ExerciseResult, t: Translate): Record<string, unknown> {
   return {

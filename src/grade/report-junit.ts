@@ -12,7 +12,7 @@ import type { SkippedFile } from './grade-batch.js';
 import type { ExerciseResult, SubmissionResult } from './grade-submission.js';
 import type { Translate } from './report-text.js';
 import { messageText } from './report-text.js';
-import { safeText } from './safe-text.js';
+import { safeText } from '../untrusted/safe-text.js';
 import { xmlAttribute, xmlText } from './xml.js';
 
 function attrs(values: Record<string, string | number>): string {

@@ -11,7 +11,7 @@ import { percent } from './class-summary.js';
 import type { SkippedFile } from './grade-batch.js';
 import type { ExerciseStatus, SubmissionResult } from './grade-submission.js';
 import { hasMarkerLine, markerLine } from './output-signature.js';
-import { safeText } from './safe-text.js';
+import { safeText } from '../untrusted/safe-text.js';
 
 /** The first line of a text report written to a file. */
 export const TEXT_REPORT_MARKER = markerLine('grade');

@@ -6,7 +6,7 @@ import { gradescopeResults } from '../../src/grade/report-gradescope.js';
 import { jsonReport } from '../../src/grade/report-json.js';
 import { junitReport } from '../../src/grade/report-junit.js';
 import { textReport } from '../../src/grade/report-text.js';
-import { safeText } from '../../src/grade/safe-text.js';
+import { safeText } from '../../src/untrusted/safe-text.js';
 import { xmlAttribute, xmlText } from '../../src/grade/xml.js';
 import { t } from './make-class.js';
 import { findAll, parseXml } from './xml-check.js';

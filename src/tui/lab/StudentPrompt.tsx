@@ -13,7 +13,7 @@
 import { Box, Text, useApp } from 'ink';
 import TextInput from 'ink-text-input';
 import { useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { safeText } from '../../grade/safe-text.js';
+import { safeText } from '../../untrusted/safe-text.js';
 import { isStudentId } from '../../grade/student-id.js';
 import { parseCode } from '../../grade/variant.js';
 import { createStyle } from '../../render/index.js';
