@@ -105,21 +105,24 @@ function isProduct(before: string | undefined, after: string | undefined): boole
  * nothing for a combining one). Emoji joined by ZWJ, rare in the course, may come out wider. Escape sequences
  * are ASCII and pass unchanged.
  */
+const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+
 export function toAscii(text: string): string {
   if (!/[^\u0000-\u007F]/.test(text)) return text;
   let out = '';
-  const chars = [...text];
-  for (const [k, ch] of chars.entries()) {
+  // Grapheme by grapheme: a character with its marks is one cell (or two), whatever its code points.
+  const clusters = Array.from(graphemes.segment(text), (s) => s.segment);
+  for (const [k, cluster] of clusters.entries()) {
+    const [ch] = cluster;
     const code = ch.codePointAt(0)!;
-    if (code < 0x80) out += ch;
-    else if (ch === '·' || ch === '⋅') out += isProduct(chars[k - 1], chars[k + 1]) ? '*' : '.';
+    if (cluster.length === 1 && code < 0x80) out += cluster;
+    else if (ch === '·' || ch === '⋅')
+      out += isProduct(clusters[k - 1], clusters[k + 1]) ? '*' : '.';
     else if (ASCII.has(ch)) out += ASCII.get(ch);
     else if (code >= 0x2500 && code <= 0x257f) out += boxChar(code);
-    // Accents and other marks, joiners, soft hyphens: no width of their own after a character.
-    else if (/[\p{M}\p{Cf}]/u.test(ch) && k > 0) continue;
     else {
-      const width = stringWidth(ch);
-      const plain = ch.normalize('NFKD').replace(/[\u0300-\u036F]/g, '');
+      const width = stringWidth(cluster);
+      const plain = cluster.normalize('NFKD').replace(/[\u0300-\u036F]/g, '');
       out += width === 1 && /^[\u0020-\u007E]$/.test(plain) ? plain : '?'.repeat(width);
     }
   }
