@@ -6,15 +6,17 @@ import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { runCalc } from './cli/calc.js';
 import { runCheckContent } from './cli/check-content.js';
-import { commandContext } from './cli/context.js';
+import { type GlobalFlags, commandContext } from './cli/context.js';
 import { helpLanguage } from './cli/help-language.js';
 import { EXIT } from './cli/io.js';
 import { findLesson, runLessonPrint } from './cli/lesson-print.js';
 import { addLabCommands } from './cli/lab-commands.js';
 import { runList } from './cli/list.js';
 import { runProgress, runReset } from './cli/progress.js';
-import { runTrain } from './cli/train.js';
+import { liveTrainProblem, runTrain, trainArguments } from './cli/train.js';
+import { loadingInterface } from './cli/wasm-memory.js';
 import { createTranslator } from './i18n/index.js';
+import { asciiOnly, asciiWanted } from './render/charset.js';
 import { colorEnabled } from './render/index.js';
 
 // The interface (Ink, React, the screens) is loaded only by the commands that show it, so
@@ -38,7 +40,7 @@ async function loadInterface<T>(load: () => Promise<T>): Promise<T> {
       writable: true,
     });
   try {
-    return await load();
+    return await loadingInterface(load, createTranslator(helpLanguage(process.argv.slice(2))), err);
   } finally {
     if (fetch?.configurable) Object.defineProperty(globalThis, 'fetch', fetch);
   }
@@ -83,6 +85,7 @@ export function buildProgram(argv: readonly string[] = []): Command {
     // Before the commands are added: they inherit the help option.
     .helpOption('-h, --help', t('cli.help.help'))
     .addOption(new Option('--ascii', t('cli.help.program.ascii')))
+    .addOption(new Option('--unicode', t('cli.help.program.unicode')))
     .addOption(new Option('--lang <code>', t('cli.help.program.lang')))
     .addOption(new Option('--state-dir <dir>', t('cli.help.program.state-dir')))
     .showHelpAfterError(t('cli.help.after-error'))
@@ -95,7 +98,7 @@ export function buildProgram(argv: readonly string[] = []): Command {
     .argument('[file]', t('cli.help.calc.file'))
     .option('--json', t('cli.help.calc.json'))
     .action((file: string | undefined, opts: { json?: boolean }) => {
-      const ascii = Boolean(program.opts().ascii);
+      const ascii = asciiWanted(program.opts<GlobalFlags>());
       process.exitCode = runCalc(
         file,
         {
@@ -110,8 +113,7 @@ export function buildProgram(argv: readonly string[] = []): Command {
       );
     });
 
-  const ctx = () =>
-    commandContext(program.opts<{ ascii?: boolean; lang?: string; stateDir?: string }>());
+  const ctx = () => commandContext(program.opts<GlobalFlags>());
 
   program.action(async () => {
     process.exitCode = await runTutor(ctx(), err);
@@ -193,9 +195,25 @@ export function buildProgram(argv: readonly string[] = []): Command {
           opts.live ??
           (!opts.json && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY));
         const flags = { epochs: opts.epochs, seed: opts.seed, json: opts.json };
-        process.exitCode = live
-          ? await startTrainScreen(kind, flags, ctx(), out, err)
-          : await runTrain(kind, flags, out, err, ctx().t);
+        if (!live) {
+          process.exitCode = await runTrain(kind, flags, out, err, ctx().t);
+          return;
+        }
+        const c = ctx();
+        const args = trainArguments(kind, flags, c.t);
+        const problem =
+          typeof args === 'string'
+            ? `cnn-tutor train: ${args}`
+            : liveTrainProblem(c.t, {
+                stdin: Boolean(process.stdin.isTTY),
+                stdout: Boolean(process.stdout.isTTY),
+              });
+        if (problem !== undefined || typeof args === 'string') {
+          err(problem ?? '');
+          process.exitCode = EXIT.usage;
+          return;
+        }
+        process.exitCode = await startTrainScreen(args, c, out, err);
       },
     );
 
@@ -205,6 +223,11 @@ export function buildProgram(argv: readonly string[] = []): Command {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // Decided before anything is written, help and usage errors included (see charset.ts).
+  if (asciiWanted({ ascii: argv.includes('--ascii'), unicode: argv.includes('--unicode') })) {
+    asciiOnly(process.stdout);
+    asciiOnly(process.stderr);
+  }
   const program = buildProgram(argv);
   try {
     await program.parseAsync(argv, { from: 'user' });

@@ -5,6 +5,8 @@
  * and `kernel` is not a conv2d field.
  */
 import type { z } from 'zod';
+import { formatCount } from '../engine/index.js';
+import { safeText } from '../untrusted/safe-text.js';
 import { RequestError, type RequestWords } from './request-error.js';
 
 type Issue = z.core.$ZodIssue;
@@ -107,6 +109,11 @@ function problem(issue: Issue, value: unknown): RequestWords {
     case 'custom':
       if (issue.params?.problem === 'stage-op')
         return { key: 'calc.problem.stage-op', params: { ops: String(issue.params.ops) } };
+      if (issue.params?.problem === 'whole-range')
+        return {
+          key: 'calc.problem.whole-range',
+          params: { min: Number(issue.params.min), max: formatCount(Number(issue.params.max)) },
+        };
       break;
   }
   return { key: 'calc.problem.invalid' };
@@ -116,7 +123,9 @@ function unknownFields(issue: Extract<Issue, { code: 'unrecognized_keys' }>): {
   count: number;
   fields: string;
 } {
-  return { count: issue.keys.length, fields: issue.keys.map((k) => `\`${k}\``).join(', ') };
+  // A field name is the request's own text: cut, and stripped of control characters.
+  const names = issue.keys.map((k) => `\`${safeText(k, 40)}\``);
+  return { count: issue.keys.length, fields: names.join(', ') };
 }
 
 function issueError(issue: Issue, value: unknown): RequestError {

@@ -8,11 +8,14 @@ import {
   type PoolOptions,
   type Tensor,
   avgPool2d,
+  checkWork,
   conv1d,
+  conv1dWork,
   conv1dPadding,
   conv2d,
   conv2dGeometry,
   conv2dParams,
+  conv2dWork,
   dense,
   denseParams,
   filtersFrom,
@@ -23,14 +26,16 @@ import {
   outputSize,
   type PipelineStage,
   poolGeometry,
+  poolWork,
   relu,
-  runPipeline,
+  runPipelineCounted,
   softmax,
   summarize,
   toNested,
   validateModel,
   volumeFrom,
 } from '../engine/index.js';
+import { safeText } from '../untrusted/safe-text.js';
 import type {
   CalcRequest,
   Conv1dRequest,
@@ -40,7 +45,10 @@ import type {
   PoolRequest,
 } from './schema.js';
 
-export type CalcResult =
+/** A computed request; `work` is the steps it took, counted before they were taken. */
+export type CalcResult = CalcOutput & { readonly work: number };
+
+type CalcOutput =
   | {
       op: 'conv2d';
       input: Tensor;
@@ -68,6 +76,12 @@ export type CalcResult =
     }
   | { op: 'summary'; output: ModelSummary }
   | { op: 'pipeline'; input: Tensor; stages: PipelineStage[]; outputs: Tensor[]; show?: number[] };
+
+/** A conv1d request's output length (the engine refuses a kernel longer than a valid input). */
+function conv1dLength(r: Conv1dRequest): number {
+  const [before, after] = conv1dPadding(r.input.length, r.kernel.length, r.mode ?? 'valid');
+  return Math.max(0, r.input.length + before + after - r.kernel.length + 1);
+}
 
 export function conv2dFromRequest(r: Conv2dRequest): {
   input: Tensor;
@@ -122,11 +136,19 @@ export function pipelineFromRequest(r: {
   return { input, stages };
 }
 
+/**
+ * Compute a request. The engine refuses anything over LIMITS (engine/limits.ts) before it
+ * allocates or loops, and `work` counts the steps from the shapes before they run: for a
+ * convolution or pooling the geometry's count, for a pipeline each stage's count before it
+ * runs (the pipeline stops before passing the limit), for the rest one step per number read.
+ */
 export function runRequest(request: CalcRequest): CalcResult {
   switch (request.op) {
     case 'conv2d': {
       const { input, filters, options } = conv2dFromRequest(request);
       const geometry = conv2dGeometry(input, filters, options);
+      const work = conv2dWork(input.shape[0], filters.shape[0], geometry);
+      checkWork('conv2d', work);
       return {
         op: 'conv2d',
         input,
@@ -134,17 +156,22 @@ export function runRequest(request: CalcRequest): CalcResult {
         options,
         geometry,
         output: conv2d(input, filters, options),
+        work,
       };
     }
     case 'maxpool':
     case 'avgpool': {
       const { input, options } = poolFromRequest(request);
       const geometry = poolGeometry(input, options);
+      const work = poolWork(input.shape[0], geometry);
+      checkWork(request.op, work);
       const output =
         request.op === 'maxpool' ? maxPool2d(input, options) : avgPool2d(input, options);
-      return { op: request.op, input, options, geometry, output };
+      return { op: request.op, input, options, geometry, output, work };
     }
     case 'conv1d': {
+      const work = conv1dWork(conv1dLength(request), request.kernel.length);
+      checkWork('conv1d', work);
       const output = conv1d(request.input, request.kernel, {
         flip: request.flip,
         mode: request.mode,
@@ -158,14 +185,20 @@ export function runRequest(request: CalcRequest): CalcResult {
           request.mode ?? 'valid',
         ),
         output,
+        work,
       };
     }
     case 'relu': {
       const input = fromNested('input', request.input);
-      return { op: 'relu', input, output: relu(input) };
+      return { op: 'relu', input, output: relu(input), work: input.data.length };
     }
     case 'softmax':
-      return { op: 'softmax', input: request.input, output: softmax(request.input) };
+      return {
+        op: 'softmax',
+        input: request.input,
+        output: softmax(request.input),
+        work: request.input.length,
+      };
     case 'dense':
       return {
         op: 'dense',
@@ -173,6 +206,7 @@ export function runRequest(request: CalcRequest): CalcResult {
         weights: request.weights,
         bias: request.bias,
         output: dense(request.input, request.weights, request.bias),
+        work: request.weights.length * (request.input.length + 1),
       };
     case 'outsize':
       return {
@@ -184,6 +218,7 @@ export function runRequest(request: CalcRequest): CalcResult {
           pad: request.pad,
           dilation: request.dilation,
         }),
+        work: 1,
       };
     case 'params': {
       if (request.layer === 'dense') {
@@ -192,6 +227,7 @@ export function runRequest(request: CalcRequest): CalcResult {
           op: 'params',
           request,
           output: { weights: d.weights, biases: d.biases, total: d.total, perUnit: d.perUnit },
+          work: 1,
         };
       }
       const [kH, kW] =
@@ -207,22 +243,21 @@ export function runRequest(request: CalcRequest): CalcResult {
         op: 'params',
         request,
         output: { weights: c.weights, biases: c.biases, total: c.total, perUnit: c.perFilter },
+        work: 1,
       };
     }
     case 'summary': {
       const spec = { input: request.input, layers: request.layers };
       validateModel(spec);
-      return { op: 'summary', output: summarize(spec) };
+      const output = summarize(spec);
+      // A layer's name is the request's own text, echoed in the table and the answer.
+      const rows = output.rows.map((row) => ({ ...row, name: safeText(row.name, 60) }));
+      return { op: 'summary', output: { ...output, rows }, work: request.layers.length };
     }
     case 'pipeline': {
       const { input, stages } = pipelineFromRequest(request);
-      return {
-        op: 'pipeline',
-        input,
-        stages,
-        outputs: runPipeline(input, stages),
-        show: request.show,
-      };
+      const { outputs, work } = runPipelineCounted(input, stages);
+      return { op: 'pipeline', input, stages, outputs, show: request.show, work };
     }
     default:
       throw new Error(`op ${(request as { op: string }).op} has no runner`);

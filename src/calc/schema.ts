@@ -3,17 +3,26 @@
  * (`z.unknown()`) and checked by the engine, whose messages name the exact cell that is wrong.
  */
 import { z } from 'zod';
+import { LIMITS } from '../engine/index.js';
 
-const whole = z.number().int().min(1);
+/**
+ * A size, stride, padding, dilation or count: a whole number from `min` to LIMITS.size, the
+ * engine's own range. One check, so the message gives the whole range (calc.problem.whole-range).
+ */
+function wholeFrom(min: 0 | 1) {
+  return z.number().refine((v) => Number.isInteger(v) && v >= min && v <= LIMITS.size, {
+    params: { problem: 'whole-range', min, max: LIMITS.size },
+  });
+}
+
+const whole = wholeFrom(1);
+const zeroOrMore = wholeFrom(0);
 const pairOrWhole = z.union([whole, z.tuple([whole, whole])]);
 const padding = z.union([
   z.literal('valid'),
   z.literal('same'),
-  z.number().int().min(0),
-  z.tuple([
-    z.tuple([z.number().int().min(0), z.number().int().min(0)]),
-    z.tuple([z.number().int().min(0), z.number().int().min(0)]),
-  ]),
+  zeroOrMore,
+  z.tuple([z.tuple([zeroOrMore, zeroOrMore]), z.tuple([zeroOrMore, zeroOrMore])]),
 ]);
 const numbers = z.array(z.number());
 
@@ -59,12 +68,7 @@ export const outsizeRequest = z.strictObject({
   f: whole,
   stride: whole.optional(),
   pad: z
-    .union([
-      z.number().int().min(0),
-      z.tuple([z.number().int().min(0), z.number().int().min(0)]),
-      z.literal('valid'),
-      z.literal('same'),
-    ])
+    .union([zeroOrMore, z.tuple([zeroOrMore, zeroOrMore]), z.literal('valid'), z.literal('same')])
     .optional(),
   dilation: whole.optional(),
 });

@@ -13,19 +13,24 @@ import {
   formatSummary,
   plainNumber,
   poolCellText,
-  toNested,
 } from '../engine/index.js';
 import {
   type BorderStyle,
   createStyle,
   displayWidth,
-  formatNumber,
   padEndTo,
-  renderGrid,
   stackWhenTooWide,
   wrapText,
 } from '../render/index.js';
 import type { MessageParams } from '../i18n/format-message.js';
+import {
+  MAX_DRAWN_GRIDS,
+  MAX_LISTED,
+  listText,
+  moreGrids,
+  planeBlock,
+  planeCount,
+} from './report-blocks.js';
 import type { CalcResult } from './run-request.js';
 
 /** The translator the report's words come from (the app's `t`; a view's `o.t`). */
@@ -46,8 +51,15 @@ export interface ReportOptions {
 
 /** How many products `calc` writes out by default. */
 const MAX_WRITTEN_PRODUCTS = 600;
+/** The largest pooling window whose cells are written out (a 10×10 window is a long line). */
+const MAX_WRITTEN_WINDOW = 100;
 /** How many a lesson figure writes out: the lectures' 5×5 ⊛ 3×3 example (81) and no bigger. */
 export const FIGURE_MAX_PRODUCTS = 90;
+
+/** `lines.push(...more)` without spreading `more` into arguments, which a long block would overflow. */
+function append(lines: string[], more: readonly string[]): void {
+  for (const line of more) lines.push(line);
+}
 
 /** The convolution sign: ⊛, or (*) when only ASCII may be drawn (a bare * is a product). */
 function conv(o: ReportOptions): string {
@@ -62,31 +74,9 @@ function gridOptions(o: ReportOptions) {
   };
 }
 
-function grids(tensor: Tensor): number[][][] {
-  return toNested(tensor) as number[][][];
-}
-
 /** `3×3`: a size as the lectures write it. */
 function size(a: number, b: number): string {
   return `${a}×${b}`;
-}
-
-/** Input with its zero padding drawn around it, so learners see where the window reads zeros. */
-function paddedGrid(
-  grid: number[][],
-  pad: { top: number; bottom: number; left: number; right: number },
-): number[][] {
-  const cols = grid[0].length + pad.left + pad.right;
-  const zeros = () => new Array<number>(cols).fill(0);
-  return [
-    ...Array.from({ length: pad.top }, zeros),
-    ...grid.map((row) => [
-      ...new Array<number>(pad.left).fill(0),
-      ...row,
-      ...new Array<number>(pad.right).fill(0),
-    ]),
-    ...Array.from({ length: pad.bottom }, zeros),
-  ];
 }
 
 function settingsLine(
@@ -122,25 +112,19 @@ function settingsLine(
 function conv2dReport(r: Extract<CalcResult, { op: 'conv2d' }>, o: ReportOptions): string[] {
   const { t } = o;
   const lines = [...wrapText(settingsLine(r, t), o.width), ''];
-  const input = grids(r.input);
-  const kernels = toNested(r.filters) as number[][][][];
-  const outputs = grids(r.output);
+  const [C] = r.input.shape;
+  const [O, oH, oW] = r.output.shape;
   const pad = r.geometry.pad;
   const hasPad = pad.top + pad.bottom + pad.left + pad.right > 0;
-  const bias = r.options.bias ? Array.from(r.options.bias) : undefined;
+  const bias = r.options.bias;
   const scale = r.options.scale ?? 1;
   const go = gridOptions(o);
   const inputTitle = (c: number) => {
-    const title =
-      input.length > 1 ? t('calc.report.input-channel', { channel: c }) : t('calc.report.input');
+    const title = C > 1 ? t('calc.report.input-channel', { channel: c }) : t('calc.report.input');
     return hasPad ? t('calc.report.zero-padding', { title }) : title;
   };
-  const inputBlock = (channel: number[][], c: number) =>
-    renderGrid(hasPad ? paddedGrid(channel, pad) : channel, {
-      ...go,
-      padded: hasPad ? pad : undefined,
-      title: inputTitle(c),
-    });
+  const inputBlock = (c: number) =>
+    planeBlock(r.input, c, inputTitle(c), go, t, hasPad ? pad : undefined);
   const extra = (f: number) =>
     [
       scale !== 1 ? `× ${plainNumber(scale)}` : '',
@@ -148,59 +132,59 @@ function conv2dReport(r: Extract<CalcResult, { op: 'conv2d' }>, o: ReportOptions
     ]
       .filter(Boolean)
       .join(' ');
-  if (kernels.length === 1 && input.length === 1) {
+  if (O === 1 && C === 1) {
     // The slides' picture: input ⊛ kernel = output.
     const more = extra(0);
-    lines.push(
-      ...stackWhenTooWide(
-        [
-          inputBlock(input[0], 0),
-          renderGrid(kernels[0][0], { ...go, title: t('calc.report.kernel') }),
-          renderGrid(outputs[0], { ...go, title: t('calc.report.output') }),
-        ],
-        o.width,
-        [conv(o), more ? `${more} =` : '='],
-      ),
-      '',
-    );
+    const blocks = [
+      inputBlock(0),
+      planeBlock(r.filters, 0, t('calc.report.kernel'), go, t),
+      planeBlock(r.output, 0, t('calc.report.output'), go, t),
+    ];
+    append(lines, stackWhenTooWide(blocks, o.width, [conv(o), more ? `${more} =` : '=']));
+    lines.push('');
   } else {
     // The input once, then each filter: its kernel (every channel) = its map.
-    lines.push(...stackWhenTooWide(input.map(inputBlock), o.width, [], { align: 'top' }), '');
-    kernels.forEach((kernel, f) => {
+    const channels = Math.min(C, MAX_DRAWN_GRIDS);
+    const inputs = Array.from({ length: channels }, (_, c) => inputBlock(c));
+    append(lines, stackWhenTooWide(inputs, o.width, [], { align: 'top' }));
+    lines.push(...moreGrids(channels, C, t), '');
+    for (let f = 0; f < Math.min(O, MAX_DRAWN_GRIDS); f++) {
       const more = extra(f);
       const params = { conv: conv(o), filter: f, extra: more ? ` ${more}` : '' };
-      lines.push(
-        ...wrapText(
-          input.length > 1
-            ? t('calc.report.filter-heading-channels', params)
-            : t('calc.report.filter-heading', params),
-          o.width,
+      const heading =
+        C > 1
+          ? t('calc.report.filter-heading-channels', params)
+          : t('calc.report.filter-heading', params);
+      append(lines, wrapText(heading, o.width));
+      const blocks = Array.from({ length: channels }, (_, c) =>
+        planeBlock(
+          r.filters,
+          f * C + c,
+          C > 1
+            ? t('calc.report.kernel-channel', { filter: f, channel: c })
+            : t('calc.report.kernel-n', { filter: f }),
+          go,
+          t,
         ),
       );
-      const blocks = kernel.map((k, c) =>
-        renderGrid(k, {
-          ...go,
-          title:
-            input.length > 1
-              ? t('calc.report.kernel-channel', { filter: f, channel: c })
-              : t('calc.report.kernel-n', { filter: f }),
-        }),
-      );
-      blocks.push(renderGrid(outputs[f], { ...go, title: t('calc.report.map', { map: f }) }));
-      lines.push(...stackWhenTooWide(blocks, o.width, [...kernel.slice(1).map(() => ''), '=']), '');
-    });
+      blocks.push(planeBlock(r.output, f, t('calc.report.map', { map: f }), go, t));
+      const separators = [...blocks.slice(2).map(() => ''), '='];
+      append(lines, stackWhenTooWide(blocks, o.width, separators));
+      lines.push(...moreGrids(channels, C, t), '');
+    }
+    lines.push(...moreGrids(MAX_DRAWN_GRIDS, O, t));
   }
   const products = (r.output.data.length * r.filters.data.length) / r.filters.shape[0];
   if (products <= (o.maxProducts ?? MAX_WRITTEN_PRODUCTS)) {
     lines.push(t('calc.report.every-window'));
-    for (let f = 0; f < outputs.length; f++)
-      for (let y = 0; y < outputs[f].length; y++)
-        for (let x = 0; x < outputs[f][0].length; x++) {
+    for (let f = 0; f < O; f++)
+      for (let y = 0; y < oH; y++)
+        for (let x = 0; x < oW; x++) {
           const e = explainConv2dCell(r.input, r.filters, r.options, f, y, x);
-          lines.push(...wrapText(`out[${f}][${y}][${x}] = ${convCellText(e)}`, o.width));
+          append(lines, wrapText(`out[${f}][${y}][${x}] = ${convCellText(e)}`, o.width));
         }
   } else {
-    lines.push(...wrapText(t('calc.report.too-many-products', { products }), o.width));
+    append(lines, wrapText(t('calc.report.too-many-products', { products }), o.width));
   }
   return lines;
 }
@@ -216,25 +200,24 @@ function poolReport(
     lines.push(t('calc.report.max-padding'));
   lines.push('');
   const go = gridOptions(o);
-  const input = grids(r.input);
-  const output = grids(r.output);
+  const [C, oH, oW] = r.output.shape;
   const name = r.op === 'maxpool' ? t('calc.report.max-pool') : t('calc.report.average-pool');
-  input.forEach((channel, c) => {
-    const title =
-      input.length > 1 ? t('calc.report.channel', { channel: c }) : t('calc.report.input');
-    lines.push(
-      ...stackWhenTooWide(
-        [renderGrid(channel, { ...go, title }), renderGrid(output[c], { ...go, title: name })],
-        o.width,
-        ['→'],
-      ),
-      '',
-    );
-  });
-  if (r.output.data.length <= Math.min(100, o.maxProducts ?? 100)) {
-    for (let c = 0; c < output.length; c++)
-      for (let y = 0; y < output[c].length; y++)
-        for (let x = 0; x < output[c][0].length; x++) {
+  for (let c = 0; c < Math.min(C, MAX_DRAWN_GRIDS); c++) {
+    const title = C > 1 ? t('calc.report.channel', { channel: c }) : t('calc.report.input');
+    const blocks = [planeBlock(r.input, c, title, go, t), planeBlock(r.output, c, name, go, t)];
+    append(lines, stackWhenTooWide(blocks, o.width, ['→']));
+    lines.push('');
+  }
+  lines.push(...moreGrids(MAX_DRAWN_GRIDS, C, t));
+  // Every window written out, when there are few windows and each is small enough to read.
+  const windowCells = r.geometry.kH * r.geometry.kW;
+  if (
+    r.output.data.length <= Math.min(100, o.maxProducts ?? 100) &&
+    windowCells <= MAX_WRITTEN_WINDOW
+  ) {
+    for (let c = 0; c < C; c++)
+      for (let y = 0; y < oH; y++)
+        for (let x = 0; x < oW; x++) {
           const e = explainPoolCell(
             r.op === 'maxpool' ? 'max' : 'avg',
             r.input,
@@ -243,7 +226,7 @@ function poolReport(
             y,
             x,
           );
-          lines.push(...wrapText(`out[${c}][${y}][${x}] = ${poolCellText(e)}`, o.width));
+          append(lines, wrapText(`out[${c}][${y}][${x}] = ${poolCellText(e)}`, o.width));
         }
   }
   return lines;
@@ -267,7 +250,10 @@ function stageText(
         stage.scale !== undefined && stage.scale !== 1 ? `, × ${plainNumber(stage.scale)}` : '';
       const bias = stage.bias
         ? t('calc.report.stage.bias', {
-            bias: Array.from(stage.bias, (b) => plainNumber(b)).join(', '),
+            bias:
+              stage.bias.length > MAX_LISTED
+                ? listText(stage.bias, t)
+                : Array.from(stage.bias, (b) => plainNumber(b)).join(', '),
           })
         : '';
       const padding =
@@ -318,13 +304,16 @@ function pipelineReport(r: Extract<CalcResult, { op: 'pipeline' }>, o: ReportOpt
     o.width,
   );
   const go = gridOptions(o);
-  const shown = (k: number) => r.show === undefined || r.show.includes(k);
+  // A set: `show` and the stages may both be long, and a list lookup per stage is quadratic.
+  const show = r.show === undefined ? undefined : new Set(r.show);
+  const shown = (k: number) => show === undefined || show.has(k);
   for (let k = 0; k <= r.stages.length; k++) {
     const value = k === 0 ? r.input : r.outputs[k - 1];
     const stage = k === 0 ? undefined : r.stages[k - 1];
-    lines.push(
-      '',
-      ...wrapText(
+    lines.push('');
+    append(
+      lines,
+      wrapText(
         k === 0
           ? t('calc.report.pipeline.input', { shape: shape(value) })
           : `${k}. ${stageText(r, k - 1, t)} → ${shape(value)}`,
@@ -333,22 +322,23 @@ function pipelineReport(r: Extract<CalcResult, { op: 'pipeline' }>, o: ReportOpt
     );
     if (!shown(k)) continue;
     if (value.shape.length === 3) {
-      const maps = grids(value);
-      const blocks = maps.map((g, c) =>
-        renderGrid(g, {
-          ...go,
-          title: maps.length > 1 ? t('calc.report.map', { map: c }) : undefined,
-        }),
+      const C = value.shape[0];
+      const blocks = Array.from({ length: Math.min(C, MAX_DRAWN_GRIDS) }, (_, c) =>
+        planeBlock(value, c, C > 1 ? t('calc.report.map', { map: c }) : '', go, t),
       );
-      lines.push(...stackWhenTooWide(blocks, o.width, [], { gap: 3, align: 'top' }));
-    } else if (stage?.op === 'dense') {
-      const x = Array.from((k === 1 ? r.input : r.outputs[k - 2]).data);
+      append(lines, stackWhenTooWide(blocks, o.width, [], { gap: 3, align: 'top' }));
+      lines.push(...moreGrids(MAX_DRAWN_GRIDS, C, t));
+    } else if (
+      stage?.op === 'dense' &&
+      value.data.length * stage.weights[0].length <= MAX_WRITTEN_PRODUCTS
+    ) {
+      const x = (k === 1 ? r.input : r.outputs[k - 2]).data;
       stage.weights.forEach((row, i) => {
         const sum = `${row.map((w, j) => `${plainNumber(w)}*${plainNumber(x[j])}`).join(' + ')}${stage.bias ? ` + ${plainNumber(stage.bias[i])}` : ''}`;
-        lines.push(...wrapText(`out[${i}] = ${sum} = ${plainNumber(value.data[i])}`, o.width));
+        append(lines, wrapText(`out[${i}] = ${sum} = ${plainNumber(value.data[i])}`, o.width));
       });
     } else {
-      lines.push(...wrapText(list(Array.from(value.data)), o.width));
+      append(lines, wrapText(listText(value.data, t), o.width));
     }
   }
   return lines;
@@ -357,10 +347,6 @@ function pipelineReport(r: Extract<CalcResult, { op: 'pipeline' }>, o: ReportOpt
 /** A factor in a written-out product: negative numbers in brackets, as in `(-1)*2`. */
 function factor(value: number): string {
   return value < 0 ? `(${plainNumber(value)})` : plainNumber(value);
-}
-
-function list(values: readonly number[]): string {
-  return `[${values.map((v) => formatNumber(v, { decimals: 4 })).join(', ')}]`;
 }
 
 function conv1dReport(r: Extract<CalcResult, { op: 'conv1d' }>, o: ReportOptions): string[] {
@@ -375,13 +361,14 @@ function conv1dReport(r: Extract<CalcResult, { op: 'conv1d' }>, o: ReportOptions
   const labels = [t('calc.report.input'), t('calc.report.kernel'), t('calc.report.output')];
   const width = Math.max(...labels.map(displayWidth));
   const [input, kernel, output] = labels.map((label) => `${padEndTo(label, width)} `);
+  const reversed = r.request.kernel.slice().reverse();
   const flipped = flip
-    ? `  ${t('calc.report.conv1d.flipped-kernel', { kernel: list([...r.request.kernel].reverse()) })}`
+    ? `  ${t('calc.report.conv1d.flipped-kernel', { kernel: listText(reversed, t) })}`
     : '';
   lines.push(
-    `${input}${list(r.request.input)}`,
-    `${kernel}${list(r.request.kernel)}${flipped}`,
-    `${output}${list(r.output)}`,
+    `${input}${listText(r.request.input, t)}`,
+    `${kernel}${listText(r.request.kernel, t)}${flipped}`,
+    `${output}${listText(r.output, t)}`,
   );
   return lines;
 }
@@ -389,30 +376,21 @@ function conv1dReport(r: Extract<CalcResult, { op: 'conv1d' }>, o: ReportOptions
 function reluReport(r: Extract<CalcResult, { op: 'relu' }>, o: ReportOptions): string[] {
   const { t } = o;
   const out = r.output;
-  const shown =
-    out.shape.length === 2
-      ? [toNested(out) as number[][]]
-      : out.shape.length === 3
-        ? grids(out)
-        : null;
-  if (!shown) return [`relu ${list(Array.from(r.input.data))} = ${list(Array.from(out.data))}`];
+  if (out.shape.length !== 2 && out.shape.length !== 3)
+    return [`relu ${listText(r.input.data, t)} = ${listText(out.data, t)}`];
   const go = gridOptions(o);
-  const inputs = out.shape.length === 2 ? [toNested(r.input) as number[][]] : grids(r.input);
-  return [
-    t('calc.report.relu.about'),
-    '',
-    ...shown.flatMap((g, c) => [
-      ...stackWhenTooWide(
-        [
-          renderGrid(inputs[c], { ...go, title: t('calc.report.input') }),
-          renderGrid(g, { ...go, title: t('calc.report.relu.title') }),
-        ],
-        o.width,
-        ['→'],
-      ),
-      '',
-    ]),
-  ];
+  const planes = planeCount(out);
+  const lines = [t('calc.report.relu.about'), ''];
+  for (let c = 0; c < Math.min(planes, MAX_DRAWN_GRIDS); c++) {
+    const blocks = [
+      planeBlock(r.input, c, t('calc.report.input'), go, t),
+      planeBlock(out, c, t('calc.report.relu.title'), go, t),
+    ];
+    append(lines, stackWhenTooWide(blocks, o.width, ['→']));
+    lines.push('');
+  }
+  lines.push(...moreGrids(MAX_DRAWN_GRIDS, planes, t));
+  return lines;
 }
 
 export function textReport(r: CalcResult, o: ReportOptions): string[] {
@@ -428,8 +406,13 @@ export function textReport(r: CalcResult, o: ReportOptions): string[] {
     case 'relu':
       return reluReport(r, o);
     case 'softmax':
-      return [`softmax ${list(r.input)} = ${list(r.output)}`, t('calc.report.softmax.about')];
+      return [
+        `softmax ${listText(r.input, t)} = ${listText(r.output, t)}`,
+        t('calc.report.softmax.about'),
+      ];
     case 'dense':
+      if (r.weights.length * r.input.length > MAX_WRITTEN_PRODUCTS)
+        return [`dense = ${listText(r.output, t)}`];
       return r.output.map((v, i) => {
         const products = r.weights[i]
           .map((w, j) => `${factor(w)}*${factor(r.input[j])}`)

@@ -2,10 +2,12 @@
  * `cnn-tutor calc [FILE] [--json]`: compute and explain one request or an array of them.
  * A malformed single request exits 2 with one line on stderr and nothing on stdout; in an
  * array, a bad request answers {"error"} in its slot and the others are still computed.
+ * Every request is held to the engine's limits (engine/limits.ts) before anything is computed.
  */
-import { EngineError } from '../engine/index.js';
+import { EngineError, LIMITS, formatCount } from '../engine/index.js';
 import { errorText } from '../calc/error-text.js';
 import { RequestError, parseRequest } from '../calc/parse-request.js';
+import { readRequestJson } from '../calc/read-request.js';
 import { type CalcResult, runRequest, toJson } from '../calc/run-request.js';
 import { textReport } from '../calc/text-report.js';
 import { createTranslator, resolveLanguage } from '../i18n/index.js';
@@ -53,41 +55,62 @@ export function runCalc(
     }
     throw error;
   }
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    const detail = (error as Error).message.replace(/\s+/g, ' ').slice(0, 120);
-    err(`cnn-tutor calc: ${t('cli.calc.not-json', { detail })}`);
+  const json = readRequestJson(text);
+  if (!json.ok) {
+    err(`cnn-tutor calc: ${t(json.error.key, json.error.params)}`);
     return EXIT.usage;
   }
-  const many = Array.isArray(value);
-  const outcomes = (many ? (value as unknown[]) : [value]).map((v) => compute(v, t));
-  if (!many && !outcomes[0].ok) {
-    err(`cnn-tutor calc: ${outcomes[0].error}`);
-    return EXIT.usage;
+  const value = json.value;
+  if (!Array.isArray(value)) {
+    const outcome = compute(value, t);
+    if (!outcome.ok) {
+      err(`cnn-tutor calc: ${outcome.error}`);
+      return EXIT.usage;
+    }
+    out(flags.json ? JSON.stringify(toJson(outcome.result)) : report(outcome, flags, t));
+    return EXIT.ok;
   }
-  if (flags.json) {
-    const json = outcomes.map((o) => (o.ok ? toJson(o.result) : { error: o.error }));
-    out(JSON.stringify(many ? json : json[0]));
-  } else {
-    const report = {
-      t,
-      ascii: flags.ascii ?? false,
-      color: flags.color ?? false,
-      width: flags.width ?? 80,
-    };
-    outcomes.forEach((o, i) => {
-      if (many)
-        out(`${i > 0 ? '\n' : ''}${t('cli.calc.request', { n: i + 1, count: outcomes.length })}`);
-      out(
-        o.ok
-          ? textReport(o.result, report)
-              .map((line) => line.trimEnd())
-              .join('\n')
-          : t('cli.calc.error', { error: o.error }),
-      );
-    });
-  }
-  return outcomes.every((o) => o.ok) ? EXIT.ok : EXIT.usage;
+  // One request at a time, printed before the next is computed, so a batch holds one result
+  // in memory. The batch shares one budget: once its requests have taken LIMITS.work steps,
+  // the rest are not computed (each may take up to the limit, so a batch takes at most twice).
+  let spent = 0;
+  let failed = false;
+  if (flags.json) out('[');
+  value.forEach((request, i) => {
+    const outcome: Outcome =
+      spent >= LIMITS.work
+        ? {
+            ok: false,
+            error: t('cli.calc.batch-spent', {
+              spent: formatCount(spent),
+              limit: formatCount(LIMITS.work),
+            }),
+          }
+        : compute(request, t);
+    if (outcome.ok) spent += outcome.result.work;
+    else failed = true;
+    const last = i === value.length - 1;
+    if (flags.json) {
+      const answer = outcome.ok ? toJson(outcome.result) : { error: outcome.error };
+      out(`${JSON.stringify(answer)}${last ? '' : ','}`);
+    } else {
+      const heading = t('cli.calc.request', { n: i + 1, count: value.length });
+      out(`${i > 0 ? '\n' : ''}${heading}`);
+      out(outcome.ok ? report(outcome, flags, t) : t('cli.calc.error', { error: outcome.error }));
+    }
+  });
+  if (flags.json) out(']');
+  return failed ? EXIT.usage : EXIT.ok;
+}
+
+function report(outcome: { result: CalcResult }, flags: CalcFlags, t: Translate): string {
+  const options = {
+    t,
+    ascii: flags.ascii ?? false,
+    color: flags.color ?? false,
+    width: flags.width ?? 80,
+  };
+  return textReport(outcome.result, options)
+    .map((line) => line.trimEnd())
+    .join('\n');
 }

@@ -11,6 +11,7 @@ import type { AnswerKind } from '../content/types.js';
 import type { LoadedCourse } from '../content/course.js';
 import { resolveStateDir } from '../content/state-dir.js';
 import { type Translator, createTranslator, resolveLanguage } from '../i18n/index.js';
+import { asciiWanted } from '../render/charset.js';
 import { colorEnabled } from '../render/index.js';
 
 /** The folder holding package.json, lessons/ and exercises/: the nearest one above this file. */
@@ -25,6 +26,8 @@ function findPackageRoot(start: string): string {
 
 export interface GlobalFlags {
   ascii?: boolean;
+  /** Unicode even without a UTF-8 locale (`--ascii` wins over it). */
+  unicode?: boolean;
   lang?: string;
   stateDir?: string;
   color?: boolean;
@@ -34,6 +37,7 @@ export interface CommandContext {
   root: string;
   lang: string;
   t: Translator;
+  /** Plain ASCII output: `--ascii`, or no UTF-8 locale and no `--unicode` (see charset.ts). */
   ascii: boolean;
   color: boolean;
   width: number;
@@ -56,7 +60,7 @@ export function commandContext(
     root,
     lang,
     t,
-    ascii: Boolean(flags.ascii),
+    ascii: asciiWanted(flags, env),
     color: flags.color ?? colorEnabled(env, Boolean(process.stdout.isTTY)),
     width: process.stdout.isTTY && process.stdout.columns ? process.stdout.columns : 80,
     stateDir: resolveStateDir({ flag: flags.stateDir, env }),

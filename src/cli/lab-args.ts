@@ -3,9 +3,10 @@
  * loading a lab named by id or path (problems → exit 2, each with file, line and field), the
  * course secret (`--secret`, else CNN_TUTOR_SECRET), and checking a student id.
  */
+import { join, resolve } from 'node:path';
 import type { Lab } from '../grade/lab.js';
-import { loadLab } from '../grade/load-lab.js';
-import { safeText } from '../grade/safe-text.js';
+import { LABS_DIR, loadLab, parseLabRef } from '../grade/load-lab.js';
+import { safeText } from '../untrusted/safe-text.js';
 import { isStudentId } from '../grade/student-id.js';
 import { normalizeSecret } from '../grade/variant.js';
 import type { CommandContext } from './context.js';
@@ -28,6 +29,14 @@ export function openLab(
   err(`cnn-tutor ${command}: ${ctx.t('lab.cli.labProblems', { count: loaded.problems.length })}`);
   for (const p of loaded.problems) err(`  ${problemLine(p)}`);
   return EXIT.usage;
+}
+
+/** The file a lab named on the command line is read from: an output must never replace it. */
+export function labPath(ctx: CommandContext, ref: string, cwd = process.cwd()): string {
+  const parsed = parseLabRef(ref);
+  return parsed.kind === 'id'
+    ? join(ctx.root, LABS_DIR, `${parsed.id}.yaml`)
+    : resolve(cwd, parsed.path);
 }
 
 /** `--secret`, else CNN_TUTOR_SECRET; an empty value counts as none. */

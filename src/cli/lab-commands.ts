@@ -12,13 +12,13 @@ import type { Command } from 'commander';
 import type { LabSession } from '../grade/lab-session.js';
 import type { Translate } from '../view/text.js';
 import type { CommandContext } from './context.js';
-import { runGrade } from './grade.js';
-import { runGradescope } from './gradescope.js';
-import { runKey } from './key.js';
-import { runLabCodes } from './lab-codes.js';
+import { type GradeFlags, runGrade } from './grade.js';
+import { type GradescopeFlags, runGradescope } from './gradescope.js';
+import { type KeyFlags, runKey } from './key.js';
+import { type LabCodesFlags, runLabCodes } from './lab-codes.js';
 import { type LabFlags, prepareLab, runLab } from './lab-start.js';
 import type { Print } from './lab-args.js';
-import { runWorksheet } from './worksheet.js';
+import { type WorksheetFlags, runWorksheet } from './worksheet.js';
 
 export interface LabCommandsOptions {
   readonly ctx: () => CommandContext;
@@ -46,6 +46,7 @@ export function addLabCommands(program: Command, options: LabCommandsOptions): v
     .argument('<lab>', t('cli.help.lab.lab'))
     .option('--student <id>', t('cli.help.lab.student'))
     .option('--out <file>', t('cli.help.lab.out'))
+    .option('--force', t('cli.help.lab.force'))
     .option('--code <code>', t('cli.help.lab.code'))
     .option('--secret <secret>', t('cli.help.secret'))
     .option(
@@ -84,8 +85,10 @@ export function addLabCommands(program: Command, options: LabCommandsOptions): v
     .option('--student <id>', t('cli.help.whose-variant'))
     .option('--json', t('cli.help.key.json'))
     .option('--secret <secret>', t('cli.help.secret'))
-    .action((lab: string, flags: { student?: string; json?: boolean; secret?: string }) => {
-      process.exitCode = runKey(ctx(), lab, flags, out, err);
+    .option('--out <file>', t('cli.help.key.out'))
+    .option('--force', t('cli.help.force'))
+    .action(async (lab: string, flags: KeyFlags) => {
+      process.exitCode = await runKey(ctx(), lab, flags, out, err);
     });
 
   program
@@ -95,16 +98,12 @@ export function addLabCommands(program: Command, options: LabCommandsOptions): v
     .option('--student <id>', t('cli.help.whose-variant'))
     .option('--format <format>', t('cli.help.worksheet.format'), 'md')
     .option('--out <file>', t('cli.help.worksheet.out'))
+    .option('--force', t('cli.help.force'))
     .option('--code <code>', t('cli.help.worksheet.code'))
     .option('--secret <secret>', t('cli.help.secret'))
-    .action(
-      async (
-        lab: string,
-        flags: { student?: string; format?: string; out?: string; code?: string; secret?: string },
-      ) => {
-        process.exitCode = await runWorksheet(ctx(), lab, flags, out, err);
-      },
-    );
+    .action(async (lab: string, flags: WorksheetFlags) => {
+      process.exitCode = await runWorksheet(ctx(), lab, flags, out, err);
+    });
 
   program
     .command('grade')
@@ -114,31 +113,21 @@ export function addLabCommands(program: Command, options: LabCommandsOptions): v
     .option('--secret <secret>', t('cli.help.secret'))
     .option('--format <format>', t('cli.help.grade.format'), 'text')
     .option('--out <path>', t('cli.help.grade.out'))
+    .option('--force', t('cli.help.force'))
     .option('--fail-under <percent>', t('cli.help.grade.fail-under'))
     .option('--show-expected', t('cli.help.grade.show-expected'))
-    .action(
-      async (
-        paths: string[],
-        flags: {
-          lab?: string;
-          secret?: string;
-          format?: string;
-          out?: string;
-          failUnder?: string;
-          showExpected?: boolean;
-        },
-      ) => {
-        process.exitCode = await runGrade(ctx(), paths, flags, out, err);
-      },
-    );
+    .action(async (paths: string[], flags: GradeFlags) => {
+      process.exitCode = await runGrade(ctx(), paths, flags, out, err);
+    });
 
   program
     .command('gradescope')
     .description(t('cli.help.gradescope'))
     .argument('<lab>', t('cli.help.lab-ref'))
     .option('--out <dir>', t('cli.help.gradescope.out'))
+    .option('--force', t('cli.help.force'))
     .option('--secret <secret>', t('cli.help.gradescope.secret'))
-    .action(async (lab: string, flags: { out?: string; secret?: string }) => {
+    .action(async (lab: string, flags: GradescopeFlags) => {
       process.exitCode = await runGradescope(ctx(), lab, flags, options.version, out, err);
     });
 
@@ -149,7 +138,9 @@ export function addLabCommands(program: Command, options: LabCommandsOptions): v
     .option('--student <id>', t('cli.help.lab-codes.student'), collect)
     .option('--roster <file>', t('cli.help.lab-codes.roster'))
     .option('--secret <secret>', t('cli.help.secret'))
-    .action((lab: string, flags: { student?: string[]; roster?: string; secret?: string }) => {
-      process.exitCode = runLabCodes(ctx(), lab, flags, out, err);
+    .option('--out <file>', t('cli.help.lab-codes.out'))
+    .option('--force', t('cli.help.force'))
+    .action(async (lab: string, flags: LabCodesFlags) => {
+      process.exitCode = await runLabCodes(ctx(), lab, flags, out, err);
     });
 }

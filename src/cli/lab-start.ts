@@ -1,12 +1,15 @@
 /**
- * `cnn-tutor lab LAB --student ID [--out FILE] [--code CODE] [--secret S] [--answer ID=TEXT...]`
+ * `cnn-tutor lab LAB --student ID [--out FILE] [--force] [--code CODE] [--secret S] [--answer ID=TEXT...]`
  *
  * `prepareLab` does everything before the interactive screen: loads the lab, checks the
  * student id and access code, resumes `<student>.<lab>.json` (or `--out`) when it is this
- * student's file, and builds the questions. The screen then calls `saveLabAnswer` for every
- * answer. Without a screen (`--answer`, or no terminal) `runLab` saves the answers given on
- * the command line and prints where the lab stands, which also serves scripts and screen readers.
+ * student's file (any other file there is refused, or replaced with `--force`; standard
+ * output, a device or the lab file itself never), and builds the questions. The screen then
+ * calls `saveLabAnswer` for every answer. Without a screen (`--answer`, or no terminal)
+ * `runLab` saves the answers given on the command line and prints where the lab stands, which
+ * also serves scripts and screen readers.
  */
+import { resolve } from 'node:path';
 import { formatCode } from '../grade/variant.js';
 import {
   type LabSession,
@@ -16,7 +19,7 @@ import {
   saveLabAnswer,
 } from '../grade/lab-session.js';
 import { messageText } from '../grade/report-text.js';
-import { safeText } from '../grade/safe-text.js';
+import { safeText } from '../untrusted/safe-text.js';
 import type { CommandContext } from './context.js';
 import { EXIT } from './io.js';
 import { type Print, checkStudent, courseSecret, openLab } from './lab-args.js';
@@ -24,6 +27,8 @@ import { type Print, checkStudent, courseSecret, openLab } from './lab-args.js';
 export interface LabFlags {
   student?: string;
   out?: string;
+  /** Replace an `--out` file that is not this student's submission for this lab. */
+  force?: boolean;
   code?: string;
   secret?: string;
   /** `EXERCISE-ID=answer`, repeatable. */
@@ -48,6 +53,9 @@ export function prepareLab(
     secret: courseSecret(flags.secret, env),
     ...(flags.code === undefined ? {} : { code: flags.code }),
     ...(flags.out === undefined ? {} : { file: flags.out }),
+    force: flags.force === true,
+    // `lab.file` is relative to the course for a lab id and to `cwd` for a path: both are checked.
+    inputs: [resolve(ctx.root, lab.file), resolve(cwd, lab.file)],
     cwd,
     lang: ctx.lang,
     t: ctx.t,

@@ -4,7 +4,7 @@
  */
 import { createInterface } from 'node:readline/promises';
 import type { Lesson } from '../content/course.js';
-import { emptyProgress, lessonProgress, resetLesson, type Progress } from '../content/progress.js';
+import { lessonProgress, resetAll, resetLesson, type Progress } from '../content/progress.js';
 import { loadProgress, saveProgress } from '../content/progress-store.js';
 import type { CommandContext } from './context.js';
 import { EXIT } from './io.js';
@@ -27,6 +27,8 @@ export async function runProgress(
   const { course } = ctx.course();
   const loaded = await loadProgress(ctx.stateDir);
   if (loaded.notice) err(ctx.t.message(loaded.notice));
+  // A FIFO or device where the file should be: said in the notice; nothing to show.
+  if (loaded.notRegular) return EXIT.usage;
   const rows = course.lessons.map((lesson) => ({
     lesson,
     summary: lessonProgress(loaded.progress, lesson.id, exerciseIds(lesson)),
@@ -87,6 +89,7 @@ export async function runReset(
   }
   const loaded = await loadProgress(ctx.stateDir);
   if (loaded.notice) err(ctx.t.message(loaded.notice));
+  if (loaded.notRegular) return EXIT.usage;
   if (!loaded.canSave) {
     err(ctx.t('cli.reset.cannot', { file: loaded.file }));
     return EXIT.failed;
@@ -104,9 +107,12 @@ export async function runReset(
       return EXIT.ok;
     }
   }
+  // The reset is recorded with its time, so a tutor still open elsewhere, whose next save
+  // merges with the file, drops what was cleared instead of writing it back.
+  const now = new Date();
   const next: Progress = lesson
-    ? resetLesson(loaded.progress, lesson.id, exerciseIds(lesson))
-    : emptyProgress();
+    ? resetLesson(loaded.progress, lesson.id, exerciseIds(lesson), now)
+    : resetAll(now);
   const saved = await saveProgress(ctx.stateDir, next);
   if (!saved.ok) {
     err(ctx.t.message(saved.error));

@@ -2,6 +2,8 @@
  * `cnn-tutor train xo|digits` on a terminal: the live trainer screen instead of the printed
  * epochs (`--no-live` or `--json` print them, see `train.ts`). The arguments follow the same
  * rules as the printed run; when the screen closes one line says how far training got.
+ * Loading this module loads Ink, whose layout engine needs WebAssembly memory: everything that
+ * can be said without the screen is said before (see `liveTrainProblem`).
  */
 import { render } from 'ink';
 import { EngineError } from '../engine/index.js';
@@ -17,59 +19,29 @@ import {
 import { percent } from '../tui/train/trainer-view.js';
 import type { CommandContext } from './context.js';
 import { EXIT } from './io.js';
-import type { TrainFlags } from './train.js';
+import type { TrainArguments } from './train.js';
 import { ShellRoot } from '../tui/shell/ShellRoot.js';
 
-/** The same limits as `runTrain`: a whole number, or a string of digits. */
-function wholeNumber(
-  name: string,
-  value: number | string | undefined,
-  min: number,
-  max: number,
-): number | undefined | string {
-  if (value === undefined) return undefined;
-  const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max)
-    return `expected --${name} to be a whole number from ${min} to ${max}, got ${JSON.stringify(value)}`;
-  return n;
-}
-
+/**
+ * The live screen for arguments already checked (`trainArguments`) on a terminal already
+ * checked (`liveTrainProblem`): both are done before this module, and Ink with it, is loaded.
+ */
 export async function startTrainScreen(
-  kind: unknown,
-  flags: TrainFlags,
+  args: TrainArguments,
   ctx: CommandContext,
   out: (s: string) => void,
   err: (s: string) => void,
 ): Promise<number> {
-  if (kind !== 'xo' && kind !== 'digits') {
-    err(
-      `cnn-tutor train: expected what to train to be "xo" or "digits", got ${kind === undefined ? 'nothing' : JSON.stringify(kind)}`,
-    );
-    return EXIT.usage;
-  }
-  const epochs = wholeNumber('epochs', flags.epochs, 1, 1000);
-  const seed = wholeNumber('seed', flags.seed, 0, 2 ** 32 - 1);
-  for (const problem of [epochs, seed]) {
-    if (typeof problem === 'string') {
-      err(`cnn-tutor train: ${problem}`);
-      return EXIT.usage;
-    }
-  }
-  if (!process.stdin.isTTY || !process.stdout.isTTY) {
-    const which = !process.stdin.isTTY ? ctx.t('cli.tutor.stdin') : ctx.t('cli.tutor.stdout');
-    err(ctx.t('train.screen.not-a-terminal', { which }));
-    return EXIT.usage;
-  }
-  const s = (seed as number | undefined) ?? 1;
+  const { kind, epochs, seed } = args;
   let session: TrainingSession;
   try {
     if (kind === 'xo') {
-      session = createXoSession(s, (epochs as number | undefined) ?? XO_DEFAULTS.epochs);
+      session = createXoSession(seed, epochs ?? XO_DEFAULTS.epochs);
     } else {
       out(ctx.t('train.screen.loading'));
       session = createDigitsSession(loadMnistDigits(), {
-        seed: s,
-        epochs: (epochs as number | undefined) ?? DIGITS_DEFAULTS.epochs,
+        seed,
+        epochs: epochs ?? DIGITS_DEFAULTS.epochs,
       });
     }
   } catch (error) {

@@ -106,35 +106,69 @@ function historyJson(m: EpochMetrics) {
   };
 }
 
+/** What to train, checked: the kind, the epochs if given, the seed (default 1). */
+export interface TrainArguments {
+  readonly kind: TrainKind;
+  readonly epochs: number | undefined;
+  readonly seed: number;
+}
+
 /**
- * Run one training and report it; resolves to the exit code. `t` is the command context's
- * translator; without one, the language comes from the environment (`CNN_TUTOR_LANG`, the locale).
+ * The command line's arguments for a training, checked (the printed run and the live screen
+ * share the rules); a string is what is wrong with them, in the catalog's words.
  */
-export async function runTrain(
+export function trainArguments(
   kind: unknown,
   flags: TrainFlags,
-  out: (s: string) => void,
-  err: (s: string) => void,
-  t: Translate = createTranslator(resolveLanguage()),
-): Promise<number> {
-  let epochs: number;
-  let seed: number;
+  t: Translate,
+): TrainArguments | string {
   try {
     if (kind !== 'xo' && kind !== 'digits') {
       const got = kind === undefined ? t('cli.train.nothing') : JSON.stringify(kind);
       throw new TrainUsageError(t('cli.train.bad-kind', { got }));
     }
-    epochs =
-      wholeNumber(t, 'epochs', flags.epochs, 1, MAX_EPOCHS) ??
-      (kind === 'xo' ? XO_DEFAULTS.epochs : DIGITS_DEFAULTS.epochs);
-    seed = wholeNumber(t, 'seed', flags.seed, 0, 2 ** 32 - 1) ?? 1;
+    return {
+      kind,
+      epochs: wholeNumber(t, 'epochs', flags.epochs, 1, MAX_EPOCHS),
+      seed: wholeNumber(t, 'seed', flags.seed, 0, 2 ** 32 - 1) ?? 1,
+    };
   } catch (error) {
-    if (error instanceof TrainUsageError) {
-      err(`cnn-tutor train: ${error.message}`);
-      return EXIT.usage;
-    }
+    if (error instanceof TrainUsageError) return error.message;
     throw error;
   }
+}
+
+/**
+ * Why the live screen cannot open on these ends, said before its module (and Ink, and its
+ * WebAssembly) is loaded: both must be a terminal. Undefined when they are.
+ */
+export function liveTrainProblem(
+  t: Translate,
+  terminal: { readonly stdin: boolean; readonly stdout: boolean },
+): string | undefined {
+  if (terminal.stdin && terminal.stdout) return undefined;
+  const which = !terminal.stdin ? t('cli.tutor.stdin') : t('cli.tutor.stdout');
+  return t('train.screen.not-a-terminal', { which });
+}
+
+/**
+ * Run one training and report it; resolves to the exit code. `t` is the command context's
+ * translator; without one, the language comes from the environment (`CNN_TUTOR_LANG`, the locale).
+ */
+export async function runTrain(
+  kindArgument: unknown,
+  flags: TrainFlags,
+  out: (s: string) => void,
+  err: (s: string) => void,
+  t: Translate = createTranslator(resolveLanguage()),
+): Promise<number> {
+  const args = trainArguments(kindArgument, flags, t);
+  if (typeof args === 'string') {
+    err(`cnn-tutor train: ${args}`);
+    return EXIT.usage;
+  }
+  const { kind, seed } = args;
+  const epochs = args.epochs ?? (kind === 'xo' ? XO_DEFAULTS.epochs : DIGITS_DEFAULTS.epochs);
 
   const setupStart = performance.now();
   let trainer: Trainer;

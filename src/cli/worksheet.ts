@@ -1,20 +1,29 @@
 /**
- * `cnn-tutor worksheet LAB --student ID [--format md|json] [--out FILE]`: one student's
- * questions, for a paper or offline lab (Markdown, grids as tables) or for tools (JSON).
- * No answers. With a course secret, the sheet shows the student's access code.
+ * `cnn-tutor worksheet LAB --student ID [--format md|json] [--out FILE] [--force]`: one
+ * student's questions, for a paper or offline lab (Markdown, grids as tables) or for tools
+ * (JSON). No answers. With a course secret, the sheet shows the student's access code.
+ * `--out` replaces only a worksheet of the same format (or any file with `--force`), never
+ * the lab file itself.
  */
-import writeFileAtomic from 'write-file-atomic';
 import { accessCode, labQuestions } from '../grade/lab-questions.js';
-import { worksheetJson, worksheetMarkdown } from '../grade/worksheet.js';
+import {
+  WORKSHEET_MARKER,
+  isWorksheetJson,
+  isWorksheetMarkdown,
+  worksheetJson,
+  worksheetMarkdown,
+} from '../grade/worksheet.js';
 import { parseCode } from '../grade/variant.js';
 import type { CommandContext } from './context.js';
 import { EXIT } from './io.js';
-import { type Print, checkStudent, courseSecret, openLab } from './lab-args.js';
+import { type Print, checkStudent, courseSecret, labPath, openLab } from './lab-args.js';
+import { deliverOutput, locateOutput } from './output-target.js';
 
 export interface WorksheetFlags {
   student?: string;
   format?: string;
   out?: string;
+  force?: boolean;
   secret?: string;
   code?: string;
 }
@@ -26,6 +35,7 @@ export async function runWorksheet(
   out: Print,
   err: Print,
   env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
 ): Promise<number> {
   const format = flags.format ?? 'md';
   if (format !== 'md' && format !== 'json') {
@@ -42,28 +52,29 @@ export async function runWorksheet(
       return EXIT.usage;
     }
   }
-  const lab = openLab(ctx, 'worksheet', labRef, err);
+  const lab = openLab(ctx, 'worksheet', labRef, err, cwd);
   if (typeof lab === 'number') return lab;
   const secret = courseSecret(flags.secret, env);
   const code = accessCode(lab.id, student, { secret, code: given });
   const questions = labQuestions(lab, student, { code, lang: ctx.lang, t: ctx.t });
   const options = { t: ctx.t, ...(secret !== undefined || given !== undefined ? { code } : {}) };
+  const location = locateOutput(flags.out ?? '-', cwd);
   const text =
     format === 'json'
       ? worksheetJson(lab, student, questions, options)
       : worksheetMarkdown(lab, student, questions, options);
-  if (flags.out === undefined) {
-    out(text.trimEnd());
-    return EXIT.ok;
-  }
-  try {
-    await writeFileAtomic(flags.out, text);
-  } catch (error) {
-    err(
-      `cnn-tutor worksheet: ${ctx.t('lab.cli.writeFailed', { file: flags.out, error: (error as NodeJS.ErrnoException).code ?? (error as Error).message })}`,
-    );
-    return EXIT.usage;
-  }
-  err(ctx.t('lab.cli.wrote', { file: flags.out }));
-  return EXIT.ok;
+  return deliverOutput(
+    ctx.t,
+    'worksheet',
+    location,
+    {
+      output: format === 'json' ? 'worksheet-json' : 'worksheet-md',
+      ours: format === 'json' ? isWorksheetJson : isWorksheetMarkdown,
+      inputs: [labPath(ctx, labRef, cwd)],
+      // Markdown written to a file says what made it, in a comment no renderer shows.
+      content: format === 'md' && location.kind === 'path' ? `${WORKSHEET_MARKER}\n${text}` : text,
+      force: Boolean(flags.force),
+    },
+    { out, err },
+  );
 }

@@ -2,15 +2,25 @@
  * Progress on disk: `<state dir>/progress.json`, pretty JSON, rewritten whole and atomically
  * (temporary file + rename), so a crash mid-save leaves the old file or the new one, never half.
  *
+ * Two tutors may share a state folder (a lesson open in each of two terminals). A save therefore
+ * takes the file's lock, re-reads the file, merges it with what it saves (progress-merge.ts) and
+ * writes the union, so neither tutor's answers are lost. A lock still busy after a short wait
+ * makes the save fail with a message (the next save writes everything again); it never hangs.
+ *
  * A file we cannot use is never deleted or overwritten: it is renamed next to itself
  * (`progress.json.corrupt-2025-01-31T094501.123Z`, or `progress.json.newer-…` for a file from a
- * later cnn-tutor) and the learner is told where it went.
+ * later cnn-tutor) and the learner is told where it went. Something that is not a regular
+ * file (a FIFO, a device) is neither read nor moved nor replaced: it is reported, and this
+ * session does not save.
  */
-import { lstat, mkdir, readFile, rename } from 'node:fs/promises';
+import { lstat, mkdir, rename } from 'node:fs/promises';
 import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { Message } from '../i18n/index.js';
+import { type LockOptions, removeStaleTempFiles, withFileLock } from './file-lock.js';
 import { PROGRESS_FORMAT, type Progress, emptyProgress, parseProgress } from './progress.js';
+import { mergeProgress } from './progress-merge.js';
+import { readRegularFile } from './regular-file.js';
 
 export const PROGRESS_FILE = 'progress.json';
 
@@ -19,10 +29,12 @@ export interface LoadResult {
   /** What went wrong with an existing file and where it went; show it once at start. */
   readonly notice?: Message;
   /**
-   * False only when an unusable file could not be moved aside and still sits at `file`:
-   * saving would overwrite it, so the caller must not save this session.
+   * False when an unusable file could not be moved aside and still sits at `file`, or when
+   * `file` is not a regular file: saving would replace it, so the caller must not save.
    */
   readonly canSave: boolean;
+  /** True when `file` is a FIFO, socket or device: refused, not read (see `notice`). */
+  readonly notRegular?: true;
   readonly file: string;
 }
 
@@ -30,6 +42,8 @@ export interface LoadOptions {
   /** Time used in the name of a moved-aside file. @default new Date() */
   readonly now?: Date;
 }
+
+export type SaveOptions = LockOptions;
 
 export type SaveResult =
   | { readonly ok: true; readonly file: string }
@@ -70,6 +84,7 @@ async function moveAside(file: string, label: 'corrupt' | 'newer', now: Date): P
 type Reading =
   | { readonly kind: 'ok'; readonly progress: Progress }
   | { readonly kind: 'missing' }
+  | { readonly kind: 'not-regular' }
   | {
       readonly kind: 'unusable';
       readonly label: 'corrupt' | 'newer';
@@ -77,20 +92,17 @@ type Reading =
     };
 
 async function readProgressFile(file: string): Promise<Reading> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = errorCode(error);
-    // No file, or no folder (ENOTDIR: part of the path is a file; saving will say so).
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { kind: 'missing' };
-    const params = { file, error: errorText(error) };
+  const read = await readRegularFile(file);
+  if (read.kind === 'missing' || read.kind === 'not-regular') return { kind: read.kind };
+  if (read.kind === 'error') {
+    const params = { file, error: errorText(read.error) };
     return {
       kind: 'unusable',
       label: 'corrupt',
       notice: (backup) => ({ key: 'progress.load.unreadable', params: { ...params, backup } }),
     };
   }
+  const { text } = read;
   let data: unknown;
   try {
     data = JSON.parse(text.replace(/^\uFEFF/, '')); // a byte-order mark from a Windows editor
@@ -122,15 +134,37 @@ async function readProgressFile(file: string): Promise<Reading> {
 /**
  * Read the progress in `dir`. A missing file (or folder) gives fresh progress and no notice.
  * An unreadable file, a file that is not JSON or not progress, or one from a newer version is
- * moved aside and fresh progress comes back with a notice. Never throws for file problems.
+ * moved aside and fresh progress comes back with a notice. A FIFO or device is left alone and
+ * comes back with `notRegular` and `canSave: false`. Temporary files left by a tutor killed
+ * while saving are removed. Never throws for file problems.
  */
 export async function loadProgress(dir: string, options: LoadOptions = {}): Promise<LoadResult> {
   const file = join(dir, PROGRESS_FILE);
+  const load = () => loadUnlocked(file, options.now ?? new Date());
+  // Under the lock, temporary files are stale (every writer holds it while writing): remove
+  // them. Without it (a tutor saving right now, a read-only folder) load all the same.
+  // No waiting here: start-up must stay quick, and a load needs no lock to be correct.
+  const locked = await withFileLock(
+    file,
+    async () => {
+      removeStaleTempFiles(file);
+      return load();
+    },
+    { retries: 0 },
+  );
+  return locked.ok ? locked.value : load();
+}
+
+async function loadUnlocked(file: string, now: Date): Promise<LoadResult> {
   const reading = await readProgressFile(file);
   if (reading.kind === 'ok') return { progress: reading.progress, canSave: true, file };
   if (reading.kind === 'missing') return { progress: emptyProgress(), canSave: true, file };
+  if (reading.kind === 'not-regular') {
+    const notice = { key: 'progress.load.notRegular', params: { file } };
+    return { progress: emptyProgress(), notice, canSave: false, notRegular: true, file };
+  }
   try {
-    const backup = await moveAside(file, reading.label, options.now ?? new Date());
+    const backup = await moveAside(file, reading.label, now);
     return { progress: emptyProgress(), notice: reading.notice(backup), canSave: true, file };
   } catch (error) {
     const notice = { key: 'progress.load.stuck', params: { file, error: errorText(error) } };
@@ -144,21 +178,53 @@ export function serializeProgress(progress: Progress): string {
 }
 
 /**
- * Write `progress` to `dir` (created if needed), atomically. Problems such as a read-only
- * folder come back as `{ ok: false, error }` with the message `progress.save.failed`.
+ * Under the lock: merge with the file on disk and write the result. A file that has become
+ * unusable since the tutor started (another program wrote it) is left for the next start to
+ * move aside, with the learner told why this save did not happen.
  */
-export async function saveProgress(dir: string, progress: Progress): Promise<SaveResult> {
+async function mergeAndWrite(file: string, progress: Progress): Promise<Message | undefined> {
+  const reading = await readProgressFile(file);
+  if (reading.kind === 'not-regular') return { key: 'progress.save.notRegular', params: { file } };
+  if (reading.kind === 'unusable') return { key: 'progress.save.unusable', params: { file } };
+  const merged = reading.kind === 'ok' ? mergeProgress(reading.progress, progress) : progress;
+  await writeFileAtomic(file, serializeProgress(merged));
+  return undefined;
+}
+
+function failed(file: string, error: Message, cause: unknown): SaveResult {
+  return { ok: false, file, error, cause };
+}
+
+/**
+ * Save `progress` to `dir` (created if needed): under the file's lock, merged with what is on
+ * disk (so another tutor's answers stay), atomically. Problems come back as `{ ok: false }`:
+ * `progress.save.busy` when the lock stays taken, `progress.save.notRegular` or
+ * `progress.save.unusable` when the file has become a FIFO or something unreadable since the
+ * start, `progress.save.failed` for the rest (a read-only folder…).
+ */
+export async function saveProgress(
+  dir: string,
+  progress: Progress,
+  options: SaveOptions = {},
+): Promise<SaveResult> {
   const file = join(dir, PROGRESS_FILE);
+  const failure = (error: unknown) =>
+    failed(file, { key: 'progress.save.failed', params: { file, error: errorText(error) } }, error);
   try {
     await mkdir(dir, { recursive: true });
-    await writeFileAtomic(file, serializeProgress(progress));
-    return { ok: true, file };
   } catch (error) {
-    return {
-      ok: false,
-      file,
-      error: { key: 'progress.save.failed', params: { file, error: errorText(error) } },
-      cause: error,
-    };
+    return failure(error);
   }
+  let locked;
+  try {
+    locked = await withFileLock(file, () => mergeAndWrite(file, progress), options);
+  } catch (error) {
+    return failure(error);
+  }
+  if (!locked.ok) {
+    return locked.reason === 'busy'
+      ? failed(file, { key: 'progress.save.busy', params: { file } }, locked.cause)
+      : failure(locked.cause);
+  }
+  return locked.value === undefined ? { ok: true, file } : failed(file, locked.value, undefined);
 }

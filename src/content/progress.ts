@@ -7,8 +7,12 @@
  *       "format": 1,
  *       "lessons": { "padding": { "step": 3, "visited": [0, 1, 2, 3], "completed": false, "updatedAt": "…" } },
  *       "exercises": { "padding.same-size": { "status": "correct", "attempts": 2, "seed": 7, "lastAnswer": "28", "updatedAt": "…" } },
- *       "last": { "lesson": "padding", "step": 3 }
+ *       "last": { "lesson": "padding", "step": 3 },
+ *       "cleared": { "all": "…", "lessons": { "pooling": "…" }, "exercises": { "pooling.max": "…" } }
  *     }
+ *
+ * `cleared` remembers when a reset cleared what, so that merging with another tutor's copy
+ * (see progress-merge.ts) drops what was older than the reset instead of bringing it back.
  */
 import { z } from 'zod';
 
@@ -43,24 +47,40 @@ const exerciseProgressSchema = z.object({
   updatedAt: timestamp,
 });
 
+/** When a reset cleared everything (`all`), a lesson, or an exercise. Optional throughout. */
+const clearedSchema = z.object({
+  all: timestamp.optional(),
+  lessons: z.record(z.string(), timestamp).optional(),
+  exercises: z.record(z.string(), timestamp).optional(),
+});
+
 export const progressSchema = z.object({
   format: z.literal(PROGRESS_FORMAT),
   lessons: z.record(z.string(), lessonProgressSchema),
   exercises: z.record(z.string(), exerciseProgressSchema),
   /** Where to resume. */
   last: z.object({ lesson: z.string(), step: stepIndex }).optional(),
+  /** Absent in files written before resets were recorded; they load as they are. */
+  cleared: clearedSchema.optional(),
 });
 
 export type LessonProgress = z.infer<typeof lessonProgressSchema>;
 export type ExerciseProgress = z.infer<typeof exerciseProgressSchema>;
 export type ExerciseStatus = ExerciseProgress['status'];
 export type Progress = z.infer<typeof progressSchema>;
+export type Cleared = z.infer<typeof clearedSchema>;
 
 export type ParsedProgress =
   | { readonly ok: true; readonly progress: Progress }
   /** `newer`: a `format` above ours, from a later cnn-tutor. `shape`: anything else wrong. */
   | { readonly ok: false; readonly problem: 'newer'; readonly format: number }
   | { readonly ok: false; readonly problem: 'shape'; readonly detail: string };
+
+function field(data: unknown, name: string): unknown {
+  return typeof data === 'object' && data !== null && Object.hasOwn(data, name)
+    ? (data as Record<string, unknown>)[name]
+    : undefined;
+}
 
 /**
  * Check data read from a progress file. `detail` names the first wrong field, e.g.
@@ -74,13 +94,16 @@ export function parseProgress(data: unknown): ParsedProgress {
     }
   }
   // zod builds records by assignment, which would turn an id `__proto__` into a prototype.
-  for (const field of ['lessons', 'exercises'] as const) {
-    const record =
-      typeof data === 'object' && data !== null
-        ? (data as Record<string, unknown>)[field]
-        : undefined;
+  const cleared = field(data, 'cleared');
+  const records = {
+    lessons: field(data, 'lessons'),
+    exercises: field(data, 'exercises'),
+    'cleared.lessons': field(cleared, 'lessons'),
+    'cleared.exercises': field(cleared, 'exercises'),
+  };
+  for (const [name, record] of Object.entries(records)) {
     if (typeof record === 'object' && record !== null && Object.hasOwn(record, '__proto__')) {
-      return { ok: false, problem: 'shape', detail: `${field}.__proto__: not allowed as an id` };
+      return { ok: false, problem: 'shape', detail: `${name}.__proto__: not allowed as an id` };
     }
   }
   const result = progressSchema.safeParse(data);
@@ -95,9 +118,9 @@ export function emptyProgress(): Progress {
   return { format: PROGRESS_FORMAT, lessons: {}, exercises: {} };
 }
 
-/** Forget everything. */
-export function resetAll(): Progress {
-  return emptyProgress();
+/** Forget everything, remembering when, so that older copies elsewhere do not bring it back. */
+export function resetAll(now: Date): Progress {
+  return { ...emptyProgress(), cleared: { all: now.toISOString() } };
 }
 
 /** Own entries only, so an id like `constructor` never reads Object.prototype. */
@@ -205,18 +228,29 @@ export function recordReveal(p: Progress, exerciseId: string, now: Date, seed?: 
   return { ...p, exercises: { ...p.exercises, [exerciseId]: next } };
 }
 
-/** Start `lesson` over: forget its steps and the given exercises (and resume point, if there). */
+/**
+ * Start `lesson` over: forget its steps and the given exercises (and resume point, if there),
+ * remembering when, so that older copies elsewhere do not bring them back.
+ */
 export function resetLesson(
   p: Progress,
   lessonId: string,
   exerciseIds: readonly string[],
+  now: Date,
 ): Progress {
-  const { last, ...rest } = p;
+  const { last, cleared, ...rest } = p;
+  const at = now.toISOString();
+  const stamp = (ids: readonly string[]) => Object.fromEntries(ids.map((id) => [id, at]));
   return {
     ...rest,
     lessons: without(p.lessons, new Set([lessonId])),
     exercises: without(p.exercises, new Set(exerciseIds)),
     ...(last === undefined || last.lesson === lessonId ? {} : { last }),
+    cleared: {
+      ...cleared,
+      lessons: { ...cleared?.lessons, ...stamp([lessonId]) },
+      exercises: { ...cleared?.exercises, ...stamp(exerciseIds) },
+    },
   };
 }
 

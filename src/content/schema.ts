@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { BASE_LANGUAGE, normalizeLanguageTag } from '../i18n/index.js';
+import { MAX_DRAWN, MAX_LIST_ITEMS } from './limits.js';
 
 /** Lesson and exercise ids: they name files and progress entries, so kebab-case only. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -40,16 +41,52 @@ export type ManifestFile = z.infer<typeof manifestSchema>;
 
 const whole = z.number().int().min(1);
 
+/** The first list inside `value` longer than MAX_LIST_ITEMS: its path and length. */
+function longList(value: unknown): { path: Array<string | number>; length: number } | undefined {
+  const seen = new Set<object>();
+  const stack: Array<{ value: unknown; path: Array<string | number> }> = [{ value, path: [] }];
+  while (stack.length > 0) {
+    const { value: v, path } = stack.pop()!;
+    // An alias repeats one value: looked at once.
+    if (v === null || typeof v !== 'object' || seen.has(v)) continue;
+    seen.add(v);
+    if (Array.isArray(v) && v.length > MAX_LIST_ITEMS) return { path, length: v.length };
+    // Pushed last first, so the first long list in the file is the one reported.
+    const entries = Array.isArray(v) ? v.map((x, i) => [i, x] as const) : Object.entries(v);
+    for (let i = entries.length - 1; i >= 0; i--)
+      stack.push({ value: entries[i][1], path: [...path, entries[i][0]] });
+  }
+  return undefined;
+}
+
+/**
+ * Data the engine or a template checks later (a figure, a grid, a `given` block), limited in
+ * size here first, so that nothing is built from a list of thousands.
+ */
+const sizedData = z.unknown().superRefine((value, ctx) => {
+  const long = longList(value);
+  if (long)
+    ctx.addIssue({
+      code: 'custom',
+      path: long.path,
+      message: `${long.length} items; a list here may have at most ${MAX_LIST_ITEMS} (a grid at most ${MAX_LIST_ITEMS} rows and ${MAX_LIST_ITEMS} columns)`,
+    });
+});
+
 export const demoSchema = z.strictObject({
   /** One grid; checked by the engine. */
-  input: z.unknown(),
-  kernel: z.unknown(),
+  input: sizedData,
+  kernel: sizedData,
   /** @default 1 */
-  stride: whole.optional(),
+  stride: whole.max(MAX_DRAWN, { error: `at most ${MAX_DRAWN}, the largest grid side` }).optional(),
   /** @default 'valid' */
   padding: z
     .union([z.literal('valid'), z.literal('same'), z.number().int().min(0)], {
       error: 'expected `valid`, `same` or a whole number ≥ 0',
+    })
+    // The demo draws every padded cell.
+    .refine((p) => typeof p !== 'number' || p <= MAX_DRAWN, {
+      error: `at most ${MAX_DRAWN} zeros on each side`,
     })
     .optional(),
   /** @default 0 */
@@ -71,7 +108,7 @@ export const pictureSchema = z
     /** With `source: mnist`: which sample of that digit, from 0. @default 0 */
     index: z.number().int().min(0).optional(),
     /** Rows of pixel values, checked by the loader. */
-    grid: z.unknown().optional(),
+    grid: sizedData.optional(),
     /** What the values mean: 0–255, 0–1 or −1 to 1. @default from the values (see lessons/README.md) */
     scale: z
       .union([z.literal('gray255'), z.literal('unit'), z.literal('signed')], {
@@ -104,7 +141,7 @@ export const stepSchema = z
     title: textSchema.optional(),
     text: textSchema.optional(),
     /** A calc request, checked by `parseRequest` and computed once by the loader. */
-    figure: z.unknown().optional(),
+    figure: sizedData.optional(),
     caption: textSchema.optional(),
     demo: demoSchema.optional(),
     picture: pictureSchema.optional(),
@@ -169,9 +206,9 @@ export const exerciseSchema = z
     template: z.string(),
     prompt: textSchema,
     /** Fixed inputs, checked by the template's `parseGiven`. */
-    given: z.unknown().optional(),
+    given: sizedData.optional(),
     /** A recipe to draw inputs from a seed, checked by the template's `parseSettings`. */
-    generate: z.unknown().optional(),
+    generate: sizedData.optional(),
     hints: z
       .array(textSchema, { error: 'expected a list of hints' })
       .min(2, { error: 'give at least two hints (one is shown per wrong try)' }),

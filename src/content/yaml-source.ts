@@ -6,6 +6,8 @@
 import { type Document, LineCounter, type Node, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { z } from 'zod';
 import type { ContentProblem } from './course.js';
+import { MAX_ALIASES } from './limits.js';
+import { aliasProblem } from './yaml-aliases.js';
 import { KNOWN_FIELDS } from './schema.js';
 
 export type PathKey = string | number;
@@ -19,20 +21,45 @@ export interface YamlSource {
   readonly value: unknown;
 }
 
-/** Parse `text`; on a syntax error, the problems and no source. */
+/**
+ * Parse `text`; when it cannot become data (a syntax error, an alias with no anchor, too many
+ * aliases), the problem and no source. Never throws: a file is the author's input.
+ */
 export function readYaml(
   file: string,
   text: string,
 ): { source?: YamlSource; problems: ContentProblem[] } {
   const lines = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false });
+  const problem = (offset: number | undefined, field: string, message: string) => ({
+    problems: [
+      {
+        file,
+        ...(offset === undefined ? {} : { line: lines.linePos(offset).line }),
+        field,
+        message,
+      },
+    ],
+  });
+  // `logLevel: 'error'`: yaml's warnings would go to stderr, through the tutor's screen.
+  const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, logLevel: 'error' });
   if (doc.errors.length > 0) {
     // Only the first: the errors after a syntax error are mostly its echoes.
     const error = doc.errors[0];
     const message = `YAML syntax: ${error.message.replace(/\s+at line \d+, column \d+:?[\s\S]*$/, '')}`;
-    return { problems: [{ file, line: lines.linePos(error.pos[0]).line, field: '', message }] };
+    return problem(error.pos[0], '', message);
   }
-  return { source: { file, doc, lines, value: doc.toJS() }, problems: [] };
+  const aliases = aliasProblem(doc);
+  if (aliases) return problem(aliases.offset, fieldName(aliases.path), aliases.message);
+  let value: unknown;
+  try {
+    // yaml's own alias guard is a second one, for a case the check above would miss. Its
+    // count is an estimate that multiplies (it refuses even 50 plain `*a`), so it is set well
+    // above what a file within MAX_ALIASES can reach.
+    value = doc.toJS({ maxAliasCount: MAX_ALIASES ** 2 });
+  } catch (error) {
+    return problem(undefined, '', `the YAML cannot be read: ${(error as Error).message}`);
+  }
+  return { source: { file, doc, lines, value }, problems: [] };
 }
 
 /** `['steps', 2, 'figure', 'input']` → `steps[2].figure.input`. */

@@ -20,7 +20,9 @@ export function softmax(z: readonly number[]): number[] {
     throw shapeError('input', 'empty-numbers', { name: 'input', got: describeValue(z) });
   }
   z.forEach((v, i) => expectFinite(`input[${i}]`, v));
-  const max = Math.max(...z);
+  // A loop, not Math.max(...z): a spread of a long list overflows the call stack.
+  let max = -Infinity;
+  for (const v of z) if (v > max) max = v;
   const exps = z.map((v) => Math.exp(v - max));
   const total = exps.reduce((a, b) => a + b, 0);
   return exps.map((e) => e / total);

@@ -3,13 +3,8 @@
  * generalised to padding and dilation, and whether the window "fits" (lands exactly on the
  * last cell) or a framework silently drops the incomplete last window.
  */
-import {
-  describeValue,
-  expectNonNegativeInt,
-  expectPositiveInt,
-  shapeError,
-  valueError,
-} from './errors.js';
+import { describeValue, shapeError, valueError } from './errors.js';
+import { expectSize } from './limits.js';
 import { effectiveSize, outputLength, samePadding } from './geometry.js';
 
 /**
@@ -64,10 +59,11 @@ export interface OutputSize {
  */
 export function outputSize(options: OutputSizeOptions): OutputSize {
   const { n, f, stride = 1, pad = 0, dilation = 1 } = options;
-  expectPositiveInt('n', n);
-  expectPositiveInt('f', f);
-  expectPositiveInt('stride', stride);
-  expectPositiveInt('dilation', dilation);
+  // Sizes up to LIMITS.size keep every step below exact: (F−1)·D is at most 10^12.
+  expectSize('n', n);
+  expectSize('f', f);
+  expectSize('stride', stride);
+  expectSize('dilation', dilation);
   const [before, after] = resolveAxisPadding(pad, n, f, stride, dilation);
 
   const span = effectiveSize(f, dilation);
@@ -114,8 +110,8 @@ export interface KeepSizePadding {
  * `paddingToKeepSize(2)` → `{ total: 1, before: 0, after: 1, symmetric: false }`.
  */
 export function paddingToKeepSize(f: number, dilation = 1): KeepSizePadding {
-  expectPositiveInt('f', f);
-  expectPositiveInt('dilation', dilation);
+  expectSize('f', f);
+  expectSize('dilation', dilation);
   // At stride 1 SAME asks for span − 1 zeros whatever N is, so any N ≥ 1 gives the same split.
   const [before, after] = samePadding(1, f, 1, dilation);
   return { total: before + after, before, after, symmetric: before === after };
@@ -136,12 +132,12 @@ export function resolveAxisPadding(
   if (pad === 'valid') return [0, 0];
   if (pad === 'same') return samePadding(n, f, stride, dilation);
   if (typeof pad === 'number') {
-    expectNonNegativeInt('pad', pad);
+    expectSize('pad', pad, 0);
     return [pad, pad];
   }
   if (Array.isArray(pad) && pad.length === 2) {
-    expectNonNegativeInt('pad[0]', pad[0]);
-    expectNonNegativeInt('pad[1]', pad[1]);
+    expectSize('pad[0]', pad[0], 0);
+    expectSize('pad[1]', pad[1], 0);
     return [pad[0], pad[1]];
   }
   throw valueError('pad', 'bad-pad', { got: describeValue(pad) });

@@ -11,6 +11,7 @@
  * Example: [0,0,0,0,1,1,1] with [-1,1] → [0,0,0,1,0,0] correlated, [0,0,0,-1,0,0] convolved.
  */
 import { describeValue, expectFinite, shapeError, valueError } from './errors.js';
+import { checkWork } from './limits.js';
 
 export type Conv1dMode = 'valid' | 'same' | 'full';
 
@@ -35,6 +36,11 @@ export function conv1dPadding(n: number, f: number, mode: Conv1dMode): [number, 
   return [before, f - 1 - before];
 }
 
+/** Steps a conv1d takes: a multiply-add per kernel tap and output, and one per output. */
+export function conv1dWork(length: number, kernel: number): number {
+  return length * (kernel + 1);
+}
+
 export function conv1d(
   input: readonly number[],
   kernel: readonly number[],
@@ -52,6 +58,7 @@ export function conv1d(
   if (length < 1) {
     throw shapeError('kernel', 'conv1d-too-long', { kernel: k.length, input: x.length });
   }
+  checkWork('conv1d', conv1dWork(length, k.length));
   const out = new Array<number>(length);
   for (let n = 0; n < length; n++) {
     let s = 0;
@@ -59,6 +66,8 @@ export function conv1d(
       const i = n + m - before;
       if (i >= 0 && i < x.length) s += x[i] * k[m];
     }
+    if (!Number.isFinite(s))
+      throw valueError('input', 'not-finite-result', { op: 'conv1d', cell: `output[${n}]` });
     out[n] = s;
   }
   return out;

@@ -9,9 +9,10 @@
  *
  * Example: the 5×5 image of the lectures with the 3×3 "X" filter gives [[4,3,4],[2,4,3],[2,3,4]].
  */
-import { ShapeError, expectFinite, shapeError } from './errors.js';
+import { ShapeError, expectFinite, phrase, shapeError } from './errors.js';
 import { type Geometry2d, type WindowOptions, windowGeometry } from './geometry.js';
-import { type Tensor, expectFiniteData, padChannels } from './tensor.js';
+import { checkCells, checkWork } from './limits.js';
+import { type Tensor, expectFiniteData, expectFiniteResult, padChannels } from './tensor.js';
 
 export interface Conv2dOptions extends WindowOptions {
   /** One number per filter, added to every cell of that filter's map. Default 0. */
@@ -52,20 +53,95 @@ export function conv2dGeometry(
   if (options.scale !== undefined) expectFinite('scale', options.scale);
   expectFiniteData('input', input);
   expectFiniteData('kernels', filters);
-  return windowGeometry(H, W, kH, kW, options, 'kernel');
+  const g = windowGeometry(H, W, kH, kW, options, 'kernel');
+  const { top, bottom, left, right } = g.pad;
+  if (top + bottom + left + right > 0)
+    checkCells('padding', () => phrase('padded-input', {}), [
+      C,
+      H + top + bottom,
+      W + left + right,
+    ]);
+  checkCells('input', () => phrase('op-output', { op: 'conv2d' }), [O, g.outH, g.outW]);
+  checkWork('conv2d', conv2dWork(C, O, g));
+  return g;
+}
+
+/**
+ * Steps a convolution takes: a multiply-add per kernel tap, channel and output cell, and one
+ * per number it writes (the output, the input with its padding written out), so a request
+ * that only allocates is counted too.
+ */
+export function conv2dWork(channels: number, filters: number, g: Geometry2d): number {
+  const outputs = filters * g.outH * g.outW;
+  const { top, bottom, left, right } = g.pad;
+  const padded =
+    top + bottom + left + right > 0
+      ? channels * (g.inH + top + bottom) * (g.inW + left + right)
+      : 0;
+  return outputs * channels * g.kH * g.kW + outputs + padded;
 }
 
 export function conv2d(input: Tensor, filters: Tensor, options: Conv2dOptions = {}): Tensor {
   const g = conv2dGeometry(input, filters, options);
-  const C = input.shape[0];
+  const O = filters.shape[0];
+  // Padding is written out as real zeros once, so every tap of every window reads a cell
+  // and the loops need no bounds: output (y, x) reads padded (y·sH + i·dH, x·sW + j·dW).
+  const padded = padChannels(input, g.pad);
+  const out = new Float64Array(O * g.outH * g.outW);
+  correlate(out, padded, input.shape[0], filters, g, options);
+  const result = { shape: [O, g.outH, g.outW], data: out };
+  if (!(sumBound(input, filters, options) < Number.MAX_VALUE / 2))
+    expectFiniteResult('conv2d', result);
+  return result;
+}
+
+/**
+ * A bound on |every output cell|: |scale| · max |x| · (the largest Σ|w| of a filter) + max |b|.
+ * Only when it comes near the largest double can a sum overflow, and only then are the
+ * outputs scanned; the bound costs a pass over the input and the weights, not the output.
+ */
+function sumBound(input: Tensor, filters: Tensor, options: Conv2dOptions): number {
+  const xs = input.data;
+  let x = 0;
+  for (let i = 0; i < xs.length; i++) {
+    const v = xs[i] < 0 ? -xs[i] : xs[i];
+    if (v > x) x = v;
+  }
+  const ws = filters.data;
+  const perFilter = ws.length / filters.shape[0];
+  let w = 0;
+  for (let start = 0; start < ws.length; start += perFilter) {
+    let sum = 0;
+    for (let k = start; k < start + perFilter; k++) sum += ws[k] < 0 ? -ws[k] : ws[k];
+    if (sum > w) w = sum;
+  }
+  let b = 0;
+  const bias = options.bias;
+  if (bias)
+    for (let o = 0; o < bias.length; o++) {
+      const v = bias[o] < 0 ? -bias[o] : bias[o];
+      if (v > b) b = v;
+    }
+  return Math.abs(options.scale ?? 1) * x * w + b;
+}
+
+/**
+ * The sums into `out`, kept apart from the checks around them so the engine's hottest loop
+ * is compiled on its own.
+ */
+function correlate(
+  out: Float64Array,
+  padded: { data: Float64Array; rows: number; columns: number },
+  C: number,
+  filters: Tensor,
+  g: Geometry2d,
+  options: Conv2dOptions,
+): void {
   const O = filters.shape[0];
   const { kH, kW, sH, sW, dH, dW, outH, outW } = g;
   const scale = options.scale ?? 1;
-  // Padding is written out as real zeros once, so every tap of every window reads a cell
-  // and the loops below need no bounds: output (y, x) reads padded (y·sH + i·dH, x·sW + j·dW).
-  const { data: src, rows: H, columns: W } = padChannels(input, g.pad);
+  const { data: src, rows: H, columns: W } = padded;
   const wts = filters.data;
-  const out = new Float64Array(O * outH * outW);
   const plane = outH * outW;
 
   // Tap-major: for each filter, channel and kernel row, sweep the output plane adding
@@ -110,5 +186,4 @@ export function conv2d(input: Tensor, filters: Tensor, options: Conv2dOptions = 
       for (let k = outBase; k < outBase + plane; k++) out[k] = out[k] * scale + b;
     }
   }
-  return { shape: [O, outH, outW], data: out };
 }

@@ -2,7 +2,7 @@
  * A fully connected layer: out[o] = Σ_i weights[o][i] · input[i] + bias[o].
  * Weights are [out][in]: one row per output unit (one "vote" per class in the X/O network).
  */
-import { describeValue, expectFinite, shapeError } from './errors.js';
+import { describeValue, expectFinite, shapeError, valueError } from './errors.js';
 
 export function dense(
   input: readonly number[],
@@ -35,7 +35,13 @@ export function dense(
     }
     bias.forEach((v, i) => expectFinite(`bias[${i}]`, v));
   }
-  return weights.map((row, o) =>
-    row.reduce((s: number, w: number, i: number) => s + w * input[i], bias ? bias[o] : 0),
-  );
+  return weights.map((row, o) => {
+    const sum = row.reduce(
+      (s: number, w: number, i: number) => s + w * input[i],
+      bias ? bias[o] : 0,
+    );
+    if (!Number.isFinite(sum))
+      throw valueError('input', 'not-finite-result', { op: 'dense', cell: `output[${o}]` });
+    return sum;
+  });
 }

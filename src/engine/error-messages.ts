@@ -165,6 +165,20 @@ export const ENGINE_ERROR_MESSAGES = {
   'kernel-layout': (p: { got: Got }) =>
     `Expected \`layout\` to be "keras" or "pytorch", got ${p.got}.`,
 
+  // Limits (limits.ts).
+  'too-many-cells': (p: { what: Phrase; shape: string; cells: string; limit: string }) =>
+    `Too large: ${p.what} would hold ${p.cells} numbers (${p.shape}), over the limit of ${p.limit}.`,
+  'too-much-work': (p: { op: string; work: string; limit: string }) =>
+    `Too much work: ${p.op} would take ${p.work} steps (multiply-adds, window cells and numbers written), over the limit of ${p.limit} per request.`,
+  'not-in-range': (p: { argument: string; min: number; max: string; got: Got }) =>
+    `Expected \`${p.argument}\` to be a whole number from ${p.min} to ${p.max}, got ${p.got}.`,
+  'count-too-big': (p: { argument: string; got: string; max: string }) =>
+    `Too large: \`${p.argument}\` would be ${p.got}, more than ${p.max}, the largest whole number counted exactly.`,
+  'too-deep': (p: { name: string; limit: number }) =>
+    `\`${p.name}\` nests lists more than ${p.limit} levels deep, the most a tensor may have.`,
+  'not-finite-result': (p: { op: string; cell: string }) =>
+    `${p.op}: ${p.cell} is not a finite number (the sum overflowed).`,
+
   // Receptive fields (receptive-field.ts).
   'window-layers': (p: { got: Got }) =>
     `Expected \`layers\` to be an array of { kernel, stride?, dilation? }, got ${p.got}.`,
@@ -238,6 +252,10 @@ export const ENGINE_PHRASES = {
   length: (p: { length: number }) => `length ${p.length}`,
   'pipeline-input': (_: NoParams) => 'the input',
   'pipeline-stage': (p: { stage: number; op: string }) => `stage ${p.stage} (${p.op})`,
+  /** What a size limit is about: an argument, the input with its padding, an op's output. */
+  named: (p: { name: string }) => `\`${p.name}\``,
+  'padded-input': (_: NoParams) => 'the padded input',
+  'op-output': (p: { op: string }) => `the ${p.op} output`,
 } satisfies Record<string, (params: never) => string>;
 
 export type PhraseCode = keyof typeof ENGINE_PHRASES;

@@ -2,13 +2,8 @@
  * Where a sliding window goes: padding resolution and output sizes for one spatial axis
  * and for 2-D ops. Convolution and pooling both use these, so they can never disagree.
  */
-import {
-  describeValue,
-  expectNonNegativeInt,
-  expectPositiveInt,
-  shapeError,
-  valueError,
-} from './errors.js';
+import { describeValue, shapeError, valueError } from './errors.js';
+import { expectSize } from './limits.js';
 
 /** `valid`: no padding. `same`: TensorFlow's rule. A number: that many zeros on every side. */
 export type Padding = 'valid' | 'same' | number | [[number, number], [number, number]];
@@ -41,7 +36,7 @@ export interface Geometry2d {
   outW: number;
 }
 
-/** A number or a pair → a pair, checking each is a whole number ≥ 1. */
+/** A number or a pair → a pair, checking each is a whole number from 1 to LIMITS.size. */
 export function pair(
   argument: string,
   value: number | readonly [number, number] | undefined,
@@ -49,14 +44,14 @@ export function pair(
 ): [number, number] {
   if (value === undefined) return [fallback, fallback];
   if (typeof value === 'number') {
-    expectPositiveInt(argument, value);
+    expectSize(argument, value);
     return [value, value];
   }
   if (!Array.isArray(value) || value.length !== 2) {
     throw valueError(argument, 'not-pair', { argument, got: describeValue(value) });
   }
-  expectPositiveInt(`${argument}[0]`, value[0]);
-  expectPositiveInt(`${argument}[1]`, value[1]);
+  expectSize(`${argument}[0]`, value[0]);
+  expectSize(`${argument}[1]`, value[1]);
   return [value[0], value[1]];
 }
 
@@ -113,7 +108,7 @@ export function resolvePadding(
     return { top, bottom, left, right };
   }
   if (typeof p === 'number') {
-    expectNonNegativeInt('padding', p);
+    expectSize('padding', p, 0);
     return { top: p, bottom: p, left: p, right: p };
   }
   if (
@@ -122,10 +117,10 @@ export function resolvePadding(
     p.every((side) => Array.isArray(side) && side.length === 2)
   ) {
     const [[top, bottom], [left, right]] = p;
-    expectNonNegativeInt('padding[0][0]', top);
-    expectNonNegativeInt('padding[0][1]', bottom);
-    expectNonNegativeInt('padding[1][0]', left);
-    expectNonNegativeInt('padding[1][1]', right);
+    expectSize('padding[0][0]', top, 0);
+    expectSize('padding[0][1]', bottom, 0);
+    expectSize('padding[1][0]', left, 0);
+    expectSize('padding[1][1]', right, 0);
     return { top, bottom, left, right };
   }
   throw valueError('padding', 'bad-padding', { got: describeValue(p) });

@@ -1,5 +1,6 @@
 /** The CNN engine: pure, dependency-free, every step explainable. */
 export * from './errors.js';
+export * from './limits.js';
 export * from './tensor.js';
 export * from './geometry.js';
 export * from './nested.js';

@@ -7,15 +7,7 @@
  * Shapes are Keras's channels-last (H, W, C) without the batch axis; after `flatten` and
  * `dense` a shape is (units).
  */
-import {
-  describeValue,
-  expectFinite,
-  expectNonNegativeInt,
-  expectPositiveInt,
-  phrase,
-  shapeError,
-  valueError,
-} from './errors.js';
+import { describeValue, expectFinite, phrase, shapeError, valueError } from './errors.js';
 import {
   type Geometry2d,
   effectiveSize,
@@ -23,6 +15,7 @@ import {
   resolvePadding,
   windowGeometry,
 } from './geometry.js';
+import { expectExactCount, expectSize } from './limits.js';
 import { conv2dParams, denseParams } from './params.js';
 
 /** What a conv2d or dense layer applies to its output. `linear` (the default) is none. */
@@ -211,7 +204,7 @@ function checkInput(input: unknown): [number, number, number] {
   if (!Array.isArray(input) || input.length !== 3) {
     throw valueError('input', 'model-input', { got: describeValue(input) });
   }
-  input.forEach((d, i) => expectPositiveInt(`input[${i}]`, d));
+  input.forEach((d, i) => expectSize(`input[${i}]`, d));
   return [input[0], input[1], input[2]];
 }
 
@@ -287,7 +280,7 @@ function resolveLayer(
   const base = { index, name, spec: layer, inputShape };
   switch (layer.type) {
     case 'conv2d': {
-      const filters = expectPositiveInt(`${at}.filters`, layer.filters);
+      const filters = expectSize(`${at}.filters`, layer.filters);
       checkActivation(at, layer.activation);
       checkBoolean(`${at}.useBias`, layer.useBias);
       if (layer.scale !== undefined) expectFinite(`${at}.scale`, layer.scale);
@@ -299,12 +292,18 @@ function resolveLayer(
         padding: checkConvPadding(at, layer.padding),
         dilation: layer.dilation,
       });
+      const bias = layer.useBias ?? true;
+      // Checked here too, so the message names the layer.
+      expectExactCount(
+        `${at}.params`,
+        geometry.kH * geometry.kW * c * filters + (bias ? filters : 0),
+      );
       const params = conv2dParams({
         kH: geometry.kH,
         kW: geometry.kW,
         cIn: c,
         filters,
-        bias: layer.useBias ?? true,
+        bias,
       }).total;
       return { ...base, outputShape: [geometry.outH, geometry.outW, filters], params, geometry };
     }
@@ -327,20 +326,23 @@ function resolveLayer(
       });
       return { ...base, outputShape: [geometry.outH, geometry.outW, c], params: 0, geometry };
     }
-    case 'flatten':
-      return { ...base, outputShape: [inputShape.reduce((a, b) => a * b, 1)], params: 0 };
+    case 'flatten': {
+      const cells = expectExactCount(
+        `${at}.output`,
+        inputShape.reduce((a, b) => a * b, 1),
+      );
+      return { ...base, outputShape: [cells], params: 0 };
+    }
     case 'dense': {
-      const units = expectPositiveInt(`${at}.units`, layer.units);
+      const units = expectSize(`${at}.units`, layer.units);
       checkActivation(at, layer.activation);
       checkBoolean(`${at}.useBias`, layer.useBias);
       if (inputShape.length !== 1) {
         throw shapeError(at, 'dense-needs-flat', { layer: at, name, shape: shapeText(inputShape) });
       }
-      const params = denseParams({
-        inputs: inputShape[0],
-        units,
-        bias: layer.useBias ?? true,
-      }).total;
+      const bias = layer.useBias ?? true;
+      expectExactCount(`${at}.params`, inputShape[0] * units + (bias ? units : 0));
+      const params = denseParams({ inputs: inputShape[0], units, bias }).total;
       return { ...base, outputShape: [units], params };
     }
     case 'relu':
@@ -425,7 +427,7 @@ function windowOf(
 function checkConvPadding(at: string, padding: unknown): 'valid' | 'same' | number {
   if (padding === undefined) return 'valid';
   if (padding === 'valid' || padding === 'same') return padding;
-  if (typeof padding === 'number') return expectNonNegativeInt(`${at}.padding`, padding);
+  if (typeof padding === 'number') return expectSize(`${at}.padding`, padding, 0);
   throw valueError(`${at}.padding`, 'layer-conv-padding', {
     argument: `${at}.padding`,
     got: describeValue(padding),

@@ -4,15 +4,27 @@
  * filters are a list whose items are each one grid (single-channel input) or a list of grids.
  */
 import { describeValue, phrase, shapeError } from './errors.js';
+import { LIMITS, checkCells } from './limits.js';
 import { type Tensor, fromNested, reshape } from './tensor.js';
 
 function depth(value: unknown): number {
   let d = 0;
-  while (Array.isArray(value)) {
+  // Deeper than a tensor may be is deep enough to refuse: no need to walk further down.
+  while (Array.isArray(value) && d <= LIMITS.rank) {
     d++;
     value = value[0];
   }
   return d;
+}
+
+/** The shape the first items of nested lists claim, at most LIMITS.rank levels down. */
+function firstShape(value: unknown): number[] {
+  const shape: number[] = [];
+  while (Array.isArray(value) && value.length > 0 && shape.length < LIMITS.rank) {
+    shape.push(value.length);
+    value = value[0];
+  }
+  return shape;
 }
 
 /** A grid G or channels [G, …] → (C,H,W). */
@@ -39,6 +51,8 @@ export function filtersFrom(name: string, value: unknown, channels: number): Ten
   if (!Array.isArray(value) || value.length === 0) {
     throw shapeError(name, 'no-filters', { name, got: describeValue(value) });
   }
+  // Every filter is as big as the first (checked below): refuse too many before building any.
+  checkCells(name, () => phrase('named', { name }), [value.length, ...firstShape(value[0])]);
   const items = value.map((k, o) => volumeFrom(`${name}[${o}]`, k));
   const [C, kH, kW] = items[0].shape;
   items.forEach((t, o) => {

@@ -4,6 +4,7 @@
  * a dense layer has one weight per (input, unit) pair.
  */
 import { describeValue, expectPositiveInt, valueError } from './errors.js';
+import { expectExactCount, expectSize } from './limits.js';
 
 export interface Conv2dParamsOptions {
   /** Kernel rows. */
@@ -41,13 +42,14 @@ export interface Conv2dParams {
  */
 export function conv2dParams(options: Conv2dParamsOptions): Conv2dParams {
   const { kH, kW, cIn, filters, bias = true } = options;
-  expectPositiveInt('kH', kH);
-  expectPositiveInt('kW', kW);
-  expectPositiveInt('cIn', cIn);
-  expectPositiveInt('filters', filters);
+  expectSize('kH', kH);
+  expectSize('kW', kW);
+  expectSize('cIn', cIn);
+  expectSize('filters', filters);
   expectBoolean('bias', bias);
   const perFilterWeights = kH * kW * cIn;
   const biases = bias ? filters : 0;
+  expectExactCount('params', perFilterWeights * filters + biases);
   return {
     perFilter: perFilterWeights + (bias ? 1 : 0),
     weights: perFilterWeights * filters,
@@ -87,10 +89,12 @@ export interface DenseParams {
  */
 export function denseParams(options: DenseParamsOptions): DenseParams {
   const { inputs, units, bias = true } = options;
-  expectPositiveInt('inputs', inputs);
-  expectPositiveInt('units', units);
+  // `inputs` may be a flattened image, bigger than a size: it only has to stay exact.
+  expectExactCount('inputs', expectPositiveInt('inputs', inputs));
+  expectSize('units', units);
   expectBoolean('bias', bias);
   const biases = bias ? units : 0;
+  expectExactCount('params', inputs * units + biases);
   return {
     perUnit: inputs + (bias ? 1 : 0),
     weights: inputs * units,

@@ -15,7 +15,7 @@
  * 'same' → (3,4,4); maxpool 2, 'same' → (3,2,2); flatten → the twelve features
  * [1, 5/9, 5/9, 1,  1, 5/9, 5/9, 5/9,  5/9, 1, 1, 5/9].
  */
-import { type Conv2dOptions, conv2d } from './conv2d.js';
+import { type Conv2dOptions, conv2d, conv2dGeometry, conv2dWork } from './conv2d.js';
 import { dense } from './dense.js';
 import {
   EngineError,
@@ -27,7 +27,8 @@ import {
   valueError,
 } from './errors.js';
 import { relu, softmax } from './activations.js';
-import { type PoolOptions, avgPool2d, maxPool2d } from './pool.js';
+import { checkWork } from './limits.js';
+import { type PoolOptions, avgPool2d, maxPool2d, poolGeometry, poolWork } from './pool.js';
 import { type Tensor, flatten } from './tensor.js';
 
 export type PipelineStage =
@@ -82,10 +83,43 @@ function shapeText(t: Tensor): string {
 }
 
 /**
+ * The steps `stage` takes on `value` (multiply-adds, window cells, or one per number), from
+ * the shapes alone; throws what the stage would throw for a geometry or limit problem.
+ */
+export function stageWork(value: Tensor, stage: PipelineStage): number {
+  switch (stage.op) {
+    case 'conv2d':
+      return conv2dWork(
+        value.shape[0],
+        stage.kernels.shape[0],
+        conv2dGeometry(value, stage.kernels, stage),
+      );
+    case 'maxpool':
+    case 'avgpool':
+      return poolWork(value.shape[0], poolGeometry(value, stage));
+    case 'dense':
+      return Array.isArray(stage.weights) ? stage.weights.length * (value.data.length + 1) : 0;
+    default:
+      return value.data.length;
+  }
+}
+
+/**
  * Every stage's output, in order. An error inside stage k is rethrown with its argument
  * prefixed by `stages[k]`, so a request can point at the stage (and field) to fix.
  */
 export function runPipeline(input: Tensor, stages: readonly PipelineStage[]): Tensor[] {
+  return runPipelineCounted(input, stages).outputs;
+}
+
+/**
+ * `runPipeline`, also giving the steps all stages took. Each stage's steps are counted before
+ * it runs, and the pipeline stops before the total would pass LIMITS.work.
+ */
+export function runPipelineCounted(
+  input: Tensor,
+  stages: readonly PipelineStage[],
+): { outputs: Tensor[]; work: number } {
   if (!Array.isArray(stages)) {
     throw new ShapeError(
       'stages',
@@ -94,6 +128,7 @@ export function runPipeline(input: Tensor, stages: readonly PipelineStage[]): Te
   }
   const outputs: Tensor[] = [];
   let value = input;
+  let work = 0;
   stages.forEach((stage, k) => {
     const op = stage?.op;
     const where = `stages[${k}]`;
@@ -109,6 +144,8 @@ export function runPipeline(input: Tensor, stages: readonly PipelineStage[]): Te
       throw shapeError(where, 'stage-needs-vector', params);
     }
     try {
+      work += stageWork(value, stage);
+      checkWork('pipeline', work);
       value = runStage(value, stage);
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
@@ -118,5 +155,5 @@ export function runPipeline(input: Tensor, stages: readonly PipelineStage[]): Te
     }
     outputs.push(value);
   });
-  return outputs;
+  return { outputs, work };
 }

@@ -8,9 +8,10 @@
  * "same" pooling of a 7×7 map with 2×2 windows, stride 2, gives 4×4: the odd last row and
  * column are pooled on their own. Stride defaults to the window size.
  */
-import { ShapeError, describeValue, valueError } from './errors.js';
+import { ShapeError, describeValue, phrase, valueError } from './errors.js';
 import { type Geometry2d, pair, windowGeometry } from './geometry.js';
-import { type Tensor, expectFiniteData } from './tensor.js';
+import { checkCells, checkWork } from './limits.js';
+import { type Tensor, expectFiniteData, expectFiniteResult } from './tensor.js';
 
 export interface PoolOptions {
   size: number | readonly [number, number];
@@ -36,7 +37,7 @@ export function poolGeometry(input: Tensor, options: PoolOptions): Geometry2d {
   expectFiniteData('input', input);
   const [kH, kW] = pair('size', options.size, 1);
   const stride = options.stride ?? [kH, kW];
-  return windowGeometry(
+  const g = windowGeometry(
     input.shape[1],
     input.shape[2],
     kH,
@@ -44,6 +45,18 @@ export function poolGeometry(input: Tensor, options: PoolOptions): Geometry2d {
     { stride, padding },
     'pooling window',
   );
+  const C = input.shape[0];
+  checkCells('input', () => phrase('op-output', { op: 'pooling' }), [C, g.outH, g.outW]);
+  checkWork('pooling', poolWork(C, g));
+  return g;
+}
+
+/**
+ * Steps pooling takes: every window cell, padding included (the loops skip padded cells, but
+ * an explanation lists every cell of the window), and one per output number.
+ */
+export function poolWork(channels: number, g: Geometry2d): number {
+  return channels * g.outH * g.outW * (g.kH * g.kW + 1);
 }
 
 function pool(op: 'max' | 'avg', input: Tensor, options: PoolOptions): Tensor {
@@ -80,7 +93,10 @@ function pool(op: 'max' | 'avg', input: Tensor, options: PoolOptions): Tensor {
       }
     }
   }
-  return { shape: [C, outH, outW], data: out };
+  const result = { shape: [C, outH, outW], data: out };
+  // A max is one of the inputs, but an average's running total can overflow.
+  if (op === 'avg') expectFiniteResult('avgpool', result);
+  return result;
 }
 
 export function maxPool2d(input: Tensor, options: PoolOptions): Tensor {

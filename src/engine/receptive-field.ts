@@ -3,6 +3,7 @@
  * sliding-window layers depends on. Padding moves the field but never changes its size.
  */
 import { describeValue, expectPositiveInt, valueError } from './errors.js';
+import { expectSize } from './limits.js';
 
 /** One sliding-window layer along one axis (a convolution or a pool). */
 export interface WindowLayer {
@@ -54,9 +55,9 @@ export function receptiveField(layers: readonly WindowLayer[]): ReceptiveField {
         got: describeValue(layer),
       });
     }
-    const k = expectPositiveInt(`layers[${i}].kernel`, layer.kernel);
-    const s = expectPositiveInt(`layers[${i}].stride`, layer.stride ?? 1);
-    const d = expectPositiveInt(`layers[${i}].dilation`, layer.dilation ?? 1);
+    const k = expectSize(`layers[${i}].kernel`, layer.kernel);
+    const s = expectSize(`layers[${i}].stride`, layer.stride ?? 1);
+    const d = expectSize(`layers[${i}].dilation`, layer.dilation ?? 1);
     size += (k - 1) * d * jump;
     jump *= s;
     steps.push({ layer: i, size, jump });

@@ -2,6 +2,8 @@
  * Keras-style model summaries: a table of layers with output shapes and parameter counts,
  * as data (`summarize`) and as text lines (`formatSummary`) shaped like `model.summary()`.
  */
+import { formatCount } from './format-count.js';
+import { expectExactCount } from './limits.js';
 import { KERAS_NAMES, type LayerType, type ModelSpec, resolveModel } from './model.js';
 
 export interface SummaryRow {
@@ -45,7 +47,10 @@ export function summarize(spec: ModelSpec): ModelSummary {
     outputShape: layer.outputShape,
     params: layer.params,
   }));
-  const totalParams = rows.reduce((sum, row) => sum + row.params, 0);
+  const totalParams = expectExactCount(
+    'total_params',
+    rows.reduce((sum, row) => sum + row.params, 0),
+  );
   return {
     inputShape: [...spec.input],
     rows,
@@ -63,13 +68,7 @@ export function formatShape(shape: readonly number[]): string {
   return `(${['None', ...shape.map(String)].join(', ')})`;
 }
 
-/**
- * A whole number with thousands separators, independent of the locale.
- * Example: `formatCount(1639424)` → `"1,639,424"`.
- */
-export function formatCount(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}
+export { formatCount } from './format-count.js';
 
 export interface FormatSummaryOptions {
   /** Shown as `Model: "…"`. @default 'sequential' */
@@ -99,10 +98,14 @@ export function formatSummary(summary: ModelSummary, options: FormatSummaryOptio
     formatCount(row.params),
   ]);
   const header = [' Layer (type)', 'Output Shape', 'Param #'];
-  // One space at least between columns, so a long name never runs into its shape.
-  const nameWidth = Math.max(29, ...cells.map((c) => c[0].length + 1));
-  const shapeWidth = Math.max(26, ...cells.map((c) => c[1].length + 1));
-  const paramWidth = Math.max(10, ...cells.map((c) => c[2].length));
+  // One space at least between columns, so a long name never runs into its shape. A loop,
+  // not Math.max(...cells): a model may have more layers than a call has room for arguments.
+  let [nameWidth, shapeWidth, paramWidth] = [29, 26, 10];
+  for (const [name, shape, params] of cells) {
+    nameWidth = Math.max(nameWidth, name.length + 1);
+    shapeWidth = Math.max(shapeWidth, shape.length + 1);
+    paramWidth = Math.max(paramWidth, params.length);
+  }
   const width = nameWidth + shapeWidth + paramWidth;
   const line = ([name, shape, params]: string[]) =>
     (name.padEnd(nameWidth) + shape.padEnd(shapeWidth) + params).trimEnd();

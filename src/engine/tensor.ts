@@ -7,6 +7,7 @@
  * one grid per channel. `chwToHwc`/`hwcToChw` convert to and from Keras's (H,W,C).
  */
 import { ShapeError, describe, describeValue, phrase, shapeError, valueError } from './errors.js';
+import { LIMITS, checkCells } from './limits.js';
 
 export interface Tensor {
   readonly shape: readonly number[];
@@ -58,6 +59,7 @@ export function offset(shape: readonly number[], index: readonly number[]): numb
 /** A tensor of the given shape; zeros unless `data` is given (its length must match). */
 export function tensor(shape: readonly number[], data?: ArrayLike<number>): Tensor {
   checkShape(shape);
+  checkCells('shape', () => phrase('named', { name: 'shape' }), shape);
   const n = sizeOf(shape);
   if (data === undefined) return { shape: [...shape], data: new Float64Array(n) };
   if (data.length !== n) {
@@ -81,6 +83,9 @@ export function fromNested(name: string, nested: unknown, rank?: number): Tensor
     if (probe.length === 0) {
       throw shapeError(name, 'empty-array', { name, depth: shape.length });
     }
+    // The walk below recurses once per level: a list nested thousands deep is refused here.
+    if (shape.length === LIMITS.rank)
+      throw valueError(name, 'too-deep', { name, limit: LIMITS.rank });
     shape.push(probe.length);
     probe = probe[0];
   }
@@ -91,6 +96,7 @@ export function fromNested(name: string, nested: unknown, rank?: number): Tensor
       got: shape.length === 0 ? describeValue(nested) : phrase('rank', { rank: shape.length }),
     });
   }
+  checkCells(name, () => phrase('named', { name }), shape);
   const data = new Float64Array(sizeOf(shape));
   let k = 0;
   const walk = (node: unknown, depth: number, path: string): void => {
@@ -124,6 +130,26 @@ export function expectFiniteData(name: string, t: Tensor): void {
   for (let i = 0; i < d.length; i++) {
     if (!Number.isFinite(d[i])) {
       throw valueError(name, 'not-finite-data', { name, got: describeValue(d[i]), position: i });
+    }
+  }
+}
+
+/**
+ * Throw a ValueError naming the first cell of `op`'s result that is not a finite number, such
+ * as `output[0][1][2]`: finite inputs can still add up past the largest double (4 × 1e308).
+ */
+export function expectFiniteResult(op: string, t: Tensor): void {
+  const d = t.data;
+  for (let i = 0; i < d.length; i++) {
+    if (!Number.isFinite(d[i])) {
+      const index: number[] = [];
+      let rest = i;
+      for (let a = t.shape.length - 1; a >= 0; a--) {
+        index.unshift(rest % t.shape[a]);
+        rest = Math.floor(rest / t.shape[a]);
+      }
+      const cell = `output${index.map((k) => `[${k}]`).join('')}`;
+      throw valueError('input', 'not-finite-result', { op, cell });
     }
   }
 }

@@ -9,8 +9,8 @@ import { parseAnswer } from '../content/answer-parser.js';
 import { answerValue } from '../content/answer-value.js';
 import type { AnswerKind, AnswerValue, Question } from '../content/types.js';
 import type { Message } from '../i18n/index.js';
-import { safeParams } from './safe-text.js';
-import { type JsonValue, JsonObject } from './strict-json.js';
+import { safeParams } from '../untrusted/safe-text.js';
+import { type JsonValue, JsonObject } from '../untrusted/strict-json.js';
 
 /**
  * Longer answers are refused unread. A grid may be long (a 10,000-row grid should be told it has

@@ -4,7 +4,13 @@
  * for every submission, with the student's files in `/autograder/submission`; the results go
  * to `/autograder/results/results.json`. Each path can be moved with an environment variable,
  * which is how the tests run the script on a laptop.
+ *
+ * A teacher may edit these files (a proxy in setup.sh, another Node version), so each carries
+ * a `# cnn-tutor gradescope sha256:…` line with the checksum of the rest of the file: after an
+ * edit it no longer matches, and writing the autograder again into the same folder refuses to
+ * replace the edited file (without `--force`).
  */
+import { isSealed, sealed } from './output-signature.js';
 
 export interface AutograderOptions {
   /** The lab id, for comments. */
@@ -71,7 +77,7 @@ if [ -f "$SOURCE/${SECRET_FILE}" ]; then
   CNN_TUTOR_SECRET="$(cat "$SOURCE/${SECRET_FILE}")"
   export CNN_TUTOR_SECRET
 fi
-"\${COMMAND[@]}" grade "$SUBMISSION" --lab "$SOURCE/${LAB_FILE}" --format gradescope --out "$RESULTS/results.json"
+"\${COMMAND[@]}" grade "$SUBMISSION" --lab "$SOURCE/${LAB_FILE}" --format gradescope --out "$RESULTS/results.json" --force
 status=$?
 if [ ! -s "$RESULTS/results.json" ]; then
   printf '{"score": 0, "output": "The autograder could not grade this submission (cnn-tutor exit code %s). Please tell your teacher.", "tests": []}\\n' "$status" > "$RESULTS/results.json"
@@ -80,14 +86,42 @@ exit 0
 `;
 }
 
+const SEAL = 'gradescope';
+
+/** Where each file's seal goes: after the `#!` line of a script, first in the lab. */
+const SEAL_LINE: Readonly<Record<string, number>> = {
+  'setup.sh': 1,
+  run_autograder: 1,
+  [LAB_FILE]: 0,
+};
+
+/**
+ * True when `text` is the file `name` as `cnn-tutor gradescope` wrote it, unedited. The secret
+ * carries no seal (its whole content is the secret): an existing one is replaced only by the
+ * same secret, or with `--force`.
+ */
+export function isAutograderFile(name: string, text: string): boolean {
+  const line = SEAL_LINE[name];
+  return line !== undefined && isSealed(text, SEAL, line);
+}
+
 /** Everything `cnn-tutor gradescope` writes: the two scripts, the lab, and the secret if there is one. */
 export function autograderFiles(
   options: AutograderOptions & { labSource: string; secret?: string },
 ): AutograderFile[] {
+  const seal = (name: string, text: string) => sealed(text, SEAL, SEAL_LINE[name]);
+  // A lab taken from an earlier autograder keeps one seal, not two.
+  const lab = isSealed(options.labSource, SEAL, 0)
+    ? options.labSource.slice(options.labSource.indexOf('\n') + 1)
+    : options.labSource;
   const files: AutograderFile[] = [
-    { name: 'setup.sh', text: setupScript(options), mode: 0o755 },
-    { name: 'run_autograder', text: runAutograderScript(options), mode: 0o755 },
-    { name: LAB_FILE, text: options.labSource, mode: 0o644 },
+    { name: 'setup.sh', text: seal('setup.sh', setupScript(options)), mode: 0o755 },
+    {
+      name: 'run_autograder',
+      text: seal('run_autograder', runAutograderScript(options)),
+      mode: 0o755,
+    },
+    { name: LAB_FILE, text: seal(LAB_FILE, lab), mode: 0o644 },
   ];
   if (options.secret !== undefined)
     files.push({ name: SECRET_FILE, text: options.secret, mode: 0o600 });

@@ -17,9 +17,12 @@ export interface ExerciseStats {
 }
 
 export interface ClassSummary {
+  /** Files graded or failed: `graded + notGraded`. */
   files: number;
   graded: number;
   notGraded: number;
+  /** Files in a folder that are not submissions: in no count or mean. */
+  skipped: number;
   /** Set when every graded file is for one lab. */
   lab?: string;
   maxScore?: number;
@@ -48,12 +51,13 @@ export function median(values: readonly number[]): number {
 const mean = (values: readonly number[]): number =>
   values.reduce((a, b) => a + b, 0) / values.length;
 
-export function summarize(results: readonly SubmissionResult[]): ClassSummary {
+export function summarize(results: readonly SubmissionResult[], skipped = 0): ClassSummary {
   const graded = results.filter((r) => r.error === undefined);
   const summary: ClassSummary = {
     files: results.length,
     graded: graded.length,
     notGraded: results.length - graded.length,
+    skipped,
     exercises: [],
   };
   if (graded.length === 0) return summary;

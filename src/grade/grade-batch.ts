@@ -2,6 +2,11 @@
  * Grade many submission files: the paths given, and every `*.json` in the folders given.
  * The course and each lab are loaded once per run; questions are built per student. One bad
  * file gives one error entry and the rest are graded normally; nothing here writes a file.
+ *
+ * A file named on the command line is always graded. In a folder only submissions are: a
+ * symbolic link is not followed and JSON that is not a submission (a report of cnn-tutor's
+ * own, `package.json`) is not graded; both are listed as skipped, apart from the results, so
+ * they never count as failed or as 0%.
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -11,8 +16,8 @@ import type { Message } from '../i18n/index.js';
 import { type GradeOptions, type SubmissionResult, gradeSubmission } from './grade-submission.js';
 import type { Lab } from './lab.js';
 import { loadLab } from './load-lab.js';
-import { readSubmissionFile } from './read-submission.js';
-import { safeText } from './safe-text.js';
+import { readFolderFile, readSubmissionFile } from './read-submission.js';
+import { safeText } from '../untrusted/safe-text.js';
 
 export interface BatchOptions extends GradeOptions {
   readonly course: Course;
@@ -22,13 +27,22 @@ export interface BatchOptions extends GradeOptions {
   readonly lab?: Lab;
   /** Where relative paths start. @default process.cwd() */
   readonly cwd?: string;
-  /** Files never graded, as absolute paths: the report being written, for one. */
-  readonly exclude?: readonly string[];
+}
+
+/** A file in a folder that was not graded, and why (a link, JSON that is not a submission). */
+export interface SkippedFile {
+  /** As found: `<folder>/<name>`. */
+  file: string;
+  reason: Message;
 }
 
 export interface BatchResult {
-  /** One per file, in the order found (folders sorted by name). */
+  /** One per file graded or failed, in the order found (folders sorted by name). */
   results: SubmissionResult[];
+  /** Files in a folder that are not submissions, in the order found. */
+  skipped: SkippedFile[];
+  /** The absolute paths of the files read as submissions: no report may be written over one. */
+  inputs: string[];
   /** The labs used, by id. */
   labs: Map<string, Lab>;
   /** Problems in a course lab that a submission named: the run must stop with exit code 2. */
@@ -43,23 +57,24 @@ export interface FoundFile {
   /** As given, or `<folder>/<name>` for a file found in a folder. */
   file: string;
   path: string;
+  /** The folder it was found in, as given; absent for a file named on the command line. */
+  folder?: string;
 }
 
 /** The files to grade: files as given, folders expanded to their `*.json` (not recursive, no dot files). */
 export function collectSubmissionFiles(
   paths: readonly string[],
-  options: { cwd?: string; exclude?: readonly string[] } = {},
+  options: { cwd?: string } = {},
 ): { files: FoundFile[]; notes: Message[] } {
   const cwd = options.cwd ?? process.cwd();
-  const exclude = new Set((options.exclude ?? []).map((p) => resolve(cwd, p)));
   const seen = new Set<string>();
   const files: FoundFile[] = [];
   const notes: Message[] = [];
-  const add = (file: string): void => {
+  const add = (file: string, folder?: string): void => {
     const path = resolve(cwd, file);
-    if (seen.has(path) || exclude.has(path)) return;
+    if (seen.has(path)) return;
     seen.add(path);
-    files.push({ file, path });
+    files.push(folder === undefined ? { file, path } : { file, path, folder });
   };
   for (const given of paths) {
     let isFolder = false;
@@ -88,7 +103,7 @@ export function collectSubmissionFiles(
     const json = names.filter((n) => /\.json$/i.test(n) && !n.startsWith('.'));
     if (json.length === 0)
       notes.push({ key: 'grade.batch.emptyFolder', params: { folder: safeText(given, 200) } });
-    for (const name of json) add(join(given, name));
+    for (const name of json) add(join(given, name), given);
   }
   return { files, notes };
 }
@@ -119,9 +134,13 @@ export function gradeFiles(paths: readonly string[], options: BatchOptions): Bat
     return undefined;
   };
 
-  const results = files.map(({ file, path }): SubmissionResult => {
+  const results: SubmissionResult[] = [];
+  const skipped: SkippedFile[] = [];
+  const inputs: string[] = [];
+  const graded = (file: FoundFile): SubmissionResult | undefined => {
+    const { file: name, path } = file;
     const failed = (error: Message): SubmissionResult => ({
-      file,
+      file: name,
       score: 0,
       maxScore: options.lab?.maxScore ?? 0,
       exercises: [],
@@ -129,7 +148,12 @@ export function gradeFiles(paths: readonly string[], options: BatchOptions): Bat
       error,
     });
     try {
-      const read = readSubmissionFile(path);
+      const read = file.folder === undefined ? readSubmissionFile(path) : readFolderFile(path);
+      if ('skipped' in read) {
+        skipped.push({ file: name, reason: read.skipped });
+        return undefined;
+      }
+      inputs.push(path);
       if (!read.ok) return failed(read.error);
       const submission = read.submission;
       if (options.lab && submission.lab !== options.lab.id) {
@@ -148,7 +172,7 @@ export function gradeFiles(paths: readonly string[], options: BatchOptions): Bat
           student: submission.student,
           lab: submission.lab,
         };
-      return gradeSubmission(file, lab, submission, options);
+      return gradeSubmission(name, lab, submission, options);
     } catch (error) {
       // A bug of ours must not cost the rest of the class their grades.
       return failed({
@@ -156,6 +180,26 @@ export function gradeFiles(paths: readonly string[], options: BatchOptions): Bat
         params: { error: safeText(error instanceof Error ? error.message : String(error), 200) },
       });
     }
-  });
-  return { results, labs, labProblems, notes, seconds: (performance.now() - start) / 1000 };
+  };
+  // Folders with files, and how many of them were submissions.
+  const perFolder = new Map<string, number>();
+  for (const file of files) {
+    const result = graded(file);
+    if (result !== undefined) results.push(result);
+    if (file.folder !== undefined)
+      perFolder.set(file.folder, (perFolder.get(file.folder) ?? 0) + (result ? 1 : 0));
+  }
+  // A folder whose every file was skipped has no submissions either.
+  for (const [folder, count] of perFolder)
+    if (count === 0)
+      notes.push({ key: 'grade.batch.emptyFolder', params: { folder: safeText(folder, 200) } });
+  return {
+    results,
+    skipped,
+    inputs,
+    labs,
+    labProblems,
+    notes,
+    seconds: (performance.now() - start) / 1000,
+  };
 }

@@ -11,7 +11,7 @@ import type { TemplateText } from '../content/types.js';
 import { readAnswer } from './answer-input.js';
 import type { Lab, LabExercise } from './lab.js';
 import { accessCode, labQuestion } from './lab-questions.js';
-import { safeText } from './safe-text.js';
+import { safeText } from '../untrusted/safe-text.js';
 import type { Submission } from './submission.js';
 import { labCode, normalizeSecret } from './variant.js';
 

@@ -19,7 +19,7 @@
  * A lab is named on the command line by id (`lab-1` → `exercises/labs/lab-1.yaml` in the
  * course) or by path (anything with a `/` or `\`, or ending in `.yaml` / `.yml`).
  */
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync, statSync } from 'node:fs';
 import { isAbsolute, join, resolve } from 'node:path';
 import { z } from 'zod';
 import type { ContentProblem, Course } from '../content/course.js';
@@ -129,8 +129,15 @@ export function loadLab(ref: string | LabRef, options: LoadLabOptions): LoadLabR
 function readLabText(
   path: string,
 ): { ok: true; text: string } | { ok: false; missing: boolean; message: string } {
+  const notAFile = {
+    ok: false,
+    missing: false,
+    message: 'not a file (a folder?): give the path of a lab .yaml file',
+  } as const;
   let fd: number;
   try {
+    // Before opening: opening a named pipe waits for a writer, forever.
+    if (!statSync(path).isFile()) return notAFile;
     fd = openSync(path, 'r');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -143,12 +150,7 @@ function readLabText(
   }
   try {
     const stat = fstatSync(fd);
-    if (!stat.isFile())
-      return {
-        ok: false,
-        missing: false,
-        message: 'not a file (a folder?): give the path of a lab .yaml file',
-      };
+    if (!stat.isFile()) return notAFile;
     if (stat.size > MAX_LAB_BYTES)
       return {
         ok: false,

@@ -1,15 +1,19 @@
 /**
- * `grade --format json`: one entry per file (graded or not) and the class summary, with
- * snake_case fields for tools in any language. Messages are given as text in the report's
- * language and, where a tool might branch on them, as a stable key.
+ * `grade --format json`: one entry per file (graded or not), the files of a folder that were
+ * skipped, and the class summary, with snake_case fields for tools in any language. Messages
+ * are given as text in the report's language and, where a tool might branch on them, as a
+ * stable key. `"generator": "cnn-tutor"` comes first: it is how cnn-tutor knows the file for
+ * its own (a later report may replace it, and grading a folder skips it).
  */
 import type { Message } from '../i18n/index.js';
 import type { ClassSummary } from './class-summary.js';
 import { percent } from './class-summary.js';
+import type { SkippedFile } from './grade-batch.js';
 import type { ExerciseResult, SubmissionResult } from './grade-submission.js';
+import { GENERATOR, isGeneratedJson, jsonObject } from './output-signature.js';
 import type { Translate } from './report-text.js';
 import { messageText } from './report-text.js';
-import { safeText } from './safe-text.js';
+import { safeText } from '../untrusted/safe-text.js';
 
 function exerciseJson(e: ExerciseResult, t: Translate): Record<string, unknown> {
   return {
@@ -53,6 +57,7 @@ export function summaryJson(
     files: s.files,
     graded: s.graded,
     not_graded: s.notGraded,
+    skipped: s.skipped,
     lab: s.lab ?? null,
     max_score: s.maxScore ?? null,
     mean_score: s.meanScore ?? null,
@@ -75,11 +80,37 @@ export function summaryJson(
   };
 }
 
+export function skippedJson(s: SkippedFile, t: Translate): Record<string, unknown> {
+  return {
+    file: safeText(s.file, 1000),
+    reason: messageText(t, s.reason),
+    reason_key: s.reason.key,
+  };
+}
+
 export function jsonReport(
   results: readonly SubmissionResult[],
   summary: ClassSummary,
   notes: readonly Message[],
   t: Translate,
+  skipped: readonly SkippedFile[] = [],
 ): string {
-  return `${JSON.stringify({ submissions: results.map((r) => submissionJson(r, t)), summary: summaryJson(summary, notes, t) }, null, 2)}\n`;
+  const report = {
+    generator: GENERATOR,
+    submissions: results.map((r) => submissionJson(r, t)),
+    skipped: skipped.map((s) => skippedJson(s, t)),
+    summary: summaryJson(summary, notes, t),
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
+
+/** True when the text is a JSON grade report that cnn-tutor wrote. */
+export function isJsonReport(text: string): boolean {
+  const value = jsonObject(text);
+  return (
+    value !== undefined &&
+    isGeneratedJson(value) &&
+    Array.isArray(value.submissions) &&
+    typeof value.summary === 'object'
+  );
 }

@@ -1,13 +1,25 @@
 /**
- * The text report: per file, the score and one line per exercise with its feedback; then,
- * for more than one file, the class summary. Lines only; the command prints them.
+ * The text report: per file, the score and one line per exercise with its feedback; then the
+ * files of a folder that were skipped, and, for more than one file, the class summary. Lines
+ * only; the command prints them. Written to a file, the report starts with the line
+ * `# cnn-tutor grade` (`TEXT_REPORT_MARKER`), so a later report may replace it.
  */
 import { formatNumber } from '../content/answer-parser.js';
 import type { Message, MessageParams } from '../i18n/index.js';
 import type { ClassSummary } from './class-summary.js';
 import { percent } from './class-summary.js';
+import type { SkippedFile } from './grade-batch.js';
 import type { ExerciseStatus, SubmissionResult } from './grade-submission.js';
-import { safeText } from './safe-text.js';
+import { hasMarkerLine, markerLine } from './output-signature.js';
+import { safeText } from '../untrusted/safe-text.js';
+
+/** The first line of a text report written to a file. */
+export const TEXT_REPORT_MARKER = markerLine('grade');
+
+/** True when the text is a text grade report that cnn-tutor wrote to a file. */
+export function isTextReport(text: string): boolean {
+  return hasMarkerLine(text, 'grade');
+}
 
 export type Translate = (key: string, params?: MessageParams) => string;
 
@@ -17,6 +29,8 @@ export interface TextReportOptions {
   readonly ascii?: boolean;
   /** Print the class summary (the command does for two files or more). */
   readonly summary?: ClassSummary;
+  /** Files of a folder that are not submissions. */
+  readonly skipped?: readonly SkippedFile[];
 }
 
 const MARKS: Readonly<Record<'unicode' | 'ascii', Readonly<Record<ExerciseStatus, string>>>> = {
@@ -60,7 +74,12 @@ export function submissionLines(r: SubmissionResult, options: TextReportOptions)
 
 export function summaryLines(s: ClassSummary, t: Translate): string[] {
   const lines = [
-    t('grade.text.class', { files: s.files, graded: s.graded, notGraded: s.notGraded }),
+    t('grade.text.class', {
+      files: s.files,
+      graded: s.graded,
+      notGraded: s.notGraded,
+      skipped: s.skipped,
+    }),
   ];
   if (s.graded === 0) return lines;
   if (s.maxScore !== undefined && s.meanScore !== undefined && s.medianScore !== undefined) {
@@ -109,6 +128,15 @@ export function textReport(
     if (k > 0) lines.push('');
     lines.push(...submissionLines(r, options));
   });
+  const skipped = options.skipped ?? [];
+  if (skipped.length > 0 && lines.length > 0) lines.push('');
+  for (const s of skipped)
+    lines.push(
+      options.t('grade.text.skipped', {
+        file: safeText(s.file, 200),
+        reason: messageText(options.t, s.reason),
+      }),
+    );
   for (const n of notes)
     lines.push(options.t('grade.text.warning', { message: messageText(options.t, n) }));
   if (options.summary) {

@@ -13,8 +13,8 @@
  */
 import type { Message } from '../i18n/index.js';
 import { ID_PATTERN } from '../content/schema.js';
-import { safeText } from './safe-text.js';
-import { type JsonValue, JsonObject, toPlain } from './strict-json.js';
+import { safeText } from '../untrusted/safe-text.js';
+import { type JsonValue, JsonObject, toPlain } from '../untrusted/strict-json.js';
 import { isStudentId } from './student-id.js';
 import { formatCode, parseCode } from './variant.js';
 

@@ -1,14 +1,31 @@
 /**
  * A student's questions on paper or for tools: Markdown with every grid as a table, or JSON.
  * Neither holds an answer. With a course secret the sheet carries the student's access code,
- * so they can also open the same lab in the tutor.
+ * so they can also open the same lab in the tutor. The JSON says `"generator": "cnn-tutor"`,
+ * and Markdown written to a file starts with `WORKSHEET_MARKER` (a comment, which Markdown
+ * does not show): that is how cnn-tutor knows a worksheet it may replace.
  */
 import { formatNumber } from '../content/answer-parser.js';
 import type { Display, Question } from '../content/types.js';
 import type { Lab } from './lab.js';
 import type { LabQuestion } from './lab-questions.js';
+import { GENERATOR, firstLine, isGeneratedJson, jsonObject } from './output-signature.js';
 import type { Translate } from './report-text.js';
 import { formatCode } from './variant.js';
+
+/** The first line of a Markdown worksheet written to a file. */
+export const WORKSHEET_MARKER = `<!-- ${GENERATOR} worksheet -->`;
+
+/** True when the text is a Markdown worksheet that cnn-tutor wrote to a file. */
+export function isWorksheetMarkdown(text: string): boolean {
+  return firstLine(text) === WORKSHEET_MARKER;
+}
+
+/** True when the text is a JSON worksheet that cnn-tutor wrote. */
+export function isWorksheetJson(text: string): boolean {
+  const value = jsonObject(text);
+  return value !== undefined && isGeneratedJson(value) && Array.isArray(value.exercises);
+}
 
 export interface WorksheetOptions {
   readonly t: Translate;
@@ -109,6 +126,7 @@ export function worksheetJson(
   options: WorksheetOptions,
 ): string {
   const sheet = {
+    generator: GENERATOR,
     format: 1,
     lab: lab.id,
     title: lab.title,

@@ -127,10 +127,9 @@ export function renderGrid(
   if (grid.length === 0 || cols === 0) return finish([...title, '(empty grid)'], options.maxWidth);
   const plan = planGrid(grid, options);
   const shown = columnsThatFit(plan, cols, options.maxWidth);
-  const body = drawGrid(plan, shown);
-  const lines = [...title, ...body];
+  const lines = title.concat(drawGrid(plan, shown));
   if (shown < cols) {
-    const needed = blockWidth(drawGrid(plan, cols));
+    const needed = drawnWidth(plan, cols);
     lines.push(overflowNotice(cols - shown, needed, options.maxWidth ?? Infinity, 'grid column'));
   }
   return finish(lines, options.maxWidth);
@@ -193,17 +192,21 @@ function planGrid(grid: readonly (readonly number[])[], options: GridOptions): G
       return { text, kind, highlighted: isHighlighted(r, c), mark: markAt(r, c) };
     }),
   );
-  const flat = cells.flat();
   const labelDigits = (n: number): number => String(Math.max(0, n - 1)).length;
+  // Loops, not Math.max(...cells): a big grid has more cells than a call takes arguments.
+  let textWidth = options.colLabels ? labelDigits(grid[0].length) : 0;
+  let markColumn = false;
+  for (const row of cells)
+    for (const cell of row) {
+      textWidth = Math.max(textWidth, displayWidth(cell.text));
+      if (cell.mark !== undefined) markColumn = true;
+    }
   return {
     cells,
     glyphs,
     bordered: (options.border ?? 'unicode') !== 'none',
-    textWidth: Math.max(
-      ...flat.map((cell) => displayWidth(cell.text)),
-      options.colLabels ? labelDigits(grid[0].length) : 0,
-    ),
-    markColumn: flat.some((cell) => cell.mark !== undefined),
+    textWidth,
+    markColumn,
     labelWidth: options.rowLabels ? labelDigits(grid.length) : 0,
     options,
     style: options.style ?? plainStyle,
@@ -248,12 +251,31 @@ function paddingTest(
   return (r, c) => r < top || r >= rows - bottom || c < left || c >= cols - right;
 }
 
-/** The most columns (at least 1) whose drawing fits `maxWidth`. */
+/**
+ * The most columns (at least 1) whose drawing fits `maxWidth`: a binary search on the width
+ * of one row, never a drawing of the whole grid per try (that was quadratic in the columns).
+ */
 function columnsThatFit(plan: GridPlan, cols: number, maxWidth: number | undefined): number {
-  if (maxWidth === undefined) return cols;
-  let shown = cols;
-  while (shown > 1 && blockWidth(drawGrid(plan, shown)) > maxWidth) shown--;
-  return shown;
+  if (maxWidth === undefined || drawnWidth(plan, cols) <= maxWidth) return cols;
+  let fits = 1;
+  let tooWide = cols;
+  while (tooWide - fits > 1) {
+    const mid = Math.floor((fits + tooWide) / 2);
+    if (drawnWidth(plan, mid) <= maxWidth) fits = mid;
+    else tooWide = mid;
+  }
+  return fits;
+}
+
+/**
+ * Display width of the grid drawn with its first `shown` columns. Every row, rule and label
+ * line is padded to the same cell width, so the first of each kind stands for all.
+ */
+function drawnWidth(plan: GridPlan, shown: number): number {
+  const lines = [contentLine(plan, plan.cells[0].slice(0, shown), 0)];
+  if (plan.bordered) lines.push(rule(plan, plan.glyphs.top, shown));
+  if (plan.options.colLabels) lines.push(columnLabelLine(plan, shown));
+  return blockWidth(lines);
 }
 
 /** Border rules, optional column labels and one line per row, for the first `shown` columns. */

@@ -116,15 +116,22 @@ export function formatNumber(value: number, opts: NumberFormatOptions = {}): str
  */
 export function formatColumn(values: readonly number[], opts: ColumnFormatOptions = {}): string[] {
   const texts = values.map((v) => formatNumber(v, opts));
+  // Widest by a loop, not Math.max(...texts): a long column has more entries than a call
+  // takes arguments.
+  const widest = (parts: readonly string[]): number => {
+    let width = 0;
+    for (const part of parts) width = Math.max(width, displayWidth(part));
+    return width;
+  };
   if ((opts.align ?? 'right') === 'right') {
-    const width = Math.max(0, ...texts.map(displayWidth));
+    const width = widest(texts);
     return texts.map((t) => padStartTo(t, width));
   }
   const split = texts.map((t) => {
     const point = t.indexOf('.');
     return point === -1 ? [t, ''] : [t.slice(0, point), t.slice(point)];
   });
-  const whole = Math.max(0, ...split.map(([w]) => displayWidth(w)));
-  const fraction = Math.max(0, ...split.map(([, f]) => displayWidth(f)));
+  const whole = widest(split.map(([w]) => w));
+  const fraction = widest(split.map(([, f]) => f));
   return split.map(([w, f]) => padStartTo(w, whole) + padEndTo(f, fraction));
 }

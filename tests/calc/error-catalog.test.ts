@@ -107,7 +107,7 @@ describe('calc errors speak the catalog', () => {
 
   it('falls back to English for the errors a translation leaves out', () => {
     expect(calc({ op: 'conv2d', input: [[1]], kernels: [[[1]]], stride: 0 }).stderr).toBe(
-      'cnn-tutor calc: `stride`: expected a number ≥ 1 (got 0)',
+      'cnn-tutor calc: `stride`: expected a whole number from 1 to 1,000,000 (got 0)',
     );
   });
 });

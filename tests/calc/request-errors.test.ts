@@ -61,9 +61,13 @@ const CASES: [request: unknown, code: string, message: string][] = [
   [
     { op: 'conv2d', input: [[1]], kernels: [[[1]]], stride: 0 },
     'invalid',
-    '`stride`: expected a number ≥ 1 (got 0)',
+    '`stride`: expected a whole number from 1 to 1,000,000 (got 0)',
   ],
-  [{ op: 'outsize', n: 3.5, f: 2 }, 'invalid', '`n`: expected a whole number (got 3.5)'],
+  [
+    { op: 'outsize', n: 3.5, f: 2 },
+    'invalid',
+    '`n`: expected a whole number from 1 to 1,000,000 (got 3.5)',
+  ],
   [
     { op: 'conv2d', input: [[1]], kernels: [[[1]]], padding: 'big' },
     'invalid',

@@ -79,6 +79,33 @@ describe('readInput', () => {
     ).toBe(`não foi possível ler a lista ${dir}: that is a directory`);
   });
 
+  it('refuses a file larger than the limit before reading it, giving both sizes', () => {
+    const file = join(tempDir(), 'big.json');
+    writeFileSync(file, Buffer.alloc(3 * 1024 * 1024, 0x20));
+    expect(failure(() => readInput(file, 'request', undefined, 1024 * 1024))).toBe(
+      `cannot read request ${file}: it is 3 MB, more than the 1 MB that is read`,
+    );
+  });
+
+  it('reads a device no further than the limit', () => {
+    expect(failure(() => readInput('/dev/zero', 'roster', undefined, 1024 * 1024))).toBe(
+      'cannot read roster /dev/zero: it is more than the 1 MB that is read',
+    );
+  });
+
+  it('drops a byte-order mark at the start, and only there', () => {
+    const file = join(tempDir(), 'bom.json');
+    writeFileSync(file, '\ufeff{"op":"relu"}\ufeff');
+    expect(readInput(file, 'request')).toBe('{"op":"relu"}\ufeff');
+  });
+
+  it('echoes a file name stripped of control characters', () => {
+    const name = join(tempDir(), 'a\u001b[2Jb.json');
+    expect(failure(() => readInput(name, 'request'))).toBe(
+      `cannot read request ${name.replace('\u001b', '?')}: no such file`,
+    );
+  });
+
   it('asks for input when stdin is a terminal, with the example as written', () => {
     Object.defineProperty(process.stdin, 'isTTY', { value: true, configurable: true });
     expect(failure(() => readInput(undefined, 'request'))).toBe(

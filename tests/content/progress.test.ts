@@ -126,19 +126,34 @@ describe('resets', () => {
     ),
   );
 
-  it('resetLesson forgets the lesson, its exercises and the resume point in it', () => {
-    const r = resetLesson(p, 'a', ['a.1']);
+  it('resetLesson forgets the lesson, its exercises and the resume point in it, and says when', () => {
+    const r = resetLesson(p, 'a', ['a.1'], t2);
     expect(Object.keys(r.lessons)).toEqual(['b']);
     expect(Object.keys(r.exercises)).toEqual(['b.1']);
     expect(r.last).toBeUndefined();
+    const at = t2.toISOString();
+    expect(r.cleared).toEqual({ lessons: { a: at }, exercises: { 'a.1': at } });
   });
 
-  it('resetLesson keeps a resume point in another lesson', () => {
-    expect(resetLesson(p, 'b', ['b.1']).last).toEqual({ lesson: 'a', step: 1 });
+  it('resetLesson keeps a resume point in another lesson, and earlier resets', () => {
+    const r = resetLesson(resetLesson(p, 'b', ['b.1'], t1), 'a', [], t2);
+    expect(resetLesson(p, 'b', ['b.1'], t2).last).toEqual({ lesson: 'a', step: 1 });
+    expect(r.cleared?.lessons).toEqual({ b: t1.toISOString(), a: t2.toISOString() });
   });
 
-  it('resetAll starts over', () => {
-    expect(resetAll()).toEqual({ format: 1, lessons: {}, exercises: {} });
+  it('resetAll starts over, saying when', () => {
+    expect(resetAll(t2)).toEqual({
+      format: 1,
+      lessons: {},
+      exercises: {},
+      cleared: { all: t2.toISOString() },
+    });
+  });
+
+  it('a reset reads back from JSON; a file without resets (older tutors) still loads', () => {
+    const r = resetLesson(p, 'a', ['a.1'], t2);
+    expect(parseProgress(JSON.parse(JSON.stringify(r)))).toEqual({ ok: true, progress: r });
+    expect(parseProgress(JSON.parse(JSON.stringify(p)))).toEqual({ ok: true, progress: p });
   });
 });
 
@@ -236,6 +251,15 @@ describe('parseProgress', () => {
       ok: false,
       problem: 'shape',
       detail: 'lessons.__proto__: not allowed as an id',
+    });
+  });
+
+  it('refuses an id __proto__ among the resets too', () => {
+    const text = `{"format":1,"lessons":{},"exercises":{},"cleared":{"exercises":{"__proto__":"${t1.toISOString()}"}}}`;
+    expect(parseProgress(JSON.parse(text))).toEqual({
+      ok: false,
+      problem: 'shape',
+      detail: 'cleared.exercises.__proto__: not allowed as an id',
     });
   });
 });

@@ -148,14 +148,14 @@ describe('param-count: generated variants', () => {
     ]);
     const flat = template.parseSettings({
       layer: 'dense',
-      inputs: [10, 100],
+      inputs: [10, 64],
       units: [8, 64],
       count: 'weights',
     });
     expect([1, 2, 3].map((seed) => template.generate(flat, createRng(seed)))).toEqual([
-      { layer: 'dense', inputs: 48, units: 53, count: 'weights' },
-      { layer: 'dense', inputs: 81, units: 40, count: 'weights' },
-      { layer: 'dense', inputs: 47, units: 42, count: 'weights' },
+      { layer: 'dense', inputs: 33, units: 53, count: 'weights' },
+      { layer: 'dense', inputs: 53, units: 40, count: 'weights' },
+      { layer: 'dense', inputs: 32, units: 42, count: 'weights' },
     ]);
   });
 });

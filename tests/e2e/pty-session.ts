@@ -134,8 +134,8 @@ export class PtySession {
     return this.screen().replace(/\s+/g, ' ');
   }
 
-  /** Send keys (or text) to the program. */
-  send(keys: string): void {
+  /** Send keys (or text, or any bytes) to the program. */
+  send(keys: string | Uint8Array): void {
     this.mark = this.output.length;
     this.child.stdin.write(keys);
   }

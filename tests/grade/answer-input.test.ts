@@ -8,8 +8,8 @@ import {
   answerInputText,
   readAnswer,
 } from '../../src/grade/answer-input.js';
-import { JsonObject } from '../../src/grade/strict-json.js';
-import { safeText } from '../../src/grade/safe-text.js';
+import { JsonObject } from '../../src/untrusted/strict-json.js';
+import { safeText } from '../../src/untrusted/safe-text.js';
 
 const question = (kind: Question['kind'], options?: string[]): Question => ({
   kind,

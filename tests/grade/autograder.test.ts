@@ -67,7 +67,10 @@ describe('cnn-tutor gradescope', () => {
     expect(printed.join('\n')).toContain('Zip the files themselves');
     for (const name of ['setup.sh', 'run_autograder'])
       expect(statSync(join(dir, name)).mode & 0o777).toBe(0o755);
-    expect(readFileSync(join(dir, 'lab.yaml'), 'utf8')).toBe(lab.source);
+    // The lab as it is, under a line that marks it as cnn-tutor's (with a checksum).
+    const [seal, ...rest] = readFileSync(join(dir, 'lab.yaml'), 'utf8').split('\n');
+    expect(seal).toMatch(/^# cnn-tutor gradescope sha256:[0-9a-f]{64}$/);
+    expect(rest.join('\n')).toBe(lab.source);
     const setup = readFileSync(join(dir, 'setup.sh'), 'utf8');
     expect(setup).toContain('https://deb.nodesource.com/setup_20.x');
     expect(setup).toContain('npm install --global "cnn-tutor@9.9.9"');

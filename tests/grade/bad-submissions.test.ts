@@ -56,10 +56,15 @@ const FILE_ERRORS: Record<string, string> = {
   'deep.json': 'grade.json.tooDeep',
   'deep-answer.json': 'grade.json.tooDeep',
   'latin1.json': 'grade.file.notUtf8',
-  'vanished.json': 'grade.file.missing',
   'folder.json': 'grade.file.notFile',
   'fifo.json': 'grade.file.notFile',
   'empty.json': 'grade.file.empty',
+};
+
+/** Files of the folder that are not graded and not failed either: they are listed as skipped. */
+const SKIPPED: Record<string, string> = {
+  // A link, here to a file that is gone: links in a folder are never followed.
+  'vanished.json': 'grade.skip.link',
 };
 
 /** Files that are graded; the checks run on their results. */
@@ -133,14 +138,16 @@ function byFile(results: readonly SubmissionResult[]): Map<string, SubmissionRes
 
 describe('a batch with every kind of bad submission', () => {
   let results: Map<string, SubmissionResult>;
+  let skipped: Map<string, string>;
   beforeAll(() => {
-    results = byFile(
-      gradeFiles([batch], { course: course(), root: ROOT, lab, lang: 'en', t }).results,
-    );
+    const graded = gradeFiles([batch], { course: course(), root: ROOT, lab, lang: 'en', t });
+    results = byFile(graded.results);
+    skipped = new Map(graded.skipped.map((s) => [s.file.replace(/^.*[\\/]/, ''), s.reason.key]));
   });
 
   it('lists every file once, the bad ones with their own error', () => {
     expect([...results.keys()].sort()).toEqual([...Object.keys(FILE_ERRORS), ...GRADED].sort());
+    expect(Object.fromEntries(skipped)).toEqual(SKIPPED);
     for (const [file, key] of Object.entries(FILE_ERRORS)) {
       const r = results.get(file)!;
       expect({ file, key: r.error?.key, score: r.score, exercises: r.exercises.length }).toEqual({
@@ -225,6 +232,17 @@ describe('a batch with every kind of bad submission', () => {
         params: { typedRows: 10_000, typedCols: 1 },
       });
     }
+  });
+
+  it('a file named on the command line that is gone is reported as missing', () => {
+    const r = gradeFiles([join(batch, 'vanished.json')], {
+      course: course(),
+      root: ROOT,
+      lab,
+      lang: 'en',
+      t,
+    }).results;
+    expect(r.map((x) => x.error)).toEqual([{ key: 'grade.file.missing' }]);
   });
 
   it('a path that cannot be read (here: through a file, ENOTDIR) is reported and the rest still graded', () => {
@@ -318,10 +336,14 @@ describe('every report format', () => {
         max_score: number;
         exercises: unknown[];
       }>;
+      skipped: Array<{ file: string; reason: string; reason_key: string }>;
       summary: Record<string, unknown>;
     };
     const entries = new Map(parsed.submissions.map((s) => [s.file.replace(/^.*[\\/]/, ''), s]));
     expect(entries.size).toBe(Object.keys(FILE_ERRORS).length + GRADED.length);
+    expect(
+      Object.fromEntries(parsed.skipped.map((s) => [s.file.replace(/^.*[\\/]/, ''), s.reason_key])),
+    ).toEqual(SKIPPED);
     for (const [file, key] of Object.entries(FILE_ERRORS)) {
       expect(entries.get(file)).toMatchObject({ error_key: key, score: 0, exercises: [] });
       expect(entries.get(file)!.error).toEqual(expect.any(String));
@@ -330,12 +352,18 @@ describe('every report format', () => {
       files: entries.size,
       graded: GRADED.length,
       not_graded: Object.keys(FILE_ERRORS).length,
+      skipped: Object.keys(SKIPPED).length,
     });
 
     const text = await report('text', [batch], outDir);
     const junit = await report('junit', [batch], outDir);
     const suites = findAll(parseXml(junit.text), 'testsuite');
-    expect(suites.length).toBe(entries.size);
+    expect(suites.length).toBe(entries.size + Object.keys(SKIPPED).length);
+    for (const s of parsed.skipped) {
+      expect(text.text).toContain(`${s.file}: skipped. ${s.reason}`);
+      const suite = suites.find((x) => x.attributes.name === s.file)!;
+      expect(findAll(suite, 'skipped')[0].attributes.message).toBe(s.reason);
+    }
     for (const file of Object.keys(FILE_ERRORS)) {
       const message = entries.get(file)!.error!;
       expect(text.text).toContain(`${file}: not graded. ${message}`);

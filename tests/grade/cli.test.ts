@@ -108,15 +108,22 @@ describe('teacher: key, then grade', () => {
     expect(
       JSON.parse(readFileSync(join(base, 'gs-results', 'results.json'), 'utf8')).tests.length,
     ).toBeGreaterThan(0);
-    // The report may live in the folder being graded: it is not graded itself on the next run.
+    // The report may live in the folder being graded: the next run skips it, and replaces it.
     expect(cli(['grade', dir, '--format', 'json', '--out', join(dir, 'grades.json')]).status).toBe(
       0,
     );
     const again = JSON.parse(cli(['grade', dir, '--format', 'json']).stdout);
     expect(again.submissions.map((s: { file: string }) => s.file.replace(/^.*\//, ''))).toEqual([
       'carol.lab-1.json',
-      'grades.json',
     ]);
+    expect(again.skipped).toEqual([
+      {
+        file: join(dir, 'grades.json'),
+        reason: 'It is a report written by cnn-tutor, not a submission.',
+        reason_key: 'grade.skip.report',
+      },
+    ]);
+    expect(cli(['grade', dir, '--format', 'json', '--out', `${dir}/`]).status).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['carol.lab-1.json', 'grades.json']);
   });
 });
@@ -176,6 +183,8 @@ describe('usage and lab-file errors exit 2, with one message on stderr and nothi
     broken,
     'format: 1\nid: broken\ntitle: Broken\nexercises:\n  - id: conv-first-windw\n',
   );
+  const unanchored = join(base, 'alias-lab.yaml');
+  writeFileSync(unanchored, 'format: 1\nid: alias\ntitle: *title\nexercises: []\n');
   it.each([
     [
       ['grade', 'x.json', '--format', 'xml'],
@@ -204,6 +213,10 @@ describe('usage and lab-file errors exit 2, with one message on stderr and nothi
     [
       ['grade', 'x.json', '--lab', broken],
       `cnn-tutor grade: the lab cannot be used: 1 problem.\n  ${broken}:5 (exercises[0].id): no exercise \`conv-first-windw\` in the course (did you mean \`conv-first-window\`?); \`cnn-tutor list\` shows them all, and \`cnn-tutor check-content\` shows any that failed to load\n`,
+    ],
+    [
+      ['grade', 'x.json', '--lab', unanchored],
+      `cnn-tutor grade: the lab cannot be used: 1 problem.\n  ${unanchored}:3 (title): alias \`*title\` has no anchor: mark an earlier value \`&title\`, or write the value out\n`,
     ],
     [
       ['gradescope', 'lab-1'],

@@ -19,7 +19,7 @@ import {
 import type { Lab } from '../../src/grade/lab.js';
 import { accessCode, labQuestions } from '../../src/grade/lab-questions.js';
 import { loadLab } from '../../src/grade/load-lab.js';
-import type { JsonValue } from '../../src/grade/strict-json.js';
+import type { JsonValue } from '../../src/untrusted/strict-json.js';
 import type { Submission } from '../../src/grade/submission.js';
 import { ROOT, course, keyFor, t, wrongAnswer, writeLab } from './make-class.js';
 

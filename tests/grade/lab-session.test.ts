@@ -1,5 +1,16 @@
 /** What the lab screen uses: open (and resume), check syntax, save atomically. */
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -167,5 +178,168 @@ describe('answerSyntaxProblem', () => {
     expect(answerSyntaxProblem(number, 'four')).toEqual({ key: 'answer.number.expected' });
     expect(answerSyntaxProblem(number, '12345')).toBeUndefined();
     expect(answerSyntaxProblem(number, '')).toBeUndefined();
+  });
+});
+
+type Saved = { ok: true; session: LabSession };
+const answersIn = (file: string) => JSON.parse(readFileSync(file, 'utf8')).answers;
+
+describe('two lab screens on one file', () => {
+  it('lose nothing when their saves interleave, and each sees the other’s answers', async () => {
+    const cwd = fresh();
+    const [a, b, c, d] = lab.exercises.map((e) => e.id);
+    let one = open(cwd);
+    let two = open(cwd);
+    one = ((await saveLabAnswer(one, a, '1')) as Saved).session;
+    two = ((await saveLabAnswer(two, b, '2')) as Saved).session;
+    one = ((await saveLabAnswer(one, c, '3')) as Saved).session;
+    two = ((await saveLabAnswer(two, d, '4')) as Saved).session;
+    expect(answersIn(one.file)).toEqual({ [a]: '1', [b]: '2', [c]: '3', [d]: '4' });
+    expect([...two.answers]).toEqual([
+      [a, '1'],
+      [b, '2'],
+      [c, '3'],
+      [d, '4'],
+    ]);
+    // A change made in the other screen since is newer than what this one read: it stays.
+    two = ((await saveLabAnswer(two, a, '10')) as Saved).session;
+    one = ((await saveLabAnswer(one, b, '20')) as Saved).session;
+    expect(answersIn(one.file)).toEqual({ [a]: '10', [b]: '20', [c]: '3', [d]: '4' });
+  });
+
+  it('lose nothing when both save at the same moments', async () => {
+    const cwd = fresh();
+    const ids = lab.exercises.map((e) => e.id);
+    // As the screen does, one save at a time; one that finds the file busy is tried again.
+    const run = async (mine: string[]) => {
+      let s = open(cwd);
+      for (const id of mine) {
+        let saved = await saveLabAnswer(s, id, '5');
+        while (!saved.ok && saved.error.key === 'lab.save.busy')
+          saved = await saveLabAnswer(s, id, '5');
+        s = (saved as Saved).session;
+      }
+    };
+    await Promise.all([run(ids.filter((_, i) => i % 2 === 0)), run(ids.filter((_, i) => i % 2))]);
+    expect(Object.keys(answersIn(join(cwd, 'alice.lab-1.json')))).toEqual(ids);
+    expect(readdirSync(cwd)).toEqual(['alice.lab-1.json']);
+  });
+
+  it('a save says so, and writes nothing, while the other screen holds the lock', async () => {
+    const cwd = fresh();
+    const s = open(cwd);
+    mkdirSync(`${s.file}.lock`);
+    expect(await saveLabAnswer(s, lab.exercises[0].id, '4')).toEqual({
+      ok: false,
+      error: { key: 'lab.save.busy', params: { file: s.file } },
+    });
+    expect(existsSync(s.file)).toBe(false);
+  });
+
+  it('a save never overwrites a file that something else put in place of the submission', async () => {
+    const cwd = fresh();
+    const s = open(cwd);
+    writeFileSync(s.file, '{"format": 1, "lab": "lab-1", "student": "bob", "answers": {}}');
+    expect(await saveLabAnswer(s, lab.exercises[0].id, '4')).toEqual({
+      ok: false,
+      error: { key: 'lab.save.notOurs', params: { file: s.file } },
+    });
+    expect(answersIn(s.file)).toEqual({});
+  });
+});
+
+describe('temporary files left by a lab screen killed while saving', () => {
+  it('are removed when the lab is opened again; other files are not', () => {
+    const cwd = fresh();
+    const kept = ['alice.lab-1.json.bak', 'bob.lab-1.json.123', 'notes.txt'];
+    for (const name of [...kept, 'alice.lab-1.json.3141592653'])
+      writeFileSync(join(cwd, name), 'half');
+    open(cwd);
+    expect(readdirSync(cwd).sort()).toEqual(kept.sort());
+  });
+
+  it('are kept while another screen holds the lock (it may be writing that file)', () => {
+    const cwd = fresh();
+    mkdirSync(join(cwd, 'alice.lab-1.json.lock'));
+    writeFileSync(join(cwd, 'alice.lab-1.json.2718281828'), 'being written');
+    open(cwd);
+    expect(existsSync(join(cwd, 'alice.lab-1.json.2718281828'))).toBe(true);
+  });
+
+  it('are removed when the lock beside them has gone stale (the screen died holding it)', () => {
+    const cwd = fresh();
+    const lock = join(cwd, 'alice.lab-1.json.lock');
+    mkdirSync(lock);
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(lock, old, old);
+    writeFileSync(join(cwd, 'alice.lab-1.json.2718281828'), 'half');
+    open(cwd);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+});
+
+describe('the file to save in (--out)', () => {
+  const refused = (extra: Partial<Parameters<typeof openLabSession>[0]>) => {
+    const r = openLabSession({ lab, student: 'alice', cwd: fresh(), lang: 'en', t, ...extra });
+    return r.ok ? undefined : r.error;
+  };
+
+  it('is never standard output', () => {
+    expect(refused({ file: '-' })).toEqual({ key: 'lab.out.stdout' });
+    expect(refused({ file: '-', force: true })).toEqual({ key: 'lab.out.stdout' });
+    expect(t('lab.out.stdout')).toBe(
+      '--out -: lab answers are saved in a file, to be resumed and handed in, not on standard output. Name a file with --out.',
+    );
+  });
+
+  it.skipIf(process.platform === 'win32')(
+    'is never a FIFO, a device or a folder, even with --force, and is left as it is',
+    () => {
+      const cwd = fresh();
+      const fifo = join(cwd, 'pipe');
+      execFileSync('mkfifo', [fifo]);
+      for (const file of [fifo, '/dev/null', cwd])
+        for (const force of [false, true])
+          expect(refused({ file, force })).toEqual({ key: 'lab.out.notRegular', params: { file } });
+      expect(lstatSync(fifo).isFIFO()).toBe(true);
+    },
+  );
+
+  it('is never the lab file it was opened from, even with --force', () => {
+    const cwd = fresh();
+    const labFile = join(cwd, 'my-lab.yaml');
+    writeFileSync(labFile, 'format: 1');
+    for (const force of [false, true])
+      expect(refused({ file: labFile, inputs: [labFile], force })).toEqual({
+        key: 'lab.out.isInput',
+        params: { file: labFile },
+      });
+    expect(readFileSync(labFile, 'utf8')).toBe('format: 1');
+  });
+
+  it('replaces another lab’s or student’s file, or a non-submission, only with --force', async () => {
+    const texts = [
+      'not json',
+      '{"format": 1, "lab": "lab-2", "student": "alice", "answers": {"x": 1}}',
+      '{"format": 1, "lab": "lab-1", "student": "bob", "answers": {"x": 1}}',
+    ];
+    for (const text of texts) {
+      const cwd = fresh();
+      const file = join(cwd, 'alice.lab-1.json');
+      writeFileSync(file, text);
+      expect(refused({ cwd, file })).toBeDefined();
+      expect(t.message(refused({ cwd, file })!)).toMatch(/replace it with --force\.$/);
+      const r = openLabSession({ lab, student: 'alice', cwd, file, force: true, lang: 'en', t });
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      expect(r.resumed).toBe(0);
+      expect(readFileSync(file, 'utf8')).toBe(text); // nothing written before an answer
+      const saved = (await saveLabAnswer(r.session, lab.exercises[0].id, '4')) as Saved;
+      expect(JSON.parse(readFileSync(file, 'utf8'))).toMatchObject({
+        lab: 'lab-1',
+        student: 'alice',
+        answers: { [lab.exercises[0].id]: '4' },
+      });
+      expect(saved.session.replace).toBeUndefined();
+    }
   });
 });

@@ -1,4 +1,5 @@
 /** Lab files: the shipped labs load, and every problem names its file, line and field. */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -142,6 +143,31 @@ describe('a lab file', () => {
       'format: 1\nid: x\ntitle: [oops\n',
       [{ line: 4, field: '', message: expect.stringMatching(/^YAML syntax: /) }],
     ],
+    [
+      'format: 1\nid: x\ntitle: X\nexercises:\n  - id: *first\n',
+      [
+        {
+          line: 5,
+          field: 'exercises[0].id',
+          message:
+            'alias `*first` has no anchor: mark an earlier value `&first`, or write the value out',
+        },
+      ],
+    ],
+    [
+      // Billion laughs: refused at the alias that passes the budget, never expanded.
+      `format: 1\nid: x\ntitle: X\nexercises: [{id: conv-first-window}]\nlaughs:\n  - &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]\n${'abcdefgh'
+        .split('')
+        .map((from, i) => `  - &${'bcdefghi'[i]} [${Array(9).fill(`*${from}`).join(', ')}]\n`)
+        .join('')}`,
+      [
+        {
+          line: 8,
+          field: 'laughs[2][4]',
+          message: expect.stringMatching(/^too many aliases: with `\*b` this file repeats values/),
+        },
+      ],
+    ],
   ])('%j → problems', (text, expected) => {
     expect(problems(text)).toEqual(expected);
   });
@@ -189,6 +215,18 @@ describe('a lab file', () => {
     expect(
       loadLab(join(dir, 'huge.yaml'), { course: course(), root: ROOT }).problems[0].message,
     ).toBe(`the file is ${MAX_LAB_BYTES + 1} bytes; a lab file may be at most ${MAX_LAB_BYTES}`);
+  });
+
+  it.skipIf(process.platform === 'win32')('refuses a named pipe instead of waiting on it', () => {
+    const fifo = join(dir, 'pipe.yaml');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    expect(loadLab(fifo, { course: course(), root: ROOT }).problems).toEqual([
+      {
+        file: fifo,
+        field: '',
+        message: 'not a file (a folder?): give the path of a lab .yaml file',
+      },
+    ]);
   });
 });
 

@@ -6,7 +6,7 @@ import { gradescopeResults } from '../../src/grade/report-gradescope.js';
 import { jsonReport } from '../../src/grade/report-json.js';
 import { junitReport } from '../../src/grade/report-junit.js';
 import { textReport } from '../../src/grade/report-text.js';
-import { safeText } from '../../src/grade/safe-text.js';
+import { safeText } from '../../src/untrusted/safe-text.js';
 import { xmlAttribute, xmlText } from '../../src/grade/xml.js';
 import { t } from './make-class.js';
 import { findAll, parseXml } from './xml-check.js';
@@ -119,14 +119,22 @@ describe('class summary', () => {
     });
   });
   it('of nothing graded is empty, not NaN', () => {
-    expect(summarize([broken])).toEqual({ files: 1, graded: 0, notGraded: 1, exercises: [] });
+    expect(summarize([broken])).toEqual({
+      files: 1,
+      graded: 0,
+      notGraded: 1,
+      skipped: 0,
+      exercises: [],
+    });
   });
 });
 
 describe('json', () => {
   it('has one entry per file and the summary', () => {
     const parsed = JSON.parse(jsonReport(results, summarize(results), [], t));
-    expect(Object.keys(parsed)).toEqual(['submissions', 'summary']);
+    expect(Object.keys(parsed)).toEqual(['generator', 'submissions', 'skipped', 'summary']);
+    expect(parsed.generator).toBe('cnn-tutor');
+    expect(parsed.skipped).toEqual([]);
     expect(parsed.submissions.map((s: { file: string }) => s.file)).toEqual([
       'alice.lab-1.json',
       'bob.lab-1.json',
@@ -193,6 +201,7 @@ describe('gradescope', () => {
     const r = gradescopeResults([bob], [], 0.1234, t);
     expect(Object.keys(r).sort()).toEqual([
       'execution_time',
+      'extra_data',
       'output',
       'output_format',
       'score',
@@ -246,6 +255,7 @@ describe('gradescope', () => {
         'Your submission could not be graded. The file is not valid JSON (line 1, column 2: expected a value, found `<`).',
       output_format: 'text',
       tests: [],
+      extra_data: { generator: 'cnn-tutor' },
     });
     expect(gradescopeResults([], [], 0, t).output).toBe(t('grade.gradescope.none'));
     expect(gradescopeResults([alice, bob], [], 0, t).output).toBe(

@@ -70,6 +70,7 @@ describe('worksheet (JSON)', () => {
   it('lists each question for tools, without answers', () => {
     const sheet = JSON.parse(worksheetJson(lab, 'alice', questions, { t }));
     expect(Object.keys(sheet)).toEqual([
+      'generator',
       'format',
       'lab',
       'title',
@@ -80,6 +81,7 @@ describe('worksheet (JSON)', () => {
       'exercises',
     ]);
     expect(sheet).toMatchObject({
+      generator: 'cnn-tutor',
       format: 1,
       lab: 'lab-1',
       student: 'alice',

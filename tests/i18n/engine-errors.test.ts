@@ -13,10 +13,12 @@ import {
   PHRASE_CODES,
   type PhraseCode,
   type Tensor,
+  avgPool2d,
   binaryInputs,
   conv1d,
   conv2d,
   conv2dGeometry,
+  conv2dParams,
   convertFlatIndex,
   dense,
   denseParams,
@@ -64,6 +66,23 @@ const twoChannels = volumeFrom('input', [
   ],
 ]);
 const oneByOne = filtersFrom('kernels', [[[1]]], 1);
+
+/** Four cells of 1e308: finite, but their sum is not. */
+const huge2x2 = [
+  [1e308, 1e308],
+  [1e308, 1e308],
+];
+const ones2x2 = [
+  [1, 1],
+  [1, 1],
+];
+
+/** `depth` lists, one inside the other, around a 1. */
+function deepList(depth: number): unknown {
+  let value: unknown = 1;
+  for (let i = 0; i < depth; i++) value = [value];
+  return value;
+}
 
 /** A model of one layer on a 4×4×1 input. */
 function layer(spec: unknown) {
@@ -200,6 +219,33 @@ const TRIGGERS: Record<EngineErrorCode, (() => unknown)[]> = {
   'position-outside': [() => unravelIndex([2, 2], 4)],
   'layouts-differ': [() => convertFlatIndex(0, 'CHW', 'HW', { C: 1, H: 1, W: 1 })],
   'kernel-layout': [() => kernelShape({ kH: 1, kW: 1, cIn: 1, filters: 1, layout: 'tf' as never })],
+  'too-many-cells': [
+    // Rows shared by reference: the request is big, the test's memory is not.
+    () => fromNested('input', new Array(5000).fill(new Array(5000).fill(0))),
+    () => conv2dGeometry(grid2x2, oneByOne, { padding: 3000 }),
+    () => conv2dGeometry(tensor([1, 1000, 1000]), tensor([20, 1, 1, 1])),
+  ],
+  'too-much-work': [
+    () => conv2dGeometry(tensor([1, 1000, 1000]), tensor([1, 1, 100, 100])),
+    () => poolGeometry(tensor([1, 1000, 1000]), { size: 1000, stride: 1, padding: 'same' }),
+    () => conv1d(new Array(100_000).fill(1), new Array(100_000).fill(1), { mode: 'full' }),
+  ],
+  'not-in-range': [
+    () => pair('stride', 1e308, 1),
+    () => outputSize({ n: 2 ** 53, f: 3 }),
+    () => conv2d(grid2x2, oneByOne, { padding: 2_000_000 }),
+  ],
+  'count-too-big': [
+    () => conv2dParams({ kH: 1e6, kW: 1e6, cIn: 1e6, filters: 1e6 }),
+    () => resolveModel({ input: [1e6, 1e6, 1e6], layers: [{ type: 'flatten' }] }),
+  ],
+  'too-deep': [() => fromNested('input', deepList(20))],
+  'not-finite-result': [
+    () => conv2d(volumeFrom('input', huge2x2), filtersFrom('kernels', [ones2x2], 1)),
+    () => avgPool2d(volumeFrom('input', huge2x2), { size: 2 }),
+    () => dense([1e308, 1e308], [[1, 1]]),
+    () => conv1d([1e308, 1e308], [1, 1]),
+  ],
   'window-layers': [() => receptiveField(5 as never)],
   'window-layer': [() => receptiveField([5 as never])],
 };
@@ -239,6 +285,9 @@ describe('engine errors and the message catalog', () => {
     length: [{ length: 1 }],
     'pipeline-input': [{}],
     'pipeline-stage': [{ stage: 0, op: 'conv2d' }],
+    named: [{ name: 'input' }],
+    'padded-input': [{}],
+    'op-output': [{ op: 'conv2d' }],
   };
 
   it.each(PHRASE_CODES)('phrase %s: the catalog words it as the engine does', (code) => {

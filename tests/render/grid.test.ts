@@ -276,6 +276,38 @@ describe('renderGrid width limit', () => {
     );
   });
 
+  it('shows as many columns as fit, and not one more', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 1, max: 120 }),
+        fc.constantFrom('unicode', 'ascii', 'none'),
+        fc.boolean(),
+        (cols, maxWidth, border, labels) => {
+          const grid = [Array.from({ length: cols }, (_, i) => i * 37 - 100)];
+          const opts = { border, rowLabels: labels, colLabels: labels } as const;
+          const lines = renderGrid(grid, { ...opts, maxWidth });
+          const shown = lines.some((l) => l.startsWith('…'))
+            ? cols - Number(/\d+/.exec(lines[lines.length - 1])?.[0] ?? cols)
+            : cols;
+          if (shown < cols && shown > 1) {
+            const oneMore = renderGrid([grid[0].slice(0, shown + 1)], opts);
+            expect(displayWidth(oneMore[0])).toBeGreaterThan(maxWidth);
+          }
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('draws a 600×600 grid (more cells than a call takes arguments) cut to the width', () => {
+    const big = Array.from({ length: 600 }, (_, r) => Array.from({ length: 600 }, (_, c) => r - c));
+    const lines = renderGrid(big, { maxWidth: 80 });
+    expect(lines).toHaveLength(2 * 600 + 1 + 1);
+    expect(lines[lines.length - 1]).toMatch(/^… \d+ more grid columns/);
+    for (const line of lines) expect(displayWidth(line)).toBeLessThanOrEqual(80);
+  });
+
   it('still fits when not even one column does', () => {
     for (const line of renderGrid([[123456]], { maxWidth: 3 }))
       expect(displayWidth(line)).toBeLessThanOrEqual(3);

@@ -74,3 +74,40 @@ describe('keyByKey', () => {
     expect(heard).toBe(1);
   });
 });
+
+describe('raw mode', () => {
+  class Terminal extends FakeStdin {
+    modes: boolean[] = [];
+    override setRawMode(on: boolean): this {
+      this.modes.push(on);
+      return super.setRawMode(on);
+    }
+  }
+  const turn = () => new Promise<void>((resolve) => setImmediate(() => setImmediate(resolve)));
+
+  test('a terminal is in raw mode from the start, before Ink draws or asks', () => {
+    const source = new Terminal();
+    keyByKey(source);
+    expect(source.rawMode).toBe(true);
+  });
+
+  test('Ink letting go and taking hold again between two screens never leaves raw mode', async () => {
+    const source = new Terminal();
+    const stdin = keyByKey(source);
+    stdin.setRawMode(true);
+    // The old screen's input hook lets go, the new one's takes hold, in the same commit.
+    stdin.setRawMode(false);
+    stdin.setRawMode(true);
+    await turn();
+    expect(source.modes).not.toContain(false);
+    expect(source.rawMode).toBe(true);
+  });
+
+  test('Ink letting go for good leaves raw mode once the event loop has gone round', async () => {
+    const source = new Terminal();
+    const stdin = keyByKey(source);
+    stdin.setRawMode(false);
+    await turn();
+    expect(source.rawMode).toBe(false);
+  });
+});

@@ -1,6 +1,7 @@
 /** Pieces every template uses: errors that name the field to fix, drawing from specs, prompts. */
 import { z } from 'zod';
 import { EngineError } from '../../engine/index.js';
+import { MAX_DRAWN } from '../limits.js';
 import type { Rng } from '../random.js';
 
 export class TemplateError extends Error {
@@ -59,11 +60,19 @@ function lookup(value: unknown, path: readonly PropertyKey[]): unknown {
   return v;
 }
 
+/**
+ * A number a generator draws sizes, counts and positions from: at most MAX_DRAWN, so that a
+ * recipe cannot ask for a grid larger than one written out (`rows: [4, 100000]`).
+ */
+const drawn = z
+  .number()
+  .int()
+  .max(MAX_DRAWN, {
+    error: `at most ${MAX_DRAWN}: a generator draws sizes, counts and positions up to ${MAX_DRAWN}`,
+  });
+
 /** A whole number, or a range [min, max] to draw from. */
-export const intOrRange = z.union([
-  z.number().int(),
-  z.tuple([z.number().int(), z.number().int()]),
-]);
+export const intOrRange = z.union([drawn, z.tuple([drawn, drawn])]);
 export type IntOrRange = z.infer<typeof intOrRange>;
 
 /** The smallest number a spec can draw. */

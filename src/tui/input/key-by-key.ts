@@ -4,8 +4,10 @@
  * one event, which a text field would insert as text. Read through `keyByKey`, that chunk is
  * several reads: `5`, then Enter; or Backspace, `3`, Enter; `2\t` is 2, then Tab. Runs of text
  * stay whole (a paste arrives as one piece, and a pasted grid keeps its inner line breaks and
- * tabs); chunks with escape sequences are left to Ink's own parser, which splits them into keys.
+ * tabs). Escape sequences and control keys are split out before (see `key-guard.ts`).
  */
+
+import { createKeyGuard } from './key-guard.js';
 
 /** A chunk of several keys → the keys it holds, in order (`\r` for Enter, DEL for Backspace). */
 export function keysOf(chunk: string): string[] {
@@ -30,30 +32,95 @@ export function keysOf(chunk: string): string[] {
   return [...keys, ...tail];
 }
 
-/** What Ink reads from its stdin. */
+/**
+ * How long a lone ESC waits for the rest of a sequence before it is the Escape key: far below
+ * the time between two key presses, far above the gaps inside one burst of a terminal's output
+ * (Node's readline waits 500 ms, Neovim 50 ms).
+ */
+export const ESCAPE_WAIT_MS = 25;
+
+/** What Ink reads from: a stream it reads on `readable`, a terminal's when `isTTY`. */
 interface Readable {
   read(): string | Buffer | null;
+  emit(event: 'readable'): boolean;
+  readonly isTTY?: boolean;
+  setRawMode?(on: boolean): unknown;
 }
 
 /**
- * `stdin` as Ink should read it: the same stream, but `read()` hands out one key at a time
- * (see `keysOf`). Everything else (raw mode, listeners, `isTTY`) is the stream's own.
+ * `stdin` as Ink should read it: the same stream, but `read()` hands out one key at a time (see
+ * `keysOf`), and only keys Ink can parse (see `createKeyGuard`). Everything else (listeners,
+ * `isTTY`) is the stream's own.
+ *
+ * A sequence cut off at the end of what the terminal sent is held back; if nothing has
+ * completed it within `ESCAPE_WAIT_MS`, the stream is told it is readable again and the next
+ * read gives what the held part means (Escape, or nothing). Ink waits only for the event loop
+ * to go round, which is not always enough for the rest of a long burst to arrive.
+ *
+ * A terminal is put in raw mode at once, before Ink draws anything, and stays in it while Ink
+ * changes screens: Ink turns raw mode off whenever no input hook is mounted, which happens for
+ * a moment between two screens and before the first screen's hooks run. Bytes that arrive
+ * then meet the terminal's line discipline, which echoes them onto the screen and turns Ctrl+C,
+ * Ctrl+\ and Ctrl+Z into signals that end or stop the program. Ink's "off" takes effect only if
+ * it has not asked for raw mode again by the next turn of the event loop (Node restores the
+ * terminal's settings on exit in any case).
  */
 export function keyByKey<T extends Readable>(stdin: T): T {
+  const guard = createKeyGuard();
   const queue: string[] = [];
+  let flushDue = false;
+  let waiting: NodeJS.Timeout | undefined;
+  const take = (pieces: string[]) => {
+    for (const piece of pieces) queue.push(...keysOf(piece));
+  };
   const read = (): string | null => {
+    if (flushDue) {
+      flushDue = false;
+      take(guard.flush());
+    }
     while (queue.length === 0) {
       const chunk = stdin.read();
-      if (chunk === null) return null;
-      queue.push(...keysOf(String(chunk)));
+      if (chunk === null) {
+        if (guard.holding && waiting === undefined) {
+          waiting = setTimeout(() => {
+            waiting = undefined;
+            flushDue = true;
+            stdin.emit('readable');
+          }, ESCAPE_WAIT_MS);
+        }
+        return null;
+      }
+      if (waiting !== undefined) {
+        clearTimeout(waiting);
+        waiting = undefined;
+      }
+      take(guard.push(String(chunk)));
     }
     return queue.shift() ?? null;
   };
-  return new Proxy(stdin, {
+
+  let rawOff: NodeJS.Immediate | undefined;
+  const setRawMode = (on: boolean): T => {
+    if (rawOff !== undefined) clearImmediate(rawOff);
+    rawOff = undefined;
+    if (on) stdin.setRawMode?.(true);
+    else {
+      rawOff = setImmediate(() => {
+        rawOff = undefined;
+        stdin.setRawMode?.(false);
+      });
+    }
+    return proxy;
+  };
+  if (stdin.isTTY) stdin.setRawMode?.(true);
+
+  const proxy = new Proxy(stdin, {
     get(target, property) {
       if (property === 'read') return read;
+      if (property === 'setRawMode') return setRawMode;
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+  return proxy;
 }

@@ -4,7 +4,7 @@
  * grader's rule (`isStudentId`); a bad one shows the reason and keeps what was typed. When
  * `askCode` says so, an access code is asked the same way afterwards (empty: none).
  */
-import { safeText } from '../../grade/safe-text.js';
+import { safeText } from '../../untrusted/safe-text.js';
 import { isStudentId } from '../../grade/student-id.js';
 import { parseCode } from '../../grade/variant.js';
 import { type Translate, wrap } from '../../view/text.js';

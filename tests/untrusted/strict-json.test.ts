@@ -5,7 +5,7 @@ import {
   type JsonValue,
   parseStrictJson,
   toPlain,
-} from '../../src/grade/strict-json.js';
+} from '../../src/untrusted/strict-json.js';
 
 function value(text: string): JsonValue {
   const r = parseStrictJson(text);
@@ -21,6 +21,20 @@ describe('parseStrictJson', () => {
         expect(toPlain(value(text))).toEqual(JSON.parse(text));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it('reads every number exactly as JSON.parse does, whole numbers of any length included', () => {
+    const written = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }).map((x) => JSON.stringify(x)),
+      fc.bigInt({ min: -(10n ** 25n), max: 10n ** 25n }).map(String),
+      fc.constantFrom('-0', '0', '1e400', '-1e400', '1E+2', '2.5e-3', '123456789012345'),
+    );
+    fc.assert(
+      fc.property(written, (text) => {
+        expect(Object.is(value(text), JSON.parse(text))).toBe(true);
+      }),
+      { numRuns: 500 },
     );
   });
 

@@ -1,8 +1,8 @@
 /**
- * Text that came from a submission (an answer, a key, a file name) is echoed in reports, so it
- * is made harmless first: control characters (a terminal escape, a newline that fakes a
- * report line), bidirectional overrides and lone surrogate halves (invalid in XML) become `?`,
- * and long text is cut.
+ * Text that came from untrusted input (a submission's answer or key, a file name, a calc
+ * request's field) is echoed in reports and error lines, so it is made harmless first: control
+ * characters (a terminal escape, a newline that fakes a report line), bidirectional overrides
+ * and lone surrogate halves (invalid in XML) become `?`, and long text is cut.
  */
 
 const UNSAFE =

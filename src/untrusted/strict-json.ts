@@ -1,5 +1,6 @@
 /**
- * A JSON reader for files that students hand in, where `JSON.parse` is too trusting:
+ * A JSON reader for untrusted input (files students hand in, calc requests), where
+ * `JSON.parse` is too trusting:
  *
  * - two equal keys in one object: `JSON.parse` silently keeps the last; here every
  *   object remembers the keys it saw twice, so the grader can refuse to guess;
@@ -30,6 +31,12 @@ export type StrictJsonResult =
 export interface StrictJsonOptions {
   /** Deepest nesting of arrays and objects accepted (the top level is depth 1). @default 64 */
   readonly maxDepth?: number;
+  /**
+   * The catalog keys of the two errors, for a caller with its own words. Params: `line`,
+   * `column` and `detail` (English) for `syntax`; `limit` for `tooDeep`.
+   * @default { syntax: 'grade.json.syntax', tooDeep: 'grade.json.tooDeep' }, a submission's
+   */
+  readonly messages?: { readonly syntax: string; readonly tooDeep: string };
 }
 
 class JsonSyntaxError extends Error {
@@ -43,7 +50,34 @@ class JsonSyntaxError extends Error {
 
 class TooDeepError extends Error {}
 
-const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+const isDigit = (c: number): boolean => c >= 0x30 && c <= 0x39;
+
+/**
+ * The end of the JSON number at `start` (RFC 8259: -?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?),
+ * or `start` when there is none. Scanned by hand: a request may hold millions of numbers, and
+ * this is several times faster than a sticky regular expression.
+ */
+function numberEnd(text: string, start: number): number {
+  let j = start;
+  if (text.charCodeAt(j) === 0x2d) j++;
+  const c = text.charCodeAt(j);
+  if (c === 0x30) j++;
+  else if (c >= 0x31 && c <= 0x39) while (isDigit(text.charCodeAt(++j)));
+  else return start;
+  if (text.charCodeAt(j) === 0x2e && isDigit(text.charCodeAt(j + 1)))
+    while (isDigit(text.charCodeAt(++j)));
+  const e = text.charCodeAt(j);
+  if (e === 0x65 || e === 0x45) {
+    let k = j + 1;
+    const sign = text.charCodeAt(k);
+    if (sign === 0x2b || sign === 0x2d) k++;
+    if (isDigit(text.charCodeAt(k))) {
+      while (isDigit(text.charCodeAt(++k)));
+      j = k;
+    }
+  }
+  return j;
+}
 const PLAIN_RUN = /[^"\\\u0000-\u001f]*/y;
 const ESCAPES: Readonly<Record<string, string>> = {
   '"': '"',
@@ -56,8 +90,33 @@ const ESCAPES: Readonly<Record<string, string>> = {
   t: '\t',
 };
 
+/**
+ * The number in `text` from `start` to `end`: a whole number of up to 15 digits is added up
+ * digit by digit (exact, and much faster than `Number(text.slice(…))`), anything else is
+ * left to `Number`.
+ */
+function numberValue(text: string, start: number, end: number): number {
+  const negative = text.charCodeAt(start) === 0x2d;
+  const first = negative ? start + 1 : start;
+  if (end - first <= 15) {
+    let value = 0;
+    let k = first;
+    for (; k < end; k++) {
+      const c = text.charCodeAt(k);
+      if (!isDigit(c)) break;
+      value = value * 10 + (c - 0x30);
+    }
+    if (k === end) return negative ? -value : value;
+  }
+  return Number(text.slice(start, end));
+}
+
 export function parseStrictJson(text: string, options: StrictJsonOptions = {}): StrictJsonResult {
   const maxDepth = options.maxDepth ?? 64;
+  const messages = options.messages ?? {
+    syntax: 'grade.json.syntax',
+    tooDeep: 'grade.json.tooDeep',
+  };
   let i = 0;
 
   const skipSpace = (): void => {
@@ -132,11 +191,11 @@ export function parseStrictJson(text: string, options: StrictJsonOptions = {}): 
       i += 4;
       return null;
     }
-    NUMBER.lastIndex = i;
-    const m = NUMBER.exec(text);
-    if (m && m[0] !== '-') {
-      i += m[0].length;
-      return Number(m[0]);
+    const end = numberEnd(text, i);
+    if (end > i) {
+      const value = numberValue(text, i, end);
+      i = end;
+      return value;
     }
     if (
       text.startsWith('NaN', i) ||
@@ -204,12 +263,12 @@ export function parseStrictJson(text: string, options: StrictJsonOptions = {}): 
     return { ok: true, value };
   } catch (error) {
     if (error instanceof TooDeepError)
-      return { ok: false, error: { key: 'grade.json.tooDeep', params: { limit: maxDepth } } };
+      return { ok: false, error: { key: messages.tooDeep, params: { limit: maxDepth } } };
     if (error instanceof JsonSyntaxError) {
       const { line, column } = position(text, error.position);
       return {
         ok: false,
-        error: { key: 'grade.json.syntax', params: { line, column, detail: error.detail } },
+        error: { key: messages.syntax, params: { line, column, detail: error.detail } },
       };
     }
     throw error;
