@@ -17,6 +17,7 @@ import type { CommandContext } from './context.js';
 import { EXIT } from './io.js';
 import { type Print, courseSecret, openLab } from './lab-args.js';
 import type { LabFlags } from './lab-start.js';
+import { guardedStdin } from '../tui/shell/input/guarded-stdin.js';
 import { ShellRoot } from '../tui/shell/ShellRoot.js';
 
 /** The flags with `student` (and maybe `code`) filled in, or the exit code after saying why not. */
@@ -56,7 +57,7 @@ export async function askLabStudent(
       />
     </ShellRoot>,
     // Ctrl+C is a command of the screens (it asks first when something typed would be lost).
-    { exitOnCtrlC: false },
+    { exitOnCtrlC: false, stdin: guardedStdin(process.stdin) },
   );
   await app.waitUntilExit();
   if (answers === undefined) {

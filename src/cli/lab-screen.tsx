@@ -10,6 +10,7 @@ import { type LabSession, answeredCount } from '../grade/lab-session.js';
 import { LabScreenApp } from '../tui/lab/index.js';
 import type { CommandContext } from './context.js';
 import { EXIT } from './io.js';
+import { guardedStdin } from '../tui/shell/input/guarded-stdin.js';
 import { ShellRoot } from '../tui/shell/ShellRoot.js';
 
 export async function startLabScreen(
@@ -31,7 +32,7 @@ export async function startLabScreen(
       />
     </ShellRoot>,
     // Ctrl+C is a command of the screens (it asks first when something typed would be lost).
-    { exitOnCtrlC: false },
+    { exitOnCtrlC: false, stdin: guardedStdin(process.stdin) },
   );
   await app.waitUntilExit();
   const answered = answeredCount(last);

@@ -52,14 +52,22 @@ export async function runProgress(
     return EXIT.ok;
   }
   out(ctx.t('cli.progress.file', { file: loaded.file }));
+  // Solved by the learner and only looked at ("show me") are counted apart.
   for (const { lesson, summary } of rows) {
+    const solved =
+      summary.total === 0 ? (summary.completed ? 1 : 0) : summary.correct / summary.total;
+    const mark =
+      summary.completed && summary.correct === summary.total ? (ctx.ascii ? '*' : '✓') : ' ';
+    const shown =
+      summary.revealed > 0 ? ` ${ctx.t('cli.progress.shown', { count: summary.revealed })}` : '';
     out(
-      `${summary.completed || (summary.total > 0 && summary.done === summary.total) ? (ctx.ascii ? '*' : '✓') : ' '} ${bar(summary.fraction, ctx.ascii)} ${String(summary.done).padStart(2)}/${String(summary.total).padEnd(2)} ${lesson.title}`,
+      `${mark} ${bar(solved, ctx.ascii)} ${String(summary.correct).padStart(2)}/${String(summary.total).padEnd(2)} ${lesson.title}${shown}`,
     );
   }
-  const done = rows.reduce((n, r) => n + r.summary.done, 0);
+  const correct = rows.reduce((n, r) => n + r.summary.correct, 0);
+  const revealed = rows.reduce((n, r) => n + r.summary.revealed, 0);
   const total = rows.reduce((n, r) => n + r.summary.total, 0);
-  out(ctx.t('cli.progress.total', { done, total }));
+  out(ctx.t('cli.progress.total', { correct, revealed, total }));
   return EXIT.ok;
 }
 

@@ -20,6 +20,7 @@ import { percent } from '../tui/train/trainer-view.js';
 import type { CommandContext } from './context.js';
 import { EXIT } from './io.js';
 import type { TrainArguments } from './train.js';
+import { guardedStdin } from '../tui/shell/input/guarded-stdin.js';
 import { ShellRoot } from '../tui/shell/ShellRoot.js';
 
 /**
@@ -56,7 +57,7 @@ export async function startTrainScreen(
       <TrainApp session={session} kind={kind} t={ctx.t} ascii={ctx.ascii} color={ctx.color} />
     </ShellRoot>,
     // Ctrl+C is a command of the screens (it asks first when something typed would be lost).
-    { exitOnCtrlC: false },
+    { exitOnCtrlC: false, stdin: guardedStdin(process.stdin) },
   );
   await app.waitUntilExit();
   const last = session.heldOut.at(-1);

@@ -7,6 +7,7 @@ import { loadProgress, saveProgress } from '../content/progress-store.js';
 import { App } from '../tui/index.js';
 import type { CommandContext } from './context.js';
 import { EXIT } from './io.js';
+import { guardedStdin } from '../tui/shell/input/guarded-stdin.js';
 import { ShellRoot } from '../tui/shell/ShellRoot.js';
 
 /** `startLesson`: open that lesson (an id the caller checked) instead of Home. */
@@ -38,7 +39,7 @@ export async function runTutor(
       />
     </ShellRoot>,
     // Ctrl+C is a command of the screens (it asks first when something typed would be lost).
-    { exitOnCtrlC: false },
+    { exitOnCtrlC: false, stdin: guardedStdin(process.stdin) },
   );
   await app.waitUntilExit();
   return EXIT.ok;

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import { createTranslator } from '../../src/i18n/index.js';
-import { storm } from '../tui/hostile-input.js';
+import { storm } from '../tui/shell/hostile-input.js';
 import { KEYS, type PtySession, hasPython, startTutor } from './pty-session.js';
 
 const t = createTranslator('en');

@@ -90,6 +90,8 @@ function controlSequence(body: string): KeyPress | undefined {
   const [, paramText, final] = csi;
   const params = paramText.split(';');
   if (final === 'Z') return named('backtab', { shift: true });
+  // The kitty keyboard form of Escape, which the key guard hands over for a lone ESC.
+  if (final === 'u') return params[0] === '27' ? named('escape', modifiers(params[1])) : undefined;
   if (final === '~') {
     const name = TILDE_KEYS[params[0]];
     return name === undefined ? undefined : named(name, modifiers(params[1]));

@@ -1,36 +1,10 @@
 /**
- * Ink's stdin, read one key at a time. Keys that arrive in one chunk (typed fast, sent by tmux,
- * or over a slow connection) such as `5\r` or `\x7f3\r` (Backspace, 3, Enter) would reach Ink as
- * one event, which a text field would insert as text. Read through `keyByKey`, that chunk is
- * several reads: `5`, then Enter; or Backspace, `3`, Enter; `2\t` is 2, then Tab. Runs of text
- * stay whole (a paste arrives as one piece, and a pasted grid keeps its inner line breaks and
- * tabs). Escape sequences and control keys are split out before (see `key-guard.ts`).
+ * Ink's stdin, made safe (see `key-guard.ts`): only complete keys Ink's parser knows, and the
+ * paste markers, reach it; everything else a terminal (or anyone writing to stdin) sends is
+ * dropped whole. The shell then decodes the keys (`key-press.ts`).
  */
 
 import { createKeyGuard } from './key-guard.js';
-
-/** A chunk of several keys → the keys it holds, in order (`\r` for Enter, DEL for Backspace). */
-export function keysOf(chunk: string): string[] {
-  if (chunk.length <= 1 || chunk.includes('\x1b') || !/[\r\n\t\x7f\b]/.test(chunk)) return [chunk];
-  const keys: string[] = [];
-  // Line breaks and tabs that lead the chunk are Enter and Tab; inside it they belong to pasted
-  // text (rows and cells of a grid).
-  const body = chunk.replace(/^(?:\r\n|\r|\n|\t)+/, (lead) => {
-    for (const ch of lead.replace(/\r\n/g, '\n')) keys.push(ch === '\t' ? '\t' : '\r');
-    return '';
-  });
-  // One line break or tab at the end is the key pressed after typing; more belong to the paste.
-  const tail: string[] = [];
-  const text = body.replace(/(?:\r\n|\r|\n|\t)$/, (end) => {
-    tail.push(end === '\t' ? '\t' : '\r');
-    return '';
-  });
-  for (const piece of text.split(/([\x7f\b])/)) {
-    if (piece === '\x7f' || piece === '\b') keys.push('\x7f');
-    else if (piece !== '') keys.push(piece);
-  }
-  return [...keys, ...tail];
-}
 
 /**
  * How long a lone ESC waits for the rest of a sequence before it is the Escape key: far below
@@ -48,9 +22,8 @@ interface Readable {
 }
 
 /**
- * `stdin` as Ink should read it: the same stream, but `read()` hands out one key at a time (see
- * `keysOf`), and only keys Ink can parse (see `createKeyGuard`). Everything else (listeners,
- * `isTTY`) is the stream's own.
+ * `stdin` as Ink should read it: the same stream, but `read()` hands out only what the guard
+ * lets through (see `createKeyGuard`). Everything else (listeners, `isTTY`) is the stream's own.
  *
  * A sequence cut off at the end of what the terminal sent is held back; if nothing has
  * completed it within `ESCAPE_WAIT_MS`, the stream is told it is readable again and the next
@@ -65,13 +38,13 @@ interface Readable {
  * it has not asked for raw mode again by the next turn of the event loop (Node restores the
  * terminal's settings on exit in any case).
  */
-export function keyByKey<T extends Readable>(stdin: T): T {
+export function guardedStdin<T extends Readable>(stdin: T): T {
   const guard = createKeyGuard();
   const queue: string[] = [];
   let flushDue = false;
   let waiting: NodeJS.Timeout | undefined;
   const take = (pieces: string[]) => {
-    for (const piece of pieces) queue.push(...keysOf(piece));
+    queue.push(...pieces);
   };
   const read = (): string | null => {
     if (flushDue) {

@@ -92,12 +92,12 @@ export function candidateSequences(): string[] {
 }
 
 /**
- * Whether a sequence edits a field as a key (text, Backspace, Delete, Enter, Tab, line feed),
- * so a half-typed answer is not expected to survive it unchanged.
+ * Whether a sequence edits a field as a key (text, Backspace, Delete, Enter, Tab, line feed,
+ * Ctrl+U, Ctrl+W), so a half-typed answer is not expected to survive it unchanged.
  */
 export function editsField(sequence: string): boolean {
   return (
-    /^[\b\t\n\r\u007F]$/.test(sequence) ||
+    /^[\b\t\n\r\u007F\u0015\u0017]$/.test(sequence) ||
     /^\u001B{1,2}[\b\r\u007F]$/.test(sequence) ||
     /^\u001B{1,2}\[3(?:;\d+)?[~^]$/.test(sequence) ||
     /^[\u0020-\u007E]+$/.test(sequence)

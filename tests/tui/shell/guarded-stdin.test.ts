@@ -1,43 +1,7 @@
 import { EventEmitter } from 'node:events';
-import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { keyByKey, keysOf } from '../../src/tui/input/key-by-key.js';
-
-describe('keysOf', () => {
-  test.each([
-    ['a', ['a']],
-    ['abc', ['abc']],
-    ['5\r', ['5', '\r']],
-    ['\x7f3\r', ['\x7f', '3', '\r']],
-    ['\r\r', ['\r', '\r']],
-    ['\r5', ['\r', '5']],
-    ['ab\x7f\x7fc', ['ab', '\x7f', '\x7f', 'c']],
-    ['1 2\n3 4\r\n', ['1 2\n3 4', '\r']],
-    ['\b', ['\b']],
-    ['2\t', ['2', '\t']],
-    ['\t3', ['\t', '3']],
-    ['1\t2\t3\n4\t5\t6\n', ['1\t2\t3\n4\t5\t6', '\r']],
-    ['1 2\n3 4\n\n', ['1 2\n3 4\n', '\r']],
-    // Escape sequences are Ink's to split.
-    ['\x1b[D5\r', ['\x1b[D5\r']],
-  ])('%j → %j', (chunk, keys) => {
-    expect(keysOf(chunk)).toEqual(keys);
-  });
-
-  test('the keys hold the same text, with Enter and Backspace each on their own', () => {
-    fc.assert(
-      fc.property(
-        fc.string({ unit: fc.constantFrom('a', '1', ' ', '\r', '\n', '\t', '\x7f') }),
-        (s) => {
-          const keys = keysOf(s);
-          const text = (x: string) => x.replace(/[\r\n\t\x7f]/g, '');
-          expect(keys.map(text).join('')).toBe(text(s));
-          for (const k of keys) if (/[\x7f\b]/.test(k)) expect(k).toBe('\x7f');
-        },
-      ),
-    );
-  });
-});
+import { guardedStdin } from '../../../src/tui/shell/input/guarded-stdin.js';
+import { PASTE_END, PASTE_START } from '../../../src/tui/shell/input/key-press.js';
 
 class FakeStdin extends EventEmitter {
   isTTY = true;
@@ -52,19 +16,29 @@ class FakeStdin extends EventEmitter {
   }
 }
 
-describe('keyByKey', () => {
-  test('read() hands out one key at a time, then null', () => {
+describe('guardedStdin', () => {
+  test('read() hands out what the guard lets through, whole, then null', () => {
     const source = new FakeStdin();
-    const stdin = keyByKey(source);
-    source.chunks.push('12\r', '\x7f');
+    const stdin = guardedStdin(source);
+    source.chunks.push('12\r', '\x1b[1;5P\x7f');
     const reads: Array<string | null> = [];
-    for (let k = 0; k < 5; k++) reads.push(stdin.read());
-    expect(reads).toEqual(['12', '\r', '\x7f', null, null]);
+    for (let k = 0; k < 4; k++) reads.push(stdin.read());
+    expect(reads.filter((r) => r !== null).join('')).toBe('12\r\x7f');
+    expect(reads.at(-1)).toBeNull();
+  });
+
+  test('the paste markers the shell asks for pass, with the pasted text', () => {
+    const source = new FakeStdin();
+    const stdin = guardedStdin(source);
+    source.chunks.push(`${PASTE_START}1 2\n3 4${PASTE_END}`);
+    const reads: string[] = [];
+    for (let r = stdin.read(); r !== null; r = stdin.read()) reads.push(String(r));
+    expect(reads.join('')).toBe(`${PASTE_START}1 2\n3 4${PASTE_END}`);
   });
 
   test('everything else is the stream itself', () => {
     const source = new FakeStdin();
-    const stdin = keyByKey(source);
+    const stdin = guardedStdin(source);
     expect(stdin.isTTY).toBe(true);
     stdin.setRawMode(true);
     expect(source.rawMode).toBe(true);
@@ -87,13 +61,13 @@ describe('raw mode', () => {
 
   test('a terminal is in raw mode from the start, before Ink draws or asks', () => {
     const source = new Terminal();
-    keyByKey(source);
+    guardedStdin(source);
     expect(source.rawMode).toBe(true);
   });
 
   test('Ink letting go and taking hold again between two screens never leaves raw mode', async () => {
     const source = new Terminal();
-    const stdin = keyByKey(source);
+    const stdin = guardedStdin(source);
     stdin.setRawMode(true);
     // The old screen's input hook lets go, the new one's takes hold, in the same commit.
     stdin.setRawMode(false);
@@ -105,7 +79,7 @@ describe('raw mode', () => {
 
   test('Ink letting go for good leaves raw mode once the event loop has gone round', async () => {
     const source = new Terminal();
-    const stdin = keyByKey(source);
+    const stdin = guardedStdin(source);
     stdin.setRawMode(false);
     await turn();
     expect(source.rawMode).toBe(false);

@@ -1,5 +1,7 @@
 /**
- * What reaches Ink from the terminal, made safe. Ink 6.8 ends the program on some escape
+ * What reaches Ink from the terminal, made safe. The shell reads Ink's input events and decodes
+ * keys itself (`key-press.ts`), but Ink's own input parser still cuts stdin into those events,
+ * and Ink 6.8 ends the program on some escape
  * sequences: its key parser reads Ctrl+F1 (`ESC[1;5P`), a cursor report (`ESC[6n`,
  * `ESC[1;5R`) and hundreds of others as "Ctrl and a key with no name", and its input hook then
  * calls `startsWith` on the missing name. Others it types into a field as text (the `[200~` of
@@ -8,7 +10,8 @@
  * The guard splits what stdin gives into whole pieces, each of which Ink's parser takes as one
  * complete key, and keeps only what Ink reads as a key it knows: text, Ctrl with a letter, Alt
  * with a letter or digit, Escape, and the escape sequences of Ink's key table (arrows, Home, End,
- * Page Up/Down, Insert, Delete, F1–F12, Shift+Tab, with modifiers). Any other sequence (CSI, SS3,
+ * Page Up/Down, Insert, Delete, F1–F12, Shift+Tab, with modifiers), and the bracketed-paste
+ * markers the shell asks the terminal for. Any other sequence (CSI, SS3,
  * OSC, DCS, SOS, PM, APC, in their 7- or 8-bit forms, X10 mouse reports) is dropped whole, as
  * are the other control characters and U+FFFD (bytes that were not UTF-8).
  *
@@ -18,6 +21,8 @@
  * two reads still crashed it); the guard hands Escape over in the kitty keyboard form
  * `ESC[27u`, which Ink parses at once into the same key (`key.escape`, empty input).
  */
+
+import { PASTE_END, PASTE_START } from './key-press.js';
 
 const ESC = '\u001B';
 
@@ -105,7 +110,8 @@ function scanCsi(s: string, start: number, body: number, eightBit: boolean): Sca
     if (!isFinal(code)) return { end: k }; // cut short by something else: drop what came
     if (code === 0x4d && k === body) return scanMouse(s, start, k + 1);
     const sequence = s.slice(start, k + 1);
-    return !eightBit && isInkKey(sequence) ? { end: k + 1, key: sequence } : { end: k + 1 };
+    const kept = isInkKey(sequence) || sequence === PASTE_START || sequence === PASTE_END;
+    return !eightBit && kept ? { end: k + 1, key: sequence } : { end: k + 1 };
   }
   return held(s, start);
 }

@@ -1,8 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { ESCAPE_KEY, createKeyGuard, isInkKey } from '../../src/tui/input/key-guard.js';
+import { ESCAPE_KEY, createKeyGuard, isInkKey } from '../../../src/tui/shell/input/key-guard.js';
 // Ink's own input parser, to check that every piece the guard hands on is one whole key to it.
-import { createInputParser } from '../../node_modules/ink/build/input-parser.js';
+import { createInputParser } from '../../../node_modules/ink/build/input-parser.js';
 import { candidateSequences } from './hostile-input.js';
 
 const ESC = '\u001B';
@@ -33,7 +33,8 @@ describe('the key guard', () => {
     [`${ESC}[P`, []],
     [`${ESC}[97;5u`, []],
     [`${ESC}O5P`, []],
-    [`${ESC}[200~12${ESC}[201~`, ['12']],
+    // The paste markers pass: the shell puts the paste back together.
+    [`${ESC}[200~12${ESC}[201~`, [`${ESC}[200~`, '12', `${ESC}[201~`]],
     [`${ESC}[M !!a`, ['a']],
     [`${ESC}[M !${ESC}[A`, [`${ESC}[A`]],
     [`${ESC}]0;cut short${ESC}[Aa`, [`${ESC}[A`, 'a']],
