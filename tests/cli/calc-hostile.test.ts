@@ -176,7 +176,7 @@ describe('item 7: reading input', () => {
     const dir = tempDir();
     const fd = openSync(dir, 'r');
     try {
-      const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.tsx', 'calc'], {
+      const r = spawnSync(process.execPath, ['bin/cnn-tutor.js', 'calc'], {
         cwd: fileURLToPath(new URL('../..', import.meta.url)),
         stdio: [fd, 'pipe', 'pipe'],
         encoding: 'utf8',

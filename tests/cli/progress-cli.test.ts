@@ -13,7 +13,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
  * the FIFO then fails the test (status null) instead of stalling the suite.
  */
 function cli(args: string[]) {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.tsx', ...args], {
+  const r = spawnSync(process.execPath, ['bin/cnn-tutor.js', ...args], {
     cwd: root,
     input: '',
     encoding: 'utf8',

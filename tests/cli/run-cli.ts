@@ -1,4 +1,7 @@
-/** Run the real command line in a child process (for exit codes, stdout/stderr separation). */
+/**
+ * Run the real command line in a child process (for exit codes, stdout/stderr separation): the
+ * built program, as `tests/global-setup.ts` built it.
+ */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -14,7 +17,7 @@ export function runCli(
   args: string[],
   options: { input?: string; env?: NodeJS.ProcessEnv } = {},
 ): CliRun {
-  const r = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli.tsx', ...args], {
+  const r = spawnSync(process.execPath, ['bin/cnn-tutor.js', ...args], {
     cwd: root,
     input: options.input ?? '',
     encoding: 'utf8',

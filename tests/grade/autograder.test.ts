@@ -45,7 +45,7 @@ function runAutograder(source: string, submission: string, results: string) {
       CNN_TUTOR_AUTOGRADER_SOURCE: source,
       CNN_TUTOR_SUBMISSION_DIR: submission,
       CNN_TUTOR_RESULTS_DIR: results,
-      CNN_TUTOR_COMMAND: `${process.execPath} --import tsx ${join(ROOT, 'src', 'cli.tsx')}`,
+      CNN_TUTOR_COMMAND: `${process.execPath} ${join(ROOT, 'bin', 'cnn-tutor.js')}`,
     },
     cwd: ROOT,
   });

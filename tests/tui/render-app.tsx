@@ -97,8 +97,10 @@ export function renderApp(options: RenderAppOptions = {}) {
   const stdin = new FakeStdin();
   const store = memoryStore();
   let seed = 1000;
+  // How many times the shell has handled every key it received (see `settle`).
+  let idles = 0;
   const instance = render(
-    <ShellRoot>
+    <ShellRoot onIdle={() => idles++}>
       <App
         course={props.course ?? fixtureCourse()}
         problems={props.problems ?? []}
@@ -126,14 +128,14 @@ export function renderApp(options: RenderAppOptions = {}) {
   );
   const lastFrame = (): string => stripAnsi(stdout.frames.at(-1) ?? '');
   /**
-   * Wait for React and Ink to draw what the last input caused: until a new frame arrives (or
-   * `patience` ms pass without one, for a key that changes nothing), then until no frame has
-   * come for `quiet` ms (a save, a second render). Fixed sleeps were flaky on a busy machine.
+   * Wait for React and Ink to draw what the last input caused: until the shell says it has
+   * handled every key (or `patience` ms pass), then until no frame has come for `quiet` ms (a
+   * save, a second render). Fixed sleeps were flaky on a busy machine.
    */
-  const settle = async (patience = 300, quiet = 25): Promise<void> => {
-    const start = stdout.frames.length;
+  const settle = async (patience = 300, quiet = 15): Promise<void> => {
+    const start = idles;
     const began = performance.now();
-    while (stdout.frames.length === start && performance.now() - began < patience) await delay(2);
+    while (idles === start && performance.now() - began < patience) await delay(1);
     let count = stdout.frames.length;
     let since = performance.now();
     while (performance.now() - since < quiet) {

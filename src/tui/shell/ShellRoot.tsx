@@ -48,9 +48,11 @@ export interface ShellRootProps {
    * it on; tests that write to a fake terminal leave it off. @default false
    */
   readonly bracketedPaste?: boolean;
+  /** Called each time every key received so far has been handled and drawn (for tests). */
+  readonly onIdle?: () => void;
 }
 
-export function ShellRoot({ children, bracketedPaste = false }: ShellRootProps) {
+export function ShellRoot({ children, bracketedPaste = false, onIdle }: ShellRootProps) {
   const { internal_eventEmitter: events, setRawMode, isRawModeSupported } = useStdin();
   const { stdout } = useStdout();
   const handlers = useRef<KeyHandler[]>([]);
@@ -76,9 +78,12 @@ export function ShellRoot({ children, bracketedPaste = false }: ShellRootProps) 
   }, []);
 
   // Runs after each commit, once the effects of everything below it have run.
+  const idle = useRef(onIdle);
+  idle.current = onIdle;
   useEffect(() => {
     waiting.current = false;
     pump();
+    if (!waiting.current && queue.current.length === 0) idle.current?.();
   }, [tick, pump]);
 
   useLayoutEffect(() => {
