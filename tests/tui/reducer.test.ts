@@ -344,10 +344,12 @@ describe('keys, each against the state the one before left', () => {
     expect(currentExercise(d.state, env)!.session.solved).toBe(true);
   });
 
-  test('a paste on Home is no command', () => {
-    const d = driveTutor().press('qc');
-    expect(d.shell.quitting).toBe(false);
-    expect(d.state).toEqual(start());
+  test('a paste on Home is no command; keys typed fast in one chunk are each a key', () => {
+    const pasted = driveTutor().press('quit, continue');
+    expect(pasted.shell.quitting).toBe(false);
+    expect(pasted.state).toEqual(start());
+    expect(driveTutor().press('jjq').shell.quitting).toBe(true);
+    expect(driveTutor().press('jj').state.selected).toBe(1);
   });
 
   test('Ctrl+C quits; an unknown key does nothing', () => {

@@ -273,7 +273,7 @@ const CASES: readonly Case[] = [
     name: 'Ctrl+U clears the line, wherever the cursor is',
     chunks: ['abc def', KEYS.left, KEYS.left, KEYS.ctrlU, 'x'],
     value: 'x',
-    values: ['', 'abc def', '', 'x'],
+    values: ['', 'a', 'ab', 'abc', 'abc ', 'abc d', 'abc de', 'abc def', '', 'x'],
     plain: 'unpatched',
   },
   {

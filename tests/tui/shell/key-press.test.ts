@@ -54,7 +54,10 @@ describe('decodeEvent', () => {
     ['5\r', ['text:5', 'enter']],
     ['\x7f3\r', ['backspace', 'text:3', 'enter']],
     ['2\t', ['text:2', 'tab']],
-    ['ab\x7fc', ['paste:ab', 'backspace', 'text:c']],
+    ['ab\x7fc', ['text:a', 'text:b', 'backspace', 'text:c']],
+    // Short runs are keys typed fast (tmux sends `nnn` in one write); long ones are pastes.
+    ['nnn', ['text:n', 'text:n', 'text:n']],
+    ['123456789', ['paste:123456789']],
     // Line breaks and tabs inside pasted text belong to the paste (a grid's rows and cells).
     ['1 2\n3 4', ['paste:1 2\n3 4']],
     ['1\t2\r\n3\t4\r', ['paste:1\t2\n3\t4', 'enter']],

@@ -141,10 +141,13 @@ export function cleanText(text: string, keep: 'none' | 'breaks' = 'none'): strin
   return out;
 }
 
+/** Runs of typed characters up to this long are keys, one by one; longer ones are pastes. */
+export const TYPED_RUN = 8;
+
 /**
  * One input event as Ink's input parser splits stdin (an escape sequence, or a run of text) →
  * the keys it holds, in order. A run of text may hold keys too: `5\r` is 5 then Enter,
- * `ab\x7fc` is "ab", Backspace, "c". Text of more than one character is a paste.
+ * `ab\x7fc` is a, b, Backspace, c. A long run of text (or one with line breaks) is a paste.
  */
 export function decodeEvent(event: string): KeyPress[] {
   if (event === '') return [];
@@ -172,7 +175,13 @@ function decodeRun(run: string): KeyPress[] {
   let text = '';
   const flush = (): void => {
     if (text === '') return;
-    keys.push(typed(text, { paste: [...text].length > 1 }));
+    const chars = [...text];
+    // A short run is keys typed fast (or sent by tmux) that arrived together: each is a key,
+    // so `nnn` steps three times. A long one, or one with line breaks, is a paste from a
+    // terminal that does not mark pastes (most do: see `KeyReader`).
+    if (chars.length <= TYPED_RUN && !text.includes('\n') && !text.includes('\t'))
+      keys.push(...chars.map((ch) => typed(ch)));
+    else keys.push(typed(text, { paste: true }));
     text = '';
   };
   const chars = [...run];
