@@ -1,8 +1,8 @@
 #!/usr/bin/env node
-// Entry point. Runs the compiled dist/cli.js; rebuilds it first when it is missing or when a
-// source file has changed since it was built (so `npm start` after an edit runs the edit).
+// Entry point. Runs the compiled program, dist/cli.js, and nothing else: it is built on
+// install (npm's `prepare`), and `npm start` rebuilds it when a source file is newer.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -60,20 +60,11 @@ if (
   process.allowedNodeEnvironmentFlags.has(NO_TRAP_HANDLER)
 ) {
   runWithoutTrapHandler();
+} else if (!existsSync(built)) {
+  process.stderr.write(
+    'cnn-tutor: the program is not built (no dist/cli.js): run npm install, or npm run build.\n',
+  );
+  process.exitCode = 2;
 } else {
-  const src = join(root, 'src');
-  if (existsSync(src) && (!existsSync(built) || statSync(built).mtimeMs < newestSource(src))) {
-    const { buildCli } = await import(pathToFileURL(join(root, 'scripts', 'build.mjs')).href);
-    await buildCli({ quiet: true });
-  }
   await import(pathToFileURL(built).href);
-}
-
-function newestSource(dir) {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
-  }
-  return newest;
 }

@@ -1,13 +1,37 @@
 #!/usr/bin/env node
 // Compiles the TypeScript sources into one ES module, dist/cli.js, so that the tutor starts
-// without compiling anything on the fly. Runs on `npm install` (the `prepare` script) and
-// again by bin/cnn-tutor.js whenever a source file is newer than the build.
-import { copyFileSync, mkdirSync, readdirSync, renameSync, rmSync } from 'node:fs';
+// without compiling anything on the fly. Runs on `npm install` (the `prepare` script), before
+// the tests, and on `npm start` when a source file is newer than the build (`--if-stale`).
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+/**
+ * zod's messages in its 60-odd languages take half its code, and the tutor words its own
+ * messages: only the English ones zod falls back to are bundled (they are compiled at every
+ * start otherwise).
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /\/locales\/index\.js$/ }, (args) =>
+      /[\\/]zod[\\/]/.test(args.importer)
+        ? { path: join(root, 'scripts/zod-locales.mjs') }
+        : undefined,
+    );
+  },
+};
 
 export async function buildCli({ quiet = false } = {}) {
   // Another tutor may be starting from dist/ right now: every file is written beside its final
@@ -33,6 +57,7 @@ export async function buildCli({ quiet = false } = {}) {
     // start-up time than anything else. `mnist` stays outside, as it reads its data files at run time.
     external: ['mnist', 'mnist/*'],
     alias: { 'react-devtools-core': join(root, 'scripts/devtools-stub.mjs') },
+    plugins: [zodEnglishOnly],
     // Some bundled packages are CommonJS and use require() and __filename; give the bundle those.
     banner: {
       js: [
@@ -64,6 +89,23 @@ export async function buildCli({ quiet = false } = {}) {
   }
 }
 
+/** When the newest file under `dir` was changed. */
+function newestFile(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestFile(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/** Whether dist/cli.js is missing or older than a source file or a message catalog. */
+export function isStale() {
+  const built = join(root, 'dist', 'cli.js');
+  return !existsSync(built) || statSync(built).mtimeMs < newestFile(join(root, 'src'));
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  await buildCli();
+  // `--if-stale` (npm start): only when a source changed since the last build.
+  if (!process.argv.includes('--if-stale') || isStale()) await buildCli();
 }

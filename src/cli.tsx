@@ -4,23 +4,19 @@
  */
 import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
-import { runCalc } from './cli/calc.js';
-import { runCheckContent } from './cli/check-content.js';
-import { type GlobalFlags, commandContext } from './cli/context.js';
+import type { GlobalFlags } from './cli/base-context.js';
+import type { CommandContext } from './cli/context.js';
 import { helpLanguage } from './cli/help-language.js';
 import { EXIT } from './cli/io.js';
-import { findLesson, runLessonPrint } from './cli/lesson-print.js';
 import { addLabCommands } from './cli/lab-commands.js';
-import { runList } from './cli/list.js';
-import { runProgress, runReset } from './cli/progress.js';
-import { liveTrainProblem, runTrain, trainArguments } from './cli/train.js';
 import { loadingInterface } from './cli/wasm-memory.js';
 import { createTranslator } from './i18n/index.js';
 import { asciiOnly, asciiWanted } from './render/charset.js';
 import { colorEnabled } from './render/index.js';
 
-// The interface (Ink, React, the screens) is loaded only by the commands that show it, so
-// `calc`, `list`, `grade` and the rest start without paying for it.
+// Each command's code is loaded when it runs (esbuild puts it in a chunk of its own), and the
+// interface (Ink, React, the screens) only by the commands that show it: a command starts
+// without compiling the others.
 async function loadInterface<T>(load: () => Promise<T>): Promise<T> {
   // Ink draws nothing until exit when it believes it runs in CI (it reads CI when it loads).
   // In a real terminal a learner wants the screen, whatever the environment says.
@@ -97,7 +93,8 @@ export function buildProgram(argv: readonly string[] = []): Command {
     .description(t('cli.help.calc'))
     .argument('[file]', t('cli.help.calc.file'))
     .option('--json', t('cli.help.calc.json'))
-    .action((file: string | undefined, opts: { json?: boolean }) => {
+    .action(async (file: string | undefined, opts: { json?: boolean }) => {
+      const { runCalc } = await import('./cli/calc.js');
       const ascii = asciiWanted(program.opts<GlobalFlags>());
       process.exitCode = runCalc(
         file,
@@ -109,30 +106,35 @@ export function buildProgram(argv: readonly string[] = []): Command {
         },
         out,
         err,
-        ctx().t,
+        (await ctx()).t,
       );
     });
 
-  const ctx = () => commandContext(program.opts<GlobalFlags>());
+  // The course and the rest of the context are loaded by the commands that need them.
+  const ctx = async (): Promise<CommandContext> =>
+    (await import('./cli/context.js')).commandContext(program.opts<GlobalFlags>());
 
   program.action(async () => {
-    process.exitCode = await runTutor(ctx(), err);
+    const { baseContext } = await import('./cli/base-context.js');
+    process.exitCode = await runTutor(baseContext(program.opts<GlobalFlags>()), err);
   });
 
   program
     .command('list')
     .description(t('cli.help.list'))
     .option('--json', t('cli.help.list.json', { shape: '{"lessons": [...], "exercises": [...]}' }))
-    .action((opts: { json?: boolean }) => {
-      process.exitCode = runList(ctx(), opts, out, err);
+    .action(async (opts: { json?: boolean }) => {
+      const { runList } = await import('./cli/list.js');
+      process.exitCode = runList(await ctx(), opts, out, err);
     });
 
   program
     .command('check-content')
     .description(t('cli.help.check-content'))
     .option('--seeds <n>', t('cli.help.check-content.seeds'), (v) => Number.parseInt(v, 10), 50)
-    .action((opts: { seeds: number }) => {
-      process.exitCode = runCheckContent(ctx(), opts, out, err);
+    .action(async (opts: { seeds: number }) => {
+      const { runCheckContent } = await import('./cli/check-content.js');
+      process.exitCode = runCheckContent(await ctx(), opts, out, err);
     });
 
   program
@@ -142,7 +144,8 @@ export function buildProgram(argv: readonly string[] = []): Command {
     .option('--print', t('cli.help.lesson.print'))
     .option('--seed <n>', t('cli.help.lesson.seed'))
     .action(async (id: string, opts: { print?: boolean; seed?: string }) => {
-      const c = ctx();
+      const { findLesson, runLessonPrint } = await import('./cli/lesson-print.js');
+      const c = await ctx();
       if (opts.print) {
         process.exitCode = runLessonPrint(c, id, opts, out, err);
       } else if (opts.seed !== undefined) {
@@ -151,7 +154,9 @@ export function buildProgram(argv: readonly string[] = []): Command {
       } else {
         const lesson = findLesson(c, id, err);
         process.exitCode =
-          typeof lesson === 'number' ? lesson : await runTutor(c, err, { startLesson: id });
+          typeof lesson === 'number'
+            ? lesson
+            : await runTutor(c, err, { startLesson: id, course: c.course() });
       }
     });
 
@@ -160,7 +165,8 @@ export function buildProgram(argv: readonly string[] = []): Command {
     .description(t('cli.help.progress'))
     .option('--json', t('cli.help.progress.json'))
     .action(async (opts: { json?: boolean }) => {
-      process.exitCode = await runProgress(ctx(), opts, out, err);
+      const { runProgress } = await import('./cli/progress.js');
+      process.exitCode = await runProgress(await ctx(), opts, out, err);
     });
 
   program
@@ -169,7 +175,8 @@ export function buildProgram(argv: readonly string[] = []): Command {
     .argument('[lesson]', t('cli.help.reset.lesson'))
     .option('-y, --yes', t('cli.help.reset.yes'))
     .action(async (lesson: string | undefined, opts: { yes?: boolean }) => {
-      process.exitCode = await runReset(ctx(), lesson, opts, out, err);
+      const { runReset } = await import('./cli/progress.js');
+      process.exitCode = await runReset(await ctx(), lesson, opts, out, err);
     });
 
   program
@@ -186,8 +193,9 @@ export function buildProgram(argv: readonly string[] = []): Command {
         kind: string,
         opts: { epochs?: string; seed?: string; json?: boolean; live?: boolean },
       ) => {
+        const { liveTrainProblem, runTrain, trainArguments } = await import('./cli/train.js');
         if (opts.live === true && opts.json) {
-          err(ctx().t('cli.train.live-json'));
+          err((await ctx()).t('cli.train.live-json'));
           process.exitCode = EXIT.usage;
           return;
         }
@@ -196,10 +204,10 @@ export function buildProgram(argv: readonly string[] = []): Command {
           (!opts.json && Boolean(process.stdin.isTTY) && Boolean(process.stdout.isTTY));
         const flags = { epochs: opts.epochs, seed: opts.seed, json: opts.json };
         if (!live) {
-          process.exitCode = await runTrain(kind, flags, out, err, ctx().t);
+          process.exitCode = await runTrain(kind, flags, out, err, (await ctx()).t);
           return;
         }
-        const c = ctx();
+        const c = await ctx();
         const args = trainArguments(kind, flags, c.t);
         const problem =
           typeof args === 'string'

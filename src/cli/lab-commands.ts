@@ -6,22 +6,23 @@
  * are terminals; otherwise, and always with `--answer`, it runs without a screen (`runLab`).
  * Interactive without `--student`, it asks for the id first (`lab-ask.tsx`).
  *
- * Every description comes from the message catalog through `help`.
+ * Every description comes from the message catalog through `help`. Each command's code is
+ * loaded when it runs.
  */
 import type { Command } from 'commander';
 import type { LabSession } from '../grade/lab-session.js';
 import type { Translate } from '../view/text.js';
 import type { CommandContext } from './context.js';
-import { type GradeFlags, runGrade } from './grade.js';
-import { type GradescopeFlags, runGradescope } from './gradescope.js';
-import { type KeyFlags, runKey } from './key.js';
-import { type LabCodesFlags, runLabCodes } from './lab-codes.js';
-import { type LabFlags, prepareLab, runLab } from './lab-start.js';
+import type { GradeFlags } from './grade.js';
+import type { GradescopeFlags } from './gradescope.js';
+import type { KeyFlags } from './key.js';
+import type { LabCodesFlags } from './lab-codes.js';
+import type { LabFlags } from './lab-start.js';
 import type { Print } from './lab-args.js';
-import { type WorksheetFlags, runWorksheet } from './worksheet.js';
+import type { WorksheetFlags } from './worksheet.js';
 
 export interface LabCommandsOptions {
-  readonly ctx: () => CommandContext;
+  readonly ctx: () => Promise<CommandContext>;
   /**
    * The translator of the help texts. Commands are registered before `--lang` is parsed, so
    * this is not `ctx().t` (see `help-language.ts`).
@@ -55,13 +56,14 @@ export function addLabCommands(program: Command, options: LabCommandsOptions): v
       collect,
     )
     .action(async (lab: string, flags: LabFlags) => {
+      const { prepareLab, runLab } = await import('./lab-start.js');
       const interactive =
         options.startLabScreen && !flags.answer && process.stdin.isTTY && process.stdout.isTTY;
       if (!interactive) {
-        process.exitCode = await runLab(ctx(), lab, flags, out, err);
+        process.exitCode = await runLab(await ctx(), lab, flags, out, err);
         return;
       }
-      const c = ctx();
+      const c = await ctx();
       let given = flags;
       if (given.student === undefined) {
         // Asked on a small screen instead (loaded only here, when it is needed).
@@ -88,7 +90,8 @@ export function addLabCommands(program: Command, options: LabCommandsOptions): v
     .option('--out <file>', t('cli.help.key.out'))
     .option('--force', t('cli.help.force'))
     .action(async (lab: string, flags: KeyFlags) => {
-      process.exitCode = await runKey(ctx(), lab, flags, out, err);
+      const { runKey } = await import('./key.js');
+      process.exitCode = await runKey(await ctx(), lab, flags, out, err);
     });
 
   program
@@ -102,7 +105,8 @@ export function addLabCommands(program: Command, options: LabCommandsOptions): v
     .option('--code <code>', t('cli.help.worksheet.code'))
     .option('--secret <secret>', t('cli.help.secret'))
     .action(async (lab: string, flags: WorksheetFlags) => {
-      process.exitCode = await runWorksheet(ctx(), lab, flags, out, err);
+      const { runWorksheet } = await import('./worksheet.js');
+      process.exitCode = await runWorksheet(await ctx(), lab, flags, out, err);
     });
 
   program
@@ -117,7 +121,8 @@ export function addLabCommands(program: Command, options: LabCommandsOptions): v
     .option('--fail-under <percent>', t('cli.help.grade.fail-under'))
     .option('--show-expected', t('cli.help.grade.show-expected'))
     .action(async (paths: string[], flags: GradeFlags) => {
-      process.exitCode = await runGrade(ctx(), paths, flags, out, err);
+      const { runGrade } = await import('./grade.js');
+      process.exitCode = await runGrade(await ctx(), paths, flags, out, err);
     });
 
   program
@@ -128,7 +133,8 @@ export function addLabCommands(program: Command, options: LabCommandsOptions): v
     .option('--force', t('cli.help.force'))
     .option('--secret <secret>', t('cli.help.gradescope.secret'))
     .action(async (lab: string, flags: GradescopeFlags) => {
-      process.exitCode = await runGradescope(ctx(), lab, flags, options.version, out, err);
+      const { runGradescope } = await import('./gradescope.js');
+      process.exitCode = await runGradescope(await ctx(), lab, flags, options.version, out, err);
     });
 
   program
@@ -141,6 +147,7 @@ export function addLabCommands(program: Command, options: LabCommandsOptions): v
     .option('--out <file>', t('cli.help.lab-codes.out'))
     .option('--force', t('cli.help.force'))
     .action(async (lab: string, flags: LabCodesFlags) => {
-      process.exitCode = await runLabCodes(ctx(), lab, flags, out, err);
+      const { runLabCodes } = await import('./lab-codes.js');
+      process.exitCode = await runLabCodes(await ctx(), lab, flags, out, err);
     });
 }

@@ -1,6 +1,13 @@
 /** `cnn-tutor list [--json]`: the course's lessons and exercises, in course order. */
 import type { ContentProblem } from '../content/course.js';
+import { getTemplate } from '../content/templates/index.js';
+import type { AnswerKind } from '../content/types.js';
 import type { CommandContext } from './context.js';
+
+/** The answer kind of a template (number, shape, grid, choice, yesno). */
+function kindOf(template: string): AnswerKind {
+  return getTemplate(template)!.kind;
+}
 import { EXIT } from './io.js';
 
 export function problemLine(p: ContentProblem): string {
@@ -27,7 +34,7 @@ export function runList(
         exercises: exercises.map(({ lesson, def }) => ({
           id: def.id,
           lesson: lesson.id,
-          kind: ctx.kindOf(def.template),
+          kind: kindOf(def.template),
           title: def.title,
           generated: def.generated,
         })),
@@ -40,7 +47,7 @@ export function runList(
       );
       for (const { def } of exercises.filter((e) => e.lesson === lesson)) {
         out(
-          `     ${def.id.padEnd(28)} ${ctx.kindOf(def.template).padEnd(7)} ${def.generated ? '⟳ ' : '  '}${def.title}`,
+          `     ${def.id.padEnd(28)} ${kindOf(def.template).padEnd(7)} ${def.generated ? '⟳ ' : '  '}${def.title}`,
         );
       }
     });

@@ -3,25 +3,32 @@
  * without one it says which commands work anyway, instead of Ink's raw-mode error.
  */
 import { render } from 'ink';
+import type { LoadedCourse } from '../content/course.js';
+import { loadCourseCachedAsync } from '../content/course-cache.js';
 import { loadProgress, saveProgress } from '../content/progress-store.js';
 import { App } from '../tui/index.js';
-import type { CommandContext } from './context.js';
+import type { BaseContext } from './base-context.js';
 import { EXIT } from './io.js';
 import { guardedStdin } from '../tui/shell/input/guarded-stdin.js';
 import { ShellRoot } from '../tui/shell/ShellRoot.js';
 
-/** `startLesson`: open that lesson (an id the caller checked) instead of Home. */
+/**
+ * `startLesson`: open that lesson (an id the caller checked) instead of Home. `course`: the
+ * course the caller loaded already; else it comes from the cache when it can (see
+ * `course-cache.ts`), the quickest way to the first screen.
+ */
 export async function runTutor(
-  ctx: CommandContext,
+  ctx: BaseContext,
   err: (s: string) => void,
-  options: { startLesson?: string } = {},
+  options: { startLesson?: string; course?: LoadedCourse } = {},
 ): Promise<number> {
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
     const which = !process.stdin.isTTY ? ctx.t('cli.tutor.stdin') : ctx.t('cli.tutor.stdout');
     err(ctx.t('cli.tutor.not-a-terminal', { which }));
     return EXIT.usage;
   }
-  const { course, problems } = ctx.course();
+  const { course, problems } =
+    options.course ?? (await loadCourseCachedAsync({ root: ctx.root, lang: ctx.lang }));
   const loaded = await loadProgress(ctx.stateDir);
   const app = render(
     <ShellRoot bracketedPaste>

@@ -4,6 +4,10 @@
  * language and program are the same as last time reads one JSON file instead. Any change
  * loads the course afresh and rewrites the cache. The cache is a convenience only: when it
  * cannot be read or written, the course is loaded as usual and nothing is said.
+ *
+ * This module reads and writes the cache only; the loader (YAML, schemas, templates: a good
+ * part of the program) is imported when the cache cannot serve, so a start that finds the
+ * cache never compiles it.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
@@ -11,7 +15,6 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExerciseDef, LoadedCourse } from './course.js';
-import { loadCourse } from './load-course.js';
 
 const CACHE_FORMAT = 1;
 
@@ -69,46 +72,76 @@ interface CacheFile {
   languages: string[];
 }
 
-export function loadCourseCached(options: CachedLoadOptions): LoadedCourse {
-  const dir = options.dir ?? cacheDir();
-  const file = join(dir, `course-${options.lang.replace(/[^A-Za-z0-9-]/g, '_')}.json`);
+function cacheFile(dir: string, lang: string): string {
+  return join(dir, `course-${lang.replace(/[^A-Za-z0-9-]/g, '_')}.json`);
+}
+
+/** What the cache holds for these files, and the key a new cache would be written under. */
+export interface CacheLookup {
+  readonly loaded?: LoadedCourse;
+  /** Undefined when the files could not even be listed: nothing will be cached then. */
+  readonly key?: string;
+}
+
+export function readCachedCourse(options: CachedLoadOptions): CacheLookup {
+  const file = cacheFile(options.dir ?? cacheDir(), options.lang);
   let key: string | undefined;
   try {
     key = fingerprint(options.root, options.lang);
     const cached = JSON.parse(readFileSync(file, 'utf8')) as CacheFile;
     if (cached.format === CACHE_FORMAT && cached.key === key) {
       return {
-        course: {
-          lessons: cached.course.lessons,
-          exercises: new Map(cached.course.exercises.map((e) => [e.id, e])),
+        key,
+        loaded: {
+          course: {
+            lessons: cached.course.lessons,
+            exercises: new Map(cached.course.exercises.map((e) => [e.id, e])),
+          },
+          problems: cached.problems,
+          languages: cached.languages,
         },
-        problems: cached.problems,
-        languages: cached.languages,
       };
     }
   } catch {
-    // No cache yet, or one we cannot use: load the course the usual way.
+    // No cache yet, or one we cannot use: the course is loaded the usual way.
   }
+  return key === undefined ? {} : { key };
+}
+
+/** Keep `loaded` for the next run; a read-only home or a full disk only costs speed. */
+export function writeCachedCourse(
+  options: CachedLoadOptions,
+  key: string,
+  loaded: LoadedCourse,
+): void {
+  const dir = options.dir ?? cacheDir();
+  const file = cacheFile(dir, options.lang);
+  try {
+    mkdirSync(dir, { recursive: true });
+    const body: CacheFile = {
+      format: CACHE_FORMAT,
+      key,
+      course: {
+        lessons: loaded.course.lessons,
+        exercises: [...loaded.course.exercises.values()],
+      },
+      problems: loaded.problems,
+      languages: loaded.languages,
+    };
+    const temp = `${file}.${process.pid}.tmp`;
+    writeFileSync(temp, JSON.stringify(body));
+    renameSync(temp, file);
+  } catch {
+    // Nothing to say: the next run loads the course again.
+  }
+}
+
+/** The course from the cache, or loaded (the loader imported only then) and cached. */
+export async function loadCourseCachedAsync(options: CachedLoadOptions): Promise<LoadedCourse> {
+  const found = readCachedCourse(options);
+  if (found.loaded) return found.loaded;
+  const { loadCourse } = await import('./load-course.js');
   const loaded = loadCourse({ root: options.root, lang: options.lang });
-  if (key !== undefined) {
-    try {
-      mkdirSync(dir, { recursive: true });
-      const body: CacheFile = {
-        format: CACHE_FORMAT,
-        key,
-        course: {
-          lessons: loaded.course.lessons,
-          exercises: [...loaded.course.exercises.values()],
-        },
-        problems: loaded.problems,
-        languages: loaded.languages,
-      };
-      const temp = `${file}.${process.pid}.tmp`;
-      writeFileSync(temp, JSON.stringify(body));
-      renameSync(temp, file);
-    } catch {
-      // A read-only home or a full disk only costs speed.
-    }
-  }
+  if (found.key !== undefined) writeCachedCourse(options, found.key, loaded);
   return loaded;
 }

@@ -20,4 +20,4 @@ export {
   createTranslator,
   hasMessage,
 } from './translator.js';
-export { type LocalizedText, localizedTextSchema, pickText } from './pick-text.js';
+export { type LocalizedText, pickText } from './pick-text.js';

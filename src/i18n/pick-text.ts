@@ -5,20 +5,9 @@
  *     title: Padding
  *     title: { en: Padding, pt-BR: Preenchimento }
  */
-import { z } from 'zod';
 import { BASE_LANGUAGE, fallbackChain, normalizeLanguageTag } from './language.js';
 
 export type LocalizedText = string | Readonly<Record<string, string>>;
-
-/** Schema for a localized field in content files: a string, or a map that includes `en`. */
-export const localizedTextSchema = z.union([
-  z.string(),
-  z
-    .record(z.string(), z.string())
-    .refine((map) => Object.keys(map).some((k) => normalizeLanguageTag(k) === BASE_LANGUAGE), {
-      message: `Expected a text per language to include \`${BASE_LANGUAGE}\`.`,
-    }),
-]);
 
 /**
  * The text of `field` for `lang`, falling back like messages do (`pt-BR` → `pt` → `en`).

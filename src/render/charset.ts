@@ -118,7 +118,11 @@ export function toAscii(text: string): string {
     if (cluster.length === 1 && code < 0x80) out += cluster;
     else if (ch === '·' || ch === '⋅')
       out += isProduct(clusters[k - 1], clusters[k + 1]) ? '*' : '.';
-    else if (ASCII.has(ch)) out += ASCII.get(ch);
+    else if (ASCII.has(ch)) {
+      // A few symbols (▶, ✔, ↔) count two cells where emoji are drawn wide: keep the width the layout used.
+      const ascii = ASCII.get(ch)!;
+      out += ascii.padEnd(Math.max(ascii.length, stringWidth(cluster)), ' ');
+    }
     else if (code >= 0x2500 && code <= 0x257f) out += boxChar(code);
     else {
       const width = stringWidth(cluster);

@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { checkContent } from '../../src/content/check-content.js';
 import type { ContentProblem } from '../../src/content/course.js';
-import { loadCourseCached } from '../../src/content/course-cache.js';
+import { loadCourseCached } from '../../src/content/load-course.js';
 import {
   MAX_ALIASES,
   MAX_CONTENT_BYTES,

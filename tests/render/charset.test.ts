@@ -54,6 +54,10 @@ describe('toAscii', () => {
     expect(toAscii(text)).toBe(ascii);
   });
 
+  test.each(['↔', '▶', '◀', '✔'])('%s, counted two cells wide, stays two cells', (symbol) => {
+    expect(stringWidth(toAscii(`a${symbol}b`))).toBe(stringWidth(`a${symbol}b`));
+  });
+
   test('is ASCII, and as wide as the text, so a screen keeps its layout', () => {
     const unit = fc.oneof(
       fc.constantFrom(...'┌─┬┐│├┼┤└┴┘═║╔⊛×−·…›‹←→↑↓▼▲░▒▓█▁▂▃▄▅▆▇≈≤≥✓✗⟳•éÅñ中文ab 1()'),
