@@ -6,7 +6,7 @@ import { render } from 'ink';
 import type { LoadedCourse } from '../content/course.js';
 import { loadCourseCachedAsync } from '../content/course-cache.js';
 import { loadProgress, saveProgress } from '../content/progress-store.js';
-import { App } from '../tui/index.js';
+import { App, loadLater } from '../tui/index.js';
 import type { BaseContext } from './base-context.js';
 import { EXIT } from './io.js';
 import { guardedStdin } from '../tui/shell/input/guarded-stdin.js';
@@ -30,6 +30,8 @@ export async function runTutor(
   const { course, problems } =
     options.course ?? (await loadCourseCachedAsync({ root: ctx.root, lang: ctx.lang }));
   const loaded = await loadProgress(ctx.stateDir);
+  // Home is drawn while the templates load; a lesson opened from the command line needs them first.
+  const later = options.startLesson ? await loadLater() : undefined;
   const app = render(
     <ShellRoot bracketedPaste>
       <App
@@ -43,6 +45,7 @@ export async function runTutor(
         ascii={ctx.ascii}
         color={ctx.color}
         {...(options.startLesson ? { startLesson: options.startLesson } : {})}
+        {...(later ? { later } : {})}
       />
     </ShellRoot>,
     // Ctrl+C is a command of the screens (it asks first when something typed would be lost).

@@ -2,7 +2,6 @@
  * A loaded exercise → a concrete Question: fixed inputs as written, or inputs drawn from a
  * seed. The same (exercise, seed) gives the same question in every version of the tutor.
  */
-import { randomInt } from 'node:crypto';
 import type { ExerciseDef } from './course.js';
 import { createRng } from './random.js';
 import { getTemplate } from './templates/index.js';
@@ -45,9 +44,4 @@ function draw(def: ExerciseDef, seed: number | undefined): { template: Template;
     template,
     given: template.generate(template.parseSettings(def.generate), createRng(seed)),
   };
-}
-
-/** A fresh seed for "try another": a random whole number in [0, 2³²). */
-export function newSeed(): number {
-  return randomInt(0, 2 ** 32 - 1);
 }

@@ -14,61 +14,72 @@
  * `cleared` remembers when a reset cleared what, so that merging with another tutor's copy
  * (see progress-merge.ts) drops what was older than the reset instead of bringing it back.
  */
-import { z } from 'zod';
+import {
+  type Shape,
+  ShapeError,
+  countFromZero,
+  exactly,
+  list,
+  object,
+  oneOf,
+  optional,
+  record,
+  text,
+  timestamp,
+  wholeNumber,
+  yesNo,
+} from './progress-shape.js';
 
 /** The format this version writes and reads. Bump it when an old reader would misread a file. */
 export const PROGRESS_FORMAT = 1;
 
-const timestamp = z.iso.datetime({ offset: true });
-const stepIndex = z.int().nonnegative();
-
-const lessonProgressSchema = z.object({
+const readLessonProgress = object({
   /** The step shown last (0-based). */
-  step: stepIndex,
+  step: countFromZero,
   /** Steps seen at least once, ascending. */
-  visited: z.array(stepIndex),
+  visited: list(countFromZero),
   /** Set once the learner reaches the end of the lesson; never unset except by a reset. */
-  completed: z.boolean(),
+  completed: yesNo,
   updatedAt: timestamp,
 });
 
-const exerciseProgressSchema = z.object({
+const readExerciseProgress = object({
   /**
    * `attempted`: answered, never right yet. `correct`: answered right at some point.
    * `revealed`: the learner asked for the solution before getting it right.
    */
-  status: z.enum(['correct', 'attempted', 'revealed']),
+  status: oneOf(['correct', 'attempted', 'revealed']),
   /** Answers that parsed and were graded; format errors do not count. */
-  attempts: z.int().nonnegative(),
+  attempts: countFromZero,
   /** Seed of a generated exercise, so the learner gets the same numbers back. */
-  seed: z.int().optional(),
+  seed: optional(wholeNumber),
   /** The last answer, in the tutor's canonical syntax. */
-  lastAnswer: z.string().optional(),
+  lastAnswer: optional(text),
   updatedAt: timestamp,
 });
 
 /** When a reset cleared everything (`all`), a lesson, or an exercise. Optional throughout. */
-const clearedSchema = z.object({
-  all: timestamp.optional(),
-  lessons: z.record(z.string(), timestamp).optional(),
-  exercises: z.record(z.string(), timestamp).optional(),
+const readCleared = object({
+  all: optional(timestamp),
+  lessons: optional(record(timestamp)),
+  exercises: optional(record(timestamp)),
 });
 
-export const progressSchema = z.object({
-  format: z.literal(PROGRESS_FORMAT),
-  lessons: z.record(z.string(), lessonProgressSchema),
-  exercises: z.record(z.string(), exerciseProgressSchema),
+const readProgress = object({
+  format: exactly(PROGRESS_FORMAT),
+  lessons: record(readLessonProgress),
+  exercises: record(readExerciseProgress),
   /** Where to resume. */
-  last: z.object({ lesson: z.string(), step: stepIndex }).optional(),
+  last: optional(object({ lesson: text, step: countFromZero })),
   /** Absent in files written before resets were recorded; they load as they are. */
-  cleared: clearedSchema.optional(),
+  cleared: optional(readCleared),
 });
 
-export type LessonProgress = z.infer<typeof lessonProgressSchema>;
-export type ExerciseProgress = z.infer<typeof exerciseProgressSchema>;
+export type LessonProgress = Shape<typeof readLessonProgress>;
+export type ExerciseProgress = Shape<typeof readExerciseProgress>;
 export type ExerciseStatus = ExerciseProgress['status'];
-export type Progress = z.infer<typeof progressSchema>;
-export type Cleared = z.infer<typeof clearedSchema>;
+export type Progress = Shape<typeof readProgress>;
+export type Cleared = Shape<typeof readCleared>;
 
 export type ParsedProgress =
   | { readonly ok: true; readonly progress: Progress }
@@ -93,7 +104,7 @@ export function parseProgress(data: unknown): ParsedProgress {
       return { ok: false, problem: 'newer', format };
     }
   }
-  // zod builds records by assignment, which would turn an id `__proto__` into a prototype.
+  // An id `__proto__` is refused outright: other tools reading the file may not be as careful.
   const cleared = field(data, 'cleared');
   const records = {
     lessons: field(data, 'lessons'),
@@ -106,11 +117,12 @@ export function parseProgress(data: unknown): ParsedProgress {
       return { ok: false, problem: 'shape', detail: `${name}.__proto__: not allowed as an id` };
     }
   }
-  const result = progressSchema.safeParse(data);
-  if (result.success) return { ok: true, progress: result.data };
-  const issue = result.error.issues[0];
-  const where = issue.path.length > 0 ? `${issue.path.map(String).join('.')}: ` : '';
-  return { ok: false, problem: 'shape', detail: `${where}${issue.message}` };
+  try {
+    return { ok: true, progress: readProgress(data, []) };
+  } catch (error) {
+    if (error instanceof ShapeError) return { ok: false, problem: 'shape', detail: error.message };
+    throw error;
+  }
 }
 
 /** Progress of someone who has not started. */

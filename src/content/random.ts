@@ -4,6 +4,8 @@
  * must never change: the same seed gives the same question in every future version.
  * (sfc32, seeded through splitmix32 so nearby seeds give unrelated streams.)
  */
+import { randomInt } from 'node:crypto';
+
 export interface Rng {
   /** Uniform in [0, 1). */
   next(): number;
@@ -55,4 +57,9 @@ export function seedFromText(text: string): number {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h >>> 0;
+}
+
+/** A fresh seed for "try another": a random whole number in [0, 2³²). */
+export function newSeed(): number {
+  return randomInt(0, 2 ** 32 - 1);
 }

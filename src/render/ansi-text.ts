@@ -15,6 +15,8 @@ export type TextToken =
 
 const PRINTABLE_ASCII = /^[\x20-\x7e]*$/;
 const WIDTH_CACHE_SIZE = 4096;
+/** Lines up to this many code units are measured whole by `fitsWidth`. */
+const SHORT_LINE = 2048;
 const widthCache = new Map<string, number>();
 
 /**
@@ -64,13 +66,22 @@ function* plainTokens(text: string, from: number, to: number): Generator<Placed>
   let at = from;
   while (at < to) {
     const stop = Math.min(to, at + PIECE);
-    const segments = [...graphemes.segment(text.slice(at, stop))];
+    const piece = text.slice(at, stop);
+    if (PRINTABLE_ASCII.test(piece)) {
+      // Most of every screen: one column a character, no segmenting needed.
+      for (let k = 0; k < piece.length; k++) {
+        yield { token: { grapheme: piece[k], width: 1 }, end: at + k + 1 };
+      }
+      at = stop;
+      continue;
+    }
+    const segments = [...graphemes.segment(piece)];
     // The last grapheme of a piece may continue in the next one: it is read again from there.
     const keep = stop < to && segments.length > 1 ? segments.length - 1 : segments.length;
     for (let k = 0; k < keep; k++) {
       const { segment, index } = segments[k];
       yield {
-        token: { grapheme: segment, width: stringWidth(segment) },
+        token: { grapheme: segment, width: displayWidth(segment) },
         end: at + index + segment.length,
       };
     }
@@ -112,6 +123,8 @@ const ESCAPES = new RegExp(ESCAPE.source, 'g');
  */
 export function fitsWidth(text: string, width: number): boolean {
   if (PRINTABLE_ASCII.test(text)) return text.length <= width;
+  // A line of screen size is measured whole (and remembered); only a long one is read lazily.
+  if (text.length <= SHORT_LINE) return displayWidth(text) <= width;
   let column = 0;
   for (const { token } of placedTokens(text)) {
     if ('width' in token) column += token.width;

@@ -115,20 +115,22 @@ export function toAscii(text: string): string {
   for (const [k, cluster] of clusters.entries()) {
     const [ch] = cluster;
     const code = ch.codePointAt(0)!;
-    if (cluster.length === 1 && code < 0x80) out += cluster;
-    else if (ch === '·' || ch === '⋅')
-      out += isProduct(clusters[k - 1], clusters[k + 1]) ? '*' : '.';
-    else if (ASCII.has(ch)) {
-      // A few symbols (▶, ✔, ↔) count two cells where emoji are drawn wide: keep the width the layout used.
-      const ascii = ASCII.get(ch)!;
-      out += ascii.padEnd(Math.max(ascii.length, stringWidth(cluster)), ' ');
+    if (cluster.length === 1 && code < 0x80) {
+      out += cluster;
+      continue;
     }
-    else if (code >= 0x2500 && code <= 0x257f) out += boxChar(code);
+    // Whatever stands in keeps the cells the layout gave the cluster (▶ and ✔ count two).
+    const width = stringWidth(cluster);
+    let ascii: string;
+    if (ch === '·' || ch === '⋅') ascii = isProduct(clusters[k - 1], clusters[k + 1]) ? '*' : '.';
+    else if (ASCII.has(ch)) ascii = ASCII.get(ch)!;
+    else if (code >= 0x2500 && code <= 0x257f) ascii = boxChar(code);
     else {
-      const width = stringWidth(cluster);
       const plain = cluster.normalize('NFKD').replace(/[\u0300-\u036F]/g, '');
-      out += width === 1 && /^[\u0020-\u007E]$/.test(plain) ? plain : '?'.repeat(width);
+      ascii = width === 1 && /^[\u0020-\u007E]$/.test(plain) ? plain : '?';
+      if (ascii === '?') ascii = '?'.repeat(width);
     }
+    out += ascii.slice(0, width).padEnd(width, ' ');
   }
   return out;
 }

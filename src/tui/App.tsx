@@ -4,11 +4,14 @@
  * draw screen opened over a lesson (each returns to the one it was opened from).
  *
  * Data flows one way: key → keymap → command → reducer → state → frame (pure lines) → Ink.
+ *
+ * Home is drawn before the templates and the tools are loaded (`later.ts`); until they are,
+ * the screen takes no keys, and the shell keeps what is typed meanwhile for it.
  */
 import { useApp } from 'ink';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { ContentProblem, Course } from '../content/course.js';
-import { newSeed as freshSeed } from '../content/instantiate.js';
+import { newSeed as freshSeed } from '../content/random.js';
 import type { Progress } from '../content/progress.js';
 import type { Message } from '../i18n/index.js';
 import { useInterval } from './hooks/use-interval.js';
@@ -17,9 +20,8 @@ import { useScreen } from './shell/use-screen.js';
 import { createTutorEnv } from './state/env.js';
 import { currentDemo, initialState, reduce } from './state/reducer.js';
 import type { Action, Tool } from './state/types.js';
-import { DrawScreen } from './train/DrawScreen.js';
-import { type TrainingSession, createXoSession } from './train/session.js';
-import { TrainerScreen } from './train/TrainerScreen.js';
+import { type Later, loadLater } from './later.js';
+import type { TrainingSession } from './train/session.js';
 import { tutorScreen } from './tutor-screen.js';
 import type { Translate } from '../view/text.js';
 
@@ -51,6 +53,8 @@ export interface AppProps {
    * @default createXoSession()
    */
   readonly xoSession?: () => TrainingSession;
+  /** The modules `later.ts` loads, when the caller has them already. @default loaded on mount */
+  readonly later?: Later;
 }
 
 export function App({
@@ -67,9 +71,15 @@ export function App({
   now = () => new Date(),
   playInterval = 500,
   startLesson,
-  xoSession = createXoSession,
+  xoSession,
+  later: given,
 }: AppProps) {
-  const env = useMemo(() => createTutorEnv(course, { lang, t }), [course, lang, t]);
+  const later = useLater(given);
+  const instantiate = later?.instantiate ?? notYet;
+  const env = useMemo(
+    () => createTutorEnv(course, { lang, t, instantiate }),
+    [course, lang, t, instantiate],
+  );
   const [saveError, setSaveError] = useState<string | undefined>(undefined);
   const clock = useRef({ now, newSeed });
   clock.current = { now, newSeed };
@@ -90,7 +100,7 @@ export function App({
       return reduce({ ...home, selected: index }, { type: 'lesson/open', index, at: stamp() }, env);
     },
     // While a tool is open it takes the keys; the lesson waits underneath.
-    { t, ascii, color, active: (state) => state.tools.length === 0 },
+    { t, ascii, color, active: (state) => later !== undefined && state.tools.length === 0 },
   );
   const { state, update } = screen;
   const dispatch = useCallback(
@@ -111,7 +121,8 @@ export function App({
 
   // One X/O network for the session: leaving the trainer and coming back keeps what it learned.
   const xo = useRef<TrainingSession | null>(null);
-  const session = (): TrainingSession => (xo.current ??= xoSession());
+  const session = (tools: Later): TrainingSession =>
+    (xo.current ??= (xoSession ?? tools.createXoSession)());
   const leaveTool = useCallback(
     (to: 'back' | 'quit' | 'draw' | 'train') => {
       if (to === 'quit') setQuitting(true);
@@ -124,11 +135,45 @@ export function App({
   const look = { t, ascii, color };
   // Each tool is a screen of its own; the key makes a new one when the stack changes.
   const key = state.tools.join('>');
-  if (tool === 'train')
+  if (later !== undefined && tool === 'train') {
+    const { TrainerScreen } = later;
     return (
-      <TrainerScreen key={key} session={session()} kind="xo" canDraw onExit={leaveTool} {...look} />
+      <TrainerScreen
+        key={key}
+        session={session(later)}
+        kind="xo"
+        canDraw
+        onExit={leaveTool}
+        {...look}
+      />
     );
-  if (tool === 'draw')
-    return <DrawScreen key={key} session={session()} onExit={leaveTool} {...look} />;
+  }
+  if (later !== undefined && tool === 'draw') {
+    const { DrawScreen } = later;
+    return <DrawScreen key={key} session={session(later)} onExit={leaveTool} {...look} />;
+  }
   return screen.element;
+}
+
+/** Questions are asked only once `later` is here (no key is taken before): never called. */
+function notYet(): never {
+  throw new Error('The exercise templates are still loading.');
+}
+
+/** `given`, or the modules of `later.ts` once they have loaded. */
+function useLater(given: Later | undefined): Later | undefined {
+  const [loaded, setLoaded] = useState<Later | undefined>(given);
+  const { exit } = useApp();
+  useEffect(() => {
+    if (loaded !== undefined) return undefined;
+    let live = true;
+    loadLater().then(
+      (modules) => live && setLoaded(modules),
+      (error: unknown) => live && exit(error instanceof Error ? error : new Error(String(error))),
+    );
+    return () => {
+      live = false;
+    };
+  }, [loaded, exit]);
+  return loaded;
 }

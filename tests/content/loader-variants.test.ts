@@ -6,7 +6,8 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, expect, test } from 'vitest';
-import { instantiate, newSeed, variantInputs } from '../../src/content/instantiate.js';
+import { instantiate, variantInputs } from '../../src/content/instantiate.js';
+import { newSeed } from '../../src/content/random.js';
 import { loadCourse } from '../../src/content/load-course.js';
 
 const root = fileURLToPath(new URL('../fixtures/courses/good/', import.meta.url));

@@ -197,6 +197,61 @@ describe('parseProgress', () => {
     expect(parseProgress(JSON.parse(JSON.stringify(valid)))).toEqual({ ok: true, progress: valid });
   });
 
+  it('drops fields it does not know, at every level, and keeps a missing optional one missing', () => {
+    const data = JSON.parse(JSON.stringify(valid));
+    data.note = 'from an editor';
+    data.lessons.a.colour = 'blue';
+    data.exercises['a.1'].extra = [1, 2];
+    const parsed = parseProgress(data);
+    expect(parsed).toEqual({ ok: true, progress: valid });
+    if (parsed.ok)
+      expect(Object.keys(parsed.progress)).toEqual(['format', 'lessons', 'exercises', 'last']);
+  });
+
+  it.each([
+    [
+      {
+        format: 1,
+        lessons: { a: { step: -1, visited: [], completed: false, updatedAt: t1.toISOString() } },
+        exercises: {},
+      },
+      'lessons.a.step: expected a whole number ≥ 0',
+    ],
+    [
+      {
+        format: 1,
+        lessons: {},
+        exercises: { e: { status: 'done', attempts: 0, updatedAt: t1.toISOString() } },
+      },
+      'exercises.e.status: expected one of "correct", "attempted", "revealed"',
+    ],
+    [
+      {
+        format: 1,
+        lessons: {},
+        exercises: { e: { status: 'correct', attempts: 1, updatedAt: '2025-13-45T99:00:00Z' } },
+      },
+      'exercises.e.updatedAt: expected a date and time such as 2025-01-31T09:45:00.000Z',
+    ],
+    [
+      {
+        format: 1,
+        lessons: {
+          a: { step: 0, visited: [0, 'one'], completed: false, updatedAt: t1.toISOString() },
+        },
+        exercises: {},
+      },
+      'lessons.a.visited.1: expected a whole number ≥ 0',
+    ],
+    [
+      { format: 1, lessons: {}, exercises: {}, last: { lesson: 3, step: 0 } },
+      'last.lesson: expected text',
+    ],
+    [7, 'expected an object'],
+  ])('says which field is wrong and what it should be: %j', (data, detail) => {
+    expect(parseProgress(data)).toEqual({ ok: false, problem: 'shape', detail });
+  });
+
   it('reads a newer format as newer, whatever else is in the file', () => {
     expect(parseProgress({ format: 2, anything: true })).toEqual({
       ok: false,

@@ -38,6 +38,16 @@ describe('Home', () => {
     expectFits(a.lastFrame(), 80, 24);
   });
 
+  test('keys typed while the exercise templates still load are kept, in order', async () => {
+    // Home is drawn before the templates and tools arrive (src/tui/later.ts); what is typed
+    // meanwhile waits in the shell instead of being lost or meeting a half-ready screen.
+    const a = app();
+    for (const key of [KEYS.enter, 'n', 'n', '4', '2']) a.stdin.write(key);
+    await a.waitFor((frame) => frame.includes('Answer › 42'));
+    expect(a.lines()[0]).toBe('Convolution  ·  step 3 of 5');
+    expect(a.lines()).toContain('What is cell (0, 0) of the output?');
+  });
+
   test('lists content files that failed to load, one line each, and still opens', async () => {
     const a = app({
       problems: [
@@ -55,7 +65,7 @@ describe('Home', () => {
       '2 problems in the course files (cnn-tutor check-content lists them all):',
     );
     expect(a.lines()).toContain(
-      '  ⚠ lessons/pooling.yaml:12 (+1 more): the demo does not compute: kernel large…',
+      '  ⚠ lessons/pooling.yaml:12 (+1 more): the demo does not compute: kernel larger…',
     );
     await a.press(KEYS.enter);
     expect(a.lines()[0]).toBe('Convolution  ·  step 1 of 5');

@@ -1,6 +1,7 @@
 /** A small course built in code, so the TUI tests do not depend on the shipped lessons. */
 import type { Course, ExerciseDef, Lesson } from '../../src/content/course.js';
 import { emptyProgress, type Progress } from '../../src/content/progress.js';
+import { instantiate } from '../../src/content/instantiate.js';
 import { createTranslator } from '../../src/i18n/index.js';
 import { createTutorEnv } from '../../src/tui/state/env.js';
 import type { Stamp, TutorEnv } from '../../src/tui/state/types.js';
@@ -118,7 +119,7 @@ export function fixtureCourse(): Course {
 export const t = createTranslator('en');
 
 export function fixtureEnv(course: Course = fixtureCourse()): TutorEnv {
-  return createTutorEnv(course, { lang: 'en', t });
+  return createTutorEnv(course, { lang: 'en', t, instantiate });
 }
 
 export const NOW = new Date('2025-01-31T09:45:00.000Z');

@@ -26,7 +26,7 @@ import { keyLayers } from '../../src/tui/shell/screen.js';
 import { keyStateOf } from '../../src/tui/state/key-state.js';
 import { initialState } from '../../src/tui/state/reducer.js';
 import type { TutorState } from '../../src/tui/state/types.js';
-import { XO_LESSON_ID } from '../../src/tui/train/hand-set.js';
+import { XO_LESSON_ID } from '../../src/tui/train/xo-lesson.js';
 import { fixtureCourse, fixtureEnv, freshProgress, LESSONS, t } from './fixture.js';
 import { KEYS } from './render-app.js';
 import {

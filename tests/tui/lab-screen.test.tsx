@@ -138,10 +138,10 @@ describe('the list', () => {
     expect(lines[0]).toBe('Lab 1: tensors, convolution, padding and pooling');
     expect(lines[1]).toBe(`alice: 0 of 20 answered  ·  saving to ${session.file}`);
     expect(lines).toContain(
-      '›  1. Shapes from the outside in                                         1 point    no answer',
+      '›  1. Shapes from the outside in                                          1 point    no answer',
     );
     expect(lines).toContain(
-      '   5. The whole feature map                                             3 points    no answer',
+      '   5. The whole feature map                                              3 points    no answer',
     );
     expect(lines.at(-2)).toBe('▼ more below: 5 lines (PgDn)');
     expect(lines.at(-1)).toBe(
@@ -169,7 +169,7 @@ describe('the list', () => {
     );
     await s.press(KEYS.escape, KEYS.escape);
     expect(s.lines()).toContain(
-      '›  5. The whole feature map                                             3 points    no answer',
+      '›  5. The whole feature map                                              3 points    no answer',
     );
   });
 });
@@ -195,7 +195,7 @@ describe('answering', () => {
     );
     await s.press(KEYS.escape);
     expect(s.lines()).toContain(
-      '›  1. Shapes from the outside in                                         1 point  ✓ answered',
+      '›  1. Shapes from the outside in                                          1 point  ✓ answered',
     );
   });
 
@@ -235,7 +235,7 @@ describe('answering', () => {
     expect(s.lines().at(-2)).toBe('Not saved yet: Enter on the answer line saves it.');
     await s.press(KEYS.escape, KEYS.escape);
     expect(s.lines()).toContain(
-      '›  2. One number in memory                                               1 point  • not saved',
+      '›  2. One number in memory                                                1 point  • not saved',
     );
   });
 
@@ -431,7 +431,7 @@ describe('resuming', () => {
     await s.settle();
     expect(s.lines()[1]).toContain('alice: 1 of 20 answered');
     expect(s.lines()).toContain(
-      '   5. The whole feature map                                             3 points  ✓ answered',
+      '   5. The whole feature map                                              3 points  ✓ answered',
     );
     for (let i = 0; i < 4; i++) await s.press(KEYS.down);
     await s.press(KEYS.enter);
@@ -650,7 +650,7 @@ describe('a question that could not be built', () => {
     };
     const d = drive(broken, { width: 80, height: 24 });
     expect(d.lines()).toContain(
-      '›  1. Shapes from the outside in                     1 point  ⚠ cannot be built',
+      '›  1. Shapes from the outside in                      1 point  ⚠ cannot be built',
     );
     d.press(KEYS.enter);
     expect(d.state.screen).toBe('exercise');

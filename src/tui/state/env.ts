@@ -1,11 +1,16 @@
 /** The reducer's environment for a loaded course: questions built by `instantiate`, cached. */
 import type { Course, ExerciseDef } from '../../content/course.js';
-import { instantiate } from '../../content/instantiate.js';
+import type { instantiate } from '../../content/instantiate.js';
 import type { QuestionResult, TutorEnv } from './types.js';
 
 export interface EnvOptions {
   readonly lang: string;
   readonly t: (key: string, params?: Record<string, string | number>) => string;
+  /**
+   * Builds the questions. Passed in rather than imported: the templates and their schemas load
+   * after the first screen is drawn (see `tui/later.ts`).
+   */
+  readonly instantiate: typeof instantiate;
 }
 
 /**
@@ -24,7 +29,7 @@ export function createTutorEnv(course: Course, options: EnvOptions): TutorEnv {
       try {
         result = {
           ok: true,
-          question: instantiate(def, { seed, lang: options.lang, t: options.t }),
+          question: options.instantiate(def, { seed, lang: options.lang, t: options.t }),
         };
       } catch (error) {
         result = { ok: false, error: error instanceof Error ? error.message : String(error) };

@@ -5,7 +5,7 @@
 import { FLAG } from '../shell/chrome.js';
 import type { KeyState, Typing } from '../shell/keymap.js';
 import { type KeyContext, TUTOR_FLAG } from '../keymap.js';
-import { XO_LESSON_ID } from '../train/hand-set.js';
+import { XO_LESSON_ID } from '../train/xo-lesson.js';
 import { currentDemo, currentExercise, currentLesson, currentStep } from './selectors.js';
 import type { TutorEnv, TutorState } from './types.js';
 

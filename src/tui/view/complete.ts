@@ -6,7 +6,7 @@ import type { Course } from '../../content/course.js';
 import { type Progress, lessonProgress } from '../../content/progress.js';
 import type { FrameModel } from '../shell/frame.js';
 import { type ViewOptions, glyphs, prose } from '../../view/text.js';
-import { XO_LESSON_ID } from '../train/hand-set.js';
+import { XO_LESSON_ID } from '../train/xo-lesson.js';
 import { lessonExerciseIds } from './home.js';
 
 export function completeFrame(course: Course, progress: Progress, o: ViewOptions): FrameModel {
