@@ -43,7 +43,7 @@ export function runList(
   } else {
     course.lessons.forEach((lesson, i) => {
       out(
-        `${i}. ${lesson.title} (${lesson.id}) — ${ctx.t('cli.list.steps', { n: lesson.steps.length })}`,
+        `${i + 1}. ${lesson.title} (${lesson.id}) — ${ctx.t('cli.list.steps', { n: lesson.steps.length })}`,
       );
       for (const { def } of exercises.filter((e) => e.lesson === lesson)) {
         out(

@@ -54,7 +54,7 @@ describe('toAscii', () => {
     expect(toAscii(text)).toBe(ascii);
   });
 
-  test.each(['↔', '▶', '◀', '✔'])('%s, counted two cells wide, stays two cells', (symbol) => {
+  test.each(['↔', '▶', '◀', '✔'])('%s keeps the cells string-width gives it', (symbol) => {
     expect(stringWidth(toAscii(`a${symbol}b`))).toBe(stringWidth(`a${symbol}b`));
   });
 

@@ -9,7 +9,7 @@
  * takes them and the footer never offers them. That one rule keeps `q`, `n` or `s` from being
  * stolen out of an answer.
  */
-import type { KeyPress } from './input/key-press.js';
+import type { KeyName, KeyPress } from './input/key-press.js';
 
 /**
  * Whether a text field has focus: `none`, or focused with an `empty` draft, or focused with
@@ -18,25 +18,10 @@ import type { KeyPress } from './input/key-press.js';
 export type Typing = 'none' | 'empty' | 'text';
 
 /**
- * A key as a table writes it: a named key, `ctrl+<letter>`, or one printable character such
- * as `q`, `?` or `+`.
+ * A key as a table writes it: a named key (see `KeyName`), `space`, `ctrl+<letter>`, or one
+ * printable character such as `q`, `?` or `+`.
  */
-export type KeySpec =
-  | 'left'
-  | 'right'
-  | 'up'
-  | 'down'
-  | 'pageup'
-  | 'pagedown'
-  | 'home'
-  | 'end'
-  | 'enter'
-  | 'escape'
-  | 'tab'
-  | 'space'
-  | 'backspace'
-  | `ctrl+${string}`
-  | (string & {});
+export type KeySpec = KeyName | 'space' | `ctrl+${string}` | (string & {});
 
 export interface Command<Id extends string = string, Context extends string = string> {
   readonly id: Id;
