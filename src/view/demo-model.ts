@@ -74,7 +74,9 @@ function computeModel(demo: Demo, stride: number, padding: DemoPadding): DemoMod
     total: geometry.outH * geometry.outW,
     rows: outputSize({ n: H, f: kH, stride, pad: padding }),
     cols: outputSize({ n: W, f: kW, stride, pad: padding }),
-    output: (toNested(conv2d(input, kernel, { stride, padding, bias: [demo.bias] })) as number[][][])[0],
+    output: (
+      toNested(conv2d(input, kernel, { stride, padding, bias: [demo.bias] })) as number[][][]
+    )[0],
   };
 }
 

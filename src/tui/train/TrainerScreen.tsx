@@ -84,8 +84,7 @@ export function TrainerScreen({
         paused,
         // A network the learner has not watched learn (the draw screen trained it) learns
         // again here, so there is something to watch.
-        again:
-          session.trainedBy === 'elsewhere' && session.trainer.status.epoch >= session.epochs,
+        again: session.trainedBy === 'elsewhere' && session.trainer.status.epoch >= session.epochs,
       }),
     { t, ascii, color, active },
   );
@@ -105,8 +104,7 @@ export function TrainerScreen({
       } else if (r.kind === 'step') {
         session.stepOnce();
         session.trainedBy = 'trainer';
-      }
-      else trainer.learningRate = r.value;
+      } else trainer.learningRate = r.value;
     }
     dispatch({ type: 'applied', requests, snapshot: snapshot() });
   }, [state.requests, trainer, session, snapshot]);

@@ -11,7 +11,6 @@ import { initNetwork } from '../../train/network.js';
 import { LECTURE_X } from '../../train/xo-data.js';
 import { LECTURE_FILTERS, XO_MODEL } from '../../train/xo.js';
 
-
 /** The lesson's filter order: filter 0, 1, 2 of the slides. */
 export const LECTURE_FILTER_ORDER = ['diagonal \\', 'cross x', 'diagonal /'] as const;
 
