@@ -115,6 +115,16 @@ describe('the key guard', () => {
     }
   });
 
+  test('an emoji cut between its two halves is read as one character', () => {
+    expect(pieces('aaa😀').keys.join('')).toBe('aaa😀');
+    const cut = pieces('aaa\uD83D', '\uDE00');
+    expect(cut.keys.join('')).toBe('aaa😀');
+    expect(cut.holding).toBe(false);
+    expect(pieces(`aaa${ESC}\uD83D`, '\uDE00').keys.join('')).toBe(
+      pieces(`aaa${ESC}😀`).keys.join(''),
+    );
+  });
+
   test('how the input is cut into chunks changes nothing', () => {
     const unit = fc.oneof(
       fc.constantFrom(...candidates),

@@ -252,8 +252,14 @@ export function createKeyGuard(): KeyGuard {
   let rest = '';
   return {
     push(chunk) {
-      const result = split(rest + chunk);
-      rest = result.rest;
+      let input = rest + chunk;
+      // A chunk cut between the two halves of a surrogate pair (an emoji) keeps the first half
+      // until the second comes, so the pair is read as one character.
+      const last = input.charCodeAt(input.length - 1);
+      const splitPair = last >= 0xd800 && last <= 0xdbff;
+      if (splitPair) input = input.slice(0, -1);
+      const result = split(input);
+      rest = result.rest + (splitPair ? String.fromCharCode(last) : '');
       return result.keys;
     },
     get holding() {
