@@ -9,7 +9,11 @@ import { MANIFEST_FILE, listContentFiles, readSource } from './course-files.js';
 import { loadExercises } from './load-exercises.js';
 import { loadLesson } from './load-lesson.js';
 import { manifestSchema } from './schema.js';
-import { type CachedLoadOptions, readCachedCourse, writeCachedCourse } from './course-cache.js';
+import {
+  type CachedLoadOptions,
+  readCachedCourse,
+  writeCachedCourse,
+} from '../storage/course-cache.js';
 import { issueProblems, lineOf } from './yaml-source.js';
 
 export interface LoadCourseOptions {

@@ -14,7 +14,7 @@ import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSy
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ExerciseDef, LoadedCourse } from './course.js';
+import type { ExerciseDef, LoadedCourse } from '../content/course.js';
 
 const CACHE_FORMAT = 1;
 
@@ -140,7 +140,7 @@ export function writeCachedCourse(
 export async function loadCourseCachedAsync(options: CachedLoadOptions): Promise<LoadedCourse> {
   const found = readCachedCourse(options);
   if (found.loaded) return found.loaded;
-  const { loadCourse } = await import('./load-course.js');
+  const { loadCourse } = await import('../content/load-course.js');
   const loaded = loadCourse({ root: options.root, lang: options.lang });
   if (found.key !== undefined) writeCachedCourse(options, found.key, loaded);
   return loaded;
