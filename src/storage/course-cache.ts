@@ -15,6 +15,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExerciseDef, LoadedCourse } from '../content/course.js';
+import type { loadCourse } from '../content/load-course.js';
 
 const CACHE_FORMAT = 1;
 
@@ -136,12 +137,33 @@ export function writeCachedCourse(
   }
 }
 
+/** `loaded` as the cache had it, else what `load` gives, kept for the next run. */
+function throughCache(
+  options: CachedLoadOptions,
+  found: CacheLookup,
+  load: typeof loadCourse,
+): LoadedCourse {
+  if (found.loaded) return found.loaded;
+  const loaded = load({ root: options.root, lang: options.lang });
+  if (found.key !== undefined) writeCachedCourse(options, found.key, loaded);
+  return loaded;
+}
+
+/**
+ * The course from the cache, else from the loader, which the caller passes in: importing it
+ * here would make every importer of this module load it too, the tutor included.
+ */
+export function loadCourseCached(
+  options: CachedLoadOptions,
+  load: typeof loadCourse,
+): LoadedCourse {
+  return throughCache(options, readCachedCourse(options), load);
+}
+
 /** The course from the cache, or loaded (the loader imported only then) and cached. */
 export async function loadCourseCachedAsync(options: CachedLoadOptions): Promise<LoadedCourse> {
   const found = readCachedCourse(options);
   if (found.loaded) return found.loaded;
   const { loadCourse } = await import('../content/load-course.js');
-  const loaded = loadCourse({ root: options.root, lang: options.lang });
-  if (found.key !== undefined) writeCachedCourse(options, found.key, loaded);
-  return loaded;
+  return throughCache(options, found, loadCourse);
 }
