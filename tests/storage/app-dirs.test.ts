@@ -1,7 +1,7 @@
 import os from 'node:os';
 import envPaths from 'env-paths';
 import { describe, expect, it } from 'vitest';
-import { resolveStateDir } from '../../src/storage/state-dir.js';
+import { resolveStateDir } from '../../src/storage/app-dirs.js';
 
 describe('resolveStateDir', () => {
   const base = { env: {}, platform: 'linux' as const, home: '/home/ana', cwd: '/work' };
