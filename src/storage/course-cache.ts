@@ -11,29 +11,19 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExerciseDef, LoadedCourse } from '../content/course.js';
 import type { loadCourse } from '../content/load-course.js';
+import { resolveCacheDir } from './app-dirs.js';
 
 const CACHE_FORMAT = 1;
 
 export interface CachedLoadOptions {
   readonly root: string;
   readonly lang: string;
-  /** Where cache files go. @default cacheDir() */
+  /** Where cache files go. @default resolveCacheDir() */
   readonly dir?: string;
-}
-
-/** `$CNN_TUTOR_CACHE_DIR`, else `$XDG_CACHE_HOME/cnn-tutor`, else `~/.cache/cnn-tutor`. */
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.CNN_TUTOR_CACHE_DIR) return env.CNN_TUTOR_CACHE_DIR;
-  const base =
-    env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/')
-      ? env.XDG_CACHE_HOME
-      : join(homedir(), '.cache');
-  return join(base, 'cnn-tutor');
 }
 
 /** Every content file with its size and time, plus the program itself: what the cache depends on. */
@@ -85,7 +75,7 @@ export interface CacheLookup {
 }
 
 export function readCachedCourse(options: CachedLoadOptions): CacheLookup {
-  const file = cacheFile(options.dir ?? cacheDir(), options.lang);
+  const file = cacheFile(options.dir ?? resolveCacheDir(), options.lang);
   let key: string | undefined;
   try {
     key = fingerprint(options.root, options.lang);
@@ -115,7 +105,7 @@ export function writeCachedCourse(
   key: string,
   loaded: LoadedCourse,
 ): void {
-  const dir = options.dir ?? cacheDir();
+  const dir = options.dir ?? resolveCacheDir();
   const file = cacheFile(dir, options.lang);
   try {
     mkdirSync(dir, { recursive: true });
