@@ -10,9 +10,10 @@
  * cache never compiles it.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import writeFileAtomic from 'write-file-atomic';
 import type { ExerciseDef, LoadedCourse } from '../content/course.js';
 import type { loadCourse } from '../content/load-course.js';
 import { resolveCacheDir } from './app-dirs.js';
@@ -119,9 +120,8 @@ export function writeCachedCourse(
       problems: loaded.problems,
       languages: loaded.languages,
     };
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(body));
-    renameSync(temp, file);
+    // No fsync: a cache lost to a power cut is only loaded again, and the write stays as quick.
+    writeFileAtomic.sync(file, JSON.stringify(body), { fsync: false });
   } catch {
     // Nothing to say: the next run loads the course again.
   }
