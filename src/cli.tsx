@@ -10,6 +10,16 @@ import { helpLanguage } from './cli/help-language.js';
 import { EXIT } from './cli/io.js';
 import { addLabCommands } from './cli/lab-commands.js';
 import { loadingInterface } from './cli/wasm-memory.js';
+import {
+  FlagError,
+  MAX_CHECK_SEEDS,
+  MAX_SEED,
+  badCheckSeeds,
+  badPrintSeed,
+  TRAIN_RANGE,
+  badTrainNumber,
+  wholeNumberFlag,
+} from './cli/whole-number.js';
 import { createTranslator } from './i18n/index.js';
 import { asciiOnly, asciiWanted } from './render/charset.js';
 import { colorEnabled } from './render/index.js';
@@ -88,6 +98,12 @@ export function buildProgram(argv: readonly string[] = []): Command {
     .exitOverride()
     .configureOutput({ writeOut: out, writeErr: err });
 
+  const trainNumber = (flag: keyof typeof TRAIN_RANGE) =>
+    wholeNumberFlag(
+      ...TRAIN_RANGE[flag],
+      (got) => `cnn-tutor train: ${badTrainNumber(t, flag, got)}`,
+    );
+
   program
     .command('calc')
     .description(t('cli.help.calc'))
@@ -131,7 +147,11 @@ export function buildProgram(argv: readonly string[] = []): Command {
   program
     .command('check-content')
     .description(t('cli.help.check-content'))
-    .option('--seeds <n>', t('cli.help.check-content.seeds'), (v) => Number.parseInt(v, 10), 50)
+    .addOption(
+      new Option('--seeds <n>', t('cli.help.check-content.seeds'))
+        .argParser(wholeNumberFlag(1, MAX_CHECK_SEEDS, (got) => badCheckSeeds(t, got)))
+        .default(50),
+    )
     .action(async (opts: { seeds: number }) => {
       const { runCheckContent } = await import('./cli/check-content.js');
       process.exitCode = runCheckContent(await ctx(), opts, out, err);
@@ -142,8 +162,12 @@ export function buildProgram(argv: readonly string[] = []): Command {
     .description(t('cli.help.lesson'))
     .argument('<id>', t('cli.help.lesson.id'))
     .option('--print', t('cli.help.lesson.print'))
-    .option('--seed <n>', t('cli.help.lesson.seed'))
-    .action(async (id: string, opts: { print?: boolean; seed?: string }) => {
+    .addOption(
+      new Option('--seed <n>', t('cli.help.lesson.seed')).argParser(
+        wholeNumberFlag(0, MAX_SEED, (got) => badPrintSeed(t, got)),
+      ),
+    )
+    .action(async (id: string, opts: { print?: boolean; seed?: number }) => {
       const { findLesson, runLessonPrint } = await import('./cli/lesson-print.js');
       const c = await ctx();
       if (opts.print) {
@@ -183,15 +207,17 @@ export function buildProgram(argv: readonly string[] = []): Command {
     .command('train')
     .description(t('cli.help.train'))
     .argument('<kind>', t('cli.help.train.kind'))
-    .option('--epochs <n>', t('cli.help.train.epochs'))
-    .option('--seed <n>', t('cli.help.train.seed'))
+    .addOption(
+      new Option('--epochs <n>', t('cli.help.train.epochs')).argParser(trainNumber('epochs')),
+    )
+    .addOption(new Option('--seed <n>', t('cli.help.train.seed')).argParser(trainNumber('seed')))
     .option('--json', t('cli.help.train.json'))
     .option('--live', t('cli.help.train.live'))
     .option('--no-live', t('cli.help.train.no-live'))
     .action(
       async (
         kind: string,
-        opts: { epochs?: string; seed?: string; json?: boolean; live?: boolean },
+        opts: { epochs?: number; seed?: number; json?: boolean; live?: boolean },
       ) => {
         const { liveTrainProblem, runTrain, trainArguments } = await import('./cli/train.js');
         if (opts.live === true && opts.json) {
@@ -240,6 +266,10 @@ export async function main(argv: string[]): Promise<number> {
   try {
     await program.parseAsync(argv, { from: 'user' });
   } catch (error) {
+    if (error instanceof FlagError) {
+      err(error.message);
+      return EXIT.usage;
+    }
     if (error instanceof CommanderError) {
       if (
         error.code === 'commander.helpDisplayed' ||

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { resolveStateDir } from '../content/state-dir.js';
+import { resolveStateDir } from '../storage/app-dirs.js';
 import { type Translator, createTranslator, resolveLanguage } from '../i18n/index.js';
 import { asciiWanted } from '../render/charset.js';
 import { colorEnabled } from '../render/index.js';

@@ -1,6 +1,7 @@
 /** What every command needs to know about where it runs (see `base-context.ts`), and the course. */
 import type { LoadedCourse } from '../content/course.js';
-import { loadCourseCached } from '../content/load-course.js';
+import { loadCourse } from '../content/load-course.js';
+import { loadCourseCached } from '../storage/course-cache.js';
 import { type BaseContext, type GlobalFlags, baseContext } from './base-context.js';
 
 export { type GlobalFlags, PACKAGE_ROOT } from './base-context.js';
@@ -18,6 +19,6 @@ export function commandContext(
   let loaded: LoadedCourse | undefined;
   return {
     ...base,
-    course: () => (loaded ??= loadCourseCached({ root: base.root, lang: base.lang })),
+    course: () => (loaded ??= loadCourseCached({ root: base.root, lang: base.lang }, loadCourse)),
   };
 }

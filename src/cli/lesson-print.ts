@@ -9,13 +9,14 @@ import { printLesson } from '../view/print-lesson.js';
 import type { CommandContext } from './context.js';
 import { EXIT } from './io.js';
 import { problemLine } from './list.js';
+import { MAX_SEED, badPrintSeed, readWholeNumber } from './whole-number.js';
 
 /** The seed a print uses without `--seed`: fixed, so two prints of a lesson are the same. */
 export const DEFAULT_PRINT_SEED = 1;
 
 export interface LessonPrintFlags {
-  /** As typed after `--seed`; a whole number from 0 to 2³² − 1. */
-  readonly seed?: string;
+  /** As typed after `--seed`, or as read; a whole number from 0 to 2³² − 1. */
+  readonly seed?: string | number;
 }
 
 /** The lesson with id `id`, or the exit code after one line naming every lesson id. */
@@ -34,13 +35,6 @@ export function findLesson(
   return EXIT.usage;
 }
 
-function parseSeed(text: string | undefined): number | undefined {
-  if (text === undefined) return DEFAULT_PRINT_SEED;
-  if (!/^\d{1,10}$/.test(text.trim())) return undefined;
-  const seed = Number(text.trim());
-  return seed <= 2 ** 32 - 1 ? seed : undefined;
-}
-
 export function runLessonPrint(
   ctx: CommandContext,
   id: string,
@@ -48,9 +42,10 @@ export function runLessonPrint(
   out: (s: string) => void,
   err: (s: string) => void,
 ): number {
-  const seed = parseSeed(flags.seed);
+  const seed =
+    flags.seed === undefined ? DEFAULT_PRINT_SEED : readWholeNumber(flags.seed, 0, MAX_SEED);
   if (seed === undefined) {
-    err(ctx.t('print.bad-seed', { seed: flags.seed ?? '' }));
+    err(badPrintSeed(ctx.t, flags.seed ?? ''));
     return EXIT.usage;
   }
   const lesson = findLesson(ctx, id, err);

@@ -5,7 +5,7 @@
 import { createInterface } from 'node:readline/promises';
 import type { Lesson } from '../content/course.js';
 import { lessonProgress, resetAll, resetLesson, type Progress } from '../content/progress.js';
-import { loadProgress, saveProgress } from '../content/progress-store.js';
+import { loadProgress, saveProgress } from '../storage/progress-store.js';
 import type { CommandContext } from './context.js';
 import { EXIT } from './io.js';
 

@@ -19,6 +19,7 @@ import type { EpochMetrics, Trainer } from '../train/trainer.js';
 import { XO_DEFAULTS, compareWithLectureFilters, createXoTrainer } from '../train/xo.js';
 import type { Translate } from '../view/text.js';
 import { EXIT } from './io.js';
+import { TRAIN_RANGE, badTrainNumber, readWholeNumber } from './whole-number.js';
 
 export type TrainKind = 'xo' | 'digits';
 
@@ -30,24 +31,16 @@ export interface TrainFlags {
   json?: boolean;
 }
 
-const MAX_EPOCHS = 1000;
-
 class TrainUsageError extends Error {}
 
 function wholeNumber(
   t: Translate,
-  flag: string,
+  flag: keyof typeof TRAIN_RANGE,
   value: number | string | undefined,
-  min: number,
-  max: number,
 ): number | undefined {
   if (value === undefined) return undefined;
-  const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
-  if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n > max) {
-    throw new TrainUsageError(
-      t('cli.train.bad-number', { flag, min, max, got: JSON.stringify(value) }),
-    );
-  }
+  const n = readWholeNumber(value, ...TRAIN_RANGE[flag]);
+  if (n === undefined) throw new TrainUsageError(badTrainNumber(t, flag, value));
   return n;
 }
 
@@ -129,8 +122,8 @@ export function trainArguments(
     }
     return {
       kind,
-      epochs: wholeNumber(t, 'epochs', flags.epochs, 1, MAX_EPOCHS),
-      seed: wholeNumber(t, 'seed', flags.seed, 0, 2 ** 32 - 1) ?? 1,
+      epochs: wholeNumber(t, 'epochs', flags.epochs),
+      seed: wholeNumber(t, 'seed', flags.seed) ?? 1,
     };
   } catch (error) {
     if (error instanceof TrainUsageError) return error.message;

@@ -4,8 +4,8 @@
  */
 import { render } from 'ink';
 import type { LoadedCourse } from '../content/course.js';
-import { loadCourseCachedAsync } from '../content/course-cache.js';
-import { loadProgress, saveProgress } from '../content/progress-store.js';
+import { loadCourseCachedAsync } from '../storage/course-cache.js';
+import { loadProgress, saveProgress } from '../storage/progress-store.js';
 import { App, loadLater } from '../tui/index.js';
 import type { BaseContext } from './base-context.js';
 import { EXIT } from './io.js';

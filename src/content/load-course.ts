@@ -9,7 +9,6 @@ import { MANIFEST_FILE, listContentFiles, readSource } from './course-files.js';
 import { loadExercises } from './load-exercises.js';
 import { loadLesson } from './load-lesson.js';
 import { manifestSchema } from './schema.js';
-import { type CachedLoadOptions, readCachedCourse, writeCachedCourse } from './course-cache.js';
 import { issueProblems, lineOf } from './yaml-source.js';
 
 export interface LoadCourseOptions {
@@ -163,13 +162,4 @@ function sortLanguages(languages: Set<string>): string[] {
   return [...languages].sort((a, b) =>
     a === BASE_LANGUAGE ? -1 : b === BASE_LANGUAGE ? 1 : a.localeCompare(b),
   );
-}
-
-/** The course from the cache, or loaded and cached (see `course-cache.ts`). */
-export function loadCourseCached(options: CachedLoadOptions): LoadedCourse {
-  const found = readCachedCourse(options);
-  if (found.loaded) return found.loaded;
-  const loaded = loadCourse({ root: options.root, lang: options.lang });
-  if (found.key !== undefined) writeCachedCourse(options, found.key, loaded);
-  return loaded;
 }

@@ -19,7 +19,7 @@
 import { type Stats, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
-import { removeStaleTempFiles, withFileLock, withFileLockSync } from '../content/file-lock.js';
+import { removeStaleTempFiles, withFileLock, withFileLockSync } from '../storage/file-lock.js';
 import type { TemplateText } from '../content/types.js';
 import type { Message } from '../i18n/index.js';
 import { answerInputText, readAnswer } from './answer-input.js';

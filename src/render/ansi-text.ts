@@ -137,6 +137,10 @@ export function fitsWidth(text: string, width: number): boolean {
  * The graphemes lying wholly in columns [start, end), with every escape code of the line kept,
  * so styles still open and close where they did. A wide character cut by `start` becomes a space.
  * Example: `sliceColumns('abcdef', 1, 4)` → "bcd".
+ *
+ * Not slice-ansi (which Ink uses): it keeps a wide character cut by `end`, so the slice is wider
+ * than asked (`'古古古'`, 0–3 → 4 columns), and drops one cut by `start` without the space, so
+ * what follows moves a column left.
  */
 export function sliceColumns(text: string, start: number, end: number = Infinity): string {
   let column = 0;

@@ -124,6 +124,7 @@ export function fitWidth(
 /**
  * A line that fits `width` unchanged; a longer one cut to its first `width − 1` columns and "…"
  * (just the first column when `width` is 1). Example: `truncateToWidth('abcdef', 4)` → "abc…".
+ * Not cli-truncate: built on slice-ansi, it can end wider than `width` (`'古古古'` in 4 → "古古…").
  */
 export function truncateToWidth(line: string, width: number): string {
   if (fitsWidth(line, width)) return line;

@@ -1,5 +1,8 @@
 /**
  * Word wrapping for prose (lesson text, hints, feedback), measured in display columns.
+ * Not wrap-ansi: it neither hangs list items nor keeps a line's indentation, keeps runs of
+ * spaces, and measures with string-width 7, which counts ⚠ ▶ ✔ as two columns where
+ * `displayWidth` (string-width 8) counts one.
  */
 import { closeStylesPerLine, displayWidth, tokenize } from './ansi-text.js';
 import { expectWholeNumber } from './layout.js';

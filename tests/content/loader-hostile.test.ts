@@ -11,7 +11,7 @@ import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { checkContent } from '../../src/content/check-content.js';
 import type { ContentProblem } from '../../src/content/course.js';
-import { loadCourseCached } from '../../src/content/load-course.js';
+import { loadCourseCached } from '../../src/storage/course-cache.js';
 import {
   MAX_ALIASES,
   MAX_CONTENT_BYTES,
@@ -253,7 +253,9 @@ describe('every path that loads the course reports instead of throwing', () => {
     const root = hostile();
     const dir = tempDir();
     for (let run = 0; run < 2; run++)
-      expect(loadCourseCached({ root, lang: 'en', dir }).problems.map(line)).toEqual(expected);
+      expect(loadCourseCached({ root, lang: 'en', dir }, loadCourse).problems.map(line)).toEqual(
+        expected,
+      );
   });
 
   test('checkContent', () => {

@@ -10,29 +10,21 @@
  * cache never compiles it.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { ExerciseDef, LoadedCourse } from './course.js';
+import writeFileAtomic from 'write-file-atomic';
+import type { ExerciseDef, LoadedCourse } from '../content/course.js';
+import type { loadCourse } from '../content/load-course.js';
+import { resolveCacheDir } from './app-dirs.js';
 
 const CACHE_FORMAT = 1;
 
 export interface CachedLoadOptions {
   readonly root: string;
   readonly lang: string;
-  /** Where cache files go. @default cacheDir() */
+  /** Where cache files go. @default resolveCacheDir() */
   readonly dir?: string;
-}
-
-/** `$CNN_TUTOR_CACHE_DIR`, else `$XDG_CACHE_HOME/cnn-tutor`, else `~/.cache/cnn-tutor`. */
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.CNN_TUTOR_CACHE_DIR) return env.CNN_TUTOR_CACHE_DIR;
-  const base =
-    env.XDG_CACHE_HOME && env.XDG_CACHE_HOME.startsWith('/')
-      ? env.XDG_CACHE_HOME
-      : join(homedir(), '.cache');
-  return join(base, 'cnn-tutor');
 }
 
 /** Every content file with its size and time, plus the program itself: what the cache depends on. */
@@ -84,7 +76,7 @@ export interface CacheLookup {
 }
 
 export function readCachedCourse(options: CachedLoadOptions): CacheLookup {
-  const file = cacheFile(options.dir ?? cacheDir(), options.lang);
+  const file = cacheFile(options.dir ?? resolveCacheDir(), options.lang);
   let key: string | undefined;
   try {
     key = fingerprint(options.root, options.lang);
@@ -114,7 +106,7 @@ export function writeCachedCourse(
   key: string,
   loaded: LoadedCourse,
 ): void {
-  const dir = options.dir ?? cacheDir();
+  const dir = options.dir ?? resolveCacheDir();
   const file = cacheFile(dir, options.lang);
   try {
     mkdirSync(dir, { recursive: true });
@@ -128,20 +120,40 @@ export function writeCachedCourse(
       problems: loaded.problems,
       languages: loaded.languages,
     };
-    const temp = `${file}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(body));
-    renameSync(temp, file);
+    // No fsync: a cache lost to a power cut is only loaded again, and the write stays as quick.
+    writeFileAtomic.sync(file, JSON.stringify(body), { fsync: false });
   } catch {
     // Nothing to say: the next run loads the course again.
   }
+}
+
+/** `loaded` as the cache had it, else what `load` gives, kept for the next run. */
+function throughCache(
+  options: CachedLoadOptions,
+  found: CacheLookup,
+  load: typeof loadCourse,
+): LoadedCourse {
+  if (found.loaded) return found.loaded;
+  const loaded = load({ root: options.root, lang: options.lang });
+  if (found.key !== undefined) writeCachedCourse(options, found.key, loaded);
+  return loaded;
+}
+
+/**
+ * The course from the cache, else from the loader, which the caller passes in: importing it
+ * here would make every importer of this module load it too, the tutor included.
+ */
+export function loadCourseCached(
+  options: CachedLoadOptions,
+  load: typeof loadCourse,
+): LoadedCourse {
+  return throughCache(options, readCachedCourse(options), load);
 }
 
 /** The course from the cache, or loaded (the loader imported only then) and cached. */
 export async function loadCourseCachedAsync(options: CachedLoadOptions): Promise<LoadedCourse> {
   const found = readCachedCourse(options);
   if (found.loaded) return found.loaded;
-  const { loadCourse } = await import('./load-course.js');
-  const loaded = loadCourse({ root: options.root, lang: options.lang });
-  if (found.key !== undefined) writeCachedCourse(options, found.key, loaded);
-  return loaded;
+  const { loadCourse } = await import('../content/load-course.js');
+  return throughCache(options, found, loadCourse);
 }

@@ -1,7 +1,5 @@
-import os from 'node:os';
-import envPaths from 'env-paths';
 import { describe, expect, it } from 'vitest';
-import { resolveStateDir } from '../../src/content/state-dir.js';
+import { resolveCacheDir, resolveStateDir } from '../../src/storage/app-dirs.js';
 
 describe('resolveStateDir', () => {
   const base = { env: {}, platform: 'linux' as const, home: '/home/ana', cwd: '/work' };
@@ -56,14 +54,56 @@ describe('resolveStateDir', () => {
     );
     expect(resolveStateDir({ ...win, env: {}, flag: 'st' })).toBe('C:\\work\\st');
   });
+});
 
-  it.skipIf(process.platform !== 'darwin' && process.platform !== 'win32')(
-    "agrees with env-paths' data folder on this machine (macOS and Windows)",
-    () => {
-      const env = { ...process.env, XDG_STATE_HOME: undefined };
-      expect(resolveStateDir({ env, home: os.homedir() })).toBe(
-        envPaths('cnn-tutor', { suffix: '' }).data,
-      );
-    },
-  );
+describe('resolveCacheDir', () => {
+  const base = { env: {}, platform: 'linux' as const, home: '/home/ana', cwd: '/work' };
+
+  it.each([
+    [
+      'CNN_TUTOR_CACHE_DIR first',
+      { env: { CNN_TUTOR_CACHE_DIR: '/c', XDG_CACHE_HOME: '/xdg' } },
+      '/c',
+    ],
+    ['a relative CNN_TUTOR_CACHE_DIR from cwd', { env: { CNN_TUTOR_CACHE_DIR: 'c' } }, '/work/c'],
+    [
+      'CNN_TUTOR_CACHE_DIR with ~ from home',
+      { env: { CNN_TUTOR_CACHE_DIR: '~/c' } },
+      '/home/ana/c',
+    ],
+    ['$XDG_CACHE_HOME/cnn-tutor second', { env: { XDG_CACHE_HOME: '/xdg' } }, '/xdg/cnn-tutor'],
+    [
+      'a relative XDG_CACHE_HOME as unset',
+      { env: { XDG_CACHE_HOME: 'rel' } },
+      '/home/ana/.cache/cnn-tutor',
+    ],
+    ['~/.cache on Linux', {}, '/home/ana/.cache/cnn-tutor'],
+    [
+      'the state folder variables as none of its own',
+      { env: { XDG_STATE_HOME: '/s' } },
+      '/home/ana/.cache/cnn-tutor',
+    ],
+    [
+      'Library/Caches on macOS, as the state folder is in Library',
+      { platform: 'darwin' as const },
+      '/home/ana/Library/Caches/cnn-tutor',
+    ],
+    [
+      'XDG_CACHE_HOME on macOS too',
+      { platform: 'darwin' as const, env: { XDG_CACHE_HOME: '/xdg' } },
+      '/xdg/cnn-tutor',
+    ],
+  ])('takes %s', (_, options, expected) => {
+    expect(resolveCacheDir({ ...base, ...options })).toBe(expected);
+  });
+
+  it('uses LOCALAPPDATA on Windows, next to the state folder', () => {
+    const win = { platform: 'win32' as const, home: 'C:\\Users\\ana', cwd: 'C:\\work' };
+    expect(resolveCacheDir({ ...win, env: { LOCALAPPDATA: 'D:\\Local' } })).toBe(
+      'D:\\Local\\cnn-tutor\\Cache',
+    );
+    expect(resolveCacheDir({ ...win, env: {} })).toBe(
+      'C:\\Users\\ana\\AppData\\Local\\cnn-tutor\\Cache',
+    );
+  });
 });

@@ -25,7 +25,7 @@ import {
   recordStep,
   resetLesson,
 } from '../../src/content/progress.js';
-import { PROGRESS_FILE, loadProgress, saveProgress } from '../../src/content/progress-store.js';
+import { PROGRESS_FILE, loadProgress, saveProgress } from '../../src/storage/progress-store.js';
 import { createTranslator } from '../../src/i18n/index.js';
 
 const now = new Date('2025-01-31T09:45:01.123Z');

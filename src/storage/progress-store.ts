@@ -18,8 +18,13 @@ import { join } from 'node:path';
 import writeFileAtomic from 'write-file-atomic';
 import type { Message } from '../i18n/index.js';
 import { type LockOptions, removeStaleTempFiles, withFileLock } from './file-lock.js';
-import { PROGRESS_FORMAT, type Progress, emptyProgress, parseProgress } from './progress.js';
-import { mergeProgress } from './progress-merge.js';
+import {
+  PROGRESS_FORMAT,
+  type Progress,
+  emptyProgress,
+  parseProgress,
+} from '../content/progress.js';
+import { mergeProgress } from '../content/progress-merge.js';
 import { readRegularFile } from './regular-file.js';
 
 export const PROGRESS_FILE = 'progress.json';
