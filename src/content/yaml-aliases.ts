@@ -19,7 +19,13 @@ import {
   visit,
 } from 'yaml';
 import { MAX_ALIASES } from './limits.js';
-import type { PathKey } from './yaml-source.js';
+
+/**
+ * A key on the way to a field: a map key or a list index. The same as yaml-source.ts's
+ * `PathKey`; written here because yaml-source.ts imports this file, and importing it back
+ * would make the two a loop.
+ */
+type PathKey = string | number;
 
 export interface NodeProblem {
   /** Where the node starts in the text. */

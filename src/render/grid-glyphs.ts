@@ -1,9 +1,7 @@
 /**
- * The characters a grid is drawn with, per border style, and the legend that explains the
- * cell markers. The legend is built from the same table as the grid, so they never disagree.
+ * The characters a grid is drawn with, per border style. The legend that explains the cell
+ * markers (grid-legend.ts) reads the same table, so the two never disagree.
  */
-import type { GridOptions } from './grid.js';
-
 export type BorderStyle = 'unicode' | 'ascii' | 'none';
 
 export interface GridGlyphs {
@@ -55,23 +53,3 @@ export const GRID_GLYPHS: Readonly<Record<BorderStyle, GridGlyphs>> = {
     ...BRACKETS,
   },
 };
-
-/**
- * One line naming the markers `options` makes a grid use, e.g.
- * "[4] highlighted  ✗ wrong  ✓ right  · zero padding  ? not worked out yet".
- * Empty when the grid uses none of them.
- */
-export function gridLegend(options: GridOptions): string {
-  const g = GRID_GLYPHS[options.border ?? 'unicode'];
-  const padded = Object.values(options.padded ?? {}).some((n) => (n ?? 0) > 0);
-  const entries: Array<[boolean, string]> = [
-    [options.highlight !== undefined, `${g.highlightOpen}4${g.highlightClose} highlighted`],
-    [options.marks !== undefined, `${g.wrong} wrong  ${g.right} right`],
-    [padded, `${g.padding} zero padding`],
-    [options.blank !== undefined, `${g.blank} not worked out yet`],
-  ];
-  return entries
-    .filter(([used]) => used)
-    .map(([, text]) => text)
-    .join('  ');
-}

@@ -23,7 +23,8 @@ export {
   type MarkKind,
   type PaddingBands,
 } from './grid.js';
-export { GRID_GLYPHS, gridLegend, type BorderStyle, type GridGlyphs } from './grid-glyphs.js';
+export { GRID_GLYPHS, type BorderStyle, type GridGlyphs } from './grid-glyphs.js';
+export { gridLegend } from './grid-legend.js';
 export {
   expectWholeNumber,
   fitWidth,

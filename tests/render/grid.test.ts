@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import stripAnsi from 'strip-ansi';
 import { displayWidth } from '../../src/render/ansi-text.js';
 import { renderGrid } from '../../src/render/grid.js';
-import { gridLegend } from '../../src/render/grid-glyphs.js';
+import { gridLegend } from '../../src/render/grid-legend.js';
 import { createStyle } from '../../src/render/style.js';
 
 const ESC = '\u001B';
