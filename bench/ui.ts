@@ -210,6 +210,7 @@ function demoCourse(seed: number): Course {
   const lesson: Lesson = {
     id: 'bench-demo',
     title: 'The sliding window',
+    tools: [],
     summary: 'A 3×3 kernel over a 9×9 picture.',
     file: 'lessons/bench-demo.yaml',
     steps: [

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ExerciseDef, LoadedCourse } from './course.js';
 
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 export interface CachedLoadOptions {
   readonly root: string;

@@ -56,12 +56,18 @@ export type Step =
   | { type: 'demo'; title: string; text: string; demo: Demo }
   | { type: 'exercise'; exerciseId: string };
 
+/** The screens a lesson can open besides its steps. */
+export const LESSON_TOOLS = ['trainer', 'draw'] as const;
+export type LessonTool = (typeof LESSON_TOOLS)[number];
+
 export interface Lesson {
   id: string;
   title: string;
   summary: string;
   /** `lessons/<id>.yaml` */
   file: string;
+  /** The screens the lesson opens (`t`, `d`); none for most lessons. */
+  tools: readonly LessonTool[];
   steps: Step[];
 }
 

@@ -84,6 +84,7 @@ export function loadLesson(
     title: pickText(data.title, ctx.lang),
     summary: pickText(data.summary, ctx.lang),
     file: file.file,
+    tools: data.tools ?? [],
     steps,
   };
   return out;

@@ -316,6 +316,7 @@ describe('from the X/O lesson', () => {
         title: 'The X/O network',
         summary: "The lectures' toy ConvNet.",
         file: 'lessons/xo-network.yaml',
+        tools: ['trainer', 'draw'],
         steps: [{ type: 'text', title: 'X or O?', text: 'A network that tells an X from an O.' }],
       },
     ],

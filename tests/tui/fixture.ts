@@ -68,6 +68,7 @@ export const LESSONS: Lesson[] = [
   {
     id: 'convolution',
     title: 'Convolution',
+    tools: [],
     summary: 'One window, nine products, one number.',
     file: 'lessons/convolution.yaml',
     steps: [
@@ -103,6 +104,7 @@ export const LESSONS: Lesson[] = [
   {
     id: 'padding',
     title: 'Padding',
+    tools: [],
     summary: 'Zeros around the edge keep the size.',
     file: 'lessons/padding.yaml',
     steps: [

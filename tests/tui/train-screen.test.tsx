@@ -125,7 +125,7 @@ describe('the key table', () => {
       footerItems([{ table: COMMANDS, state: { context: 'step', typing: 'none', flags } }], t).map(
         (i) => `${i.keys} ${i.label}`,
       );
-    expect(shown(new Set([TUTOR_FLAG.xoTools]))).toEqual(
+    expect(shown(new Set([TUTOR_FLAG.trainer, TUTOR_FLAG.draw]))).toEqual(
       expect.arrayContaining(['t watch it learn', 'd draw your own']),
     );
     expect(shown(new Set()).join(' ')).not.toMatch(/watch it learn|draw your own/);
@@ -538,6 +538,7 @@ describe('from the X/O lesson', () => {
         title: 'The X/O network',
         summary: "The lectures' toy ConvNet.",
         file: 'lessons/xo-network.yaml',
+        tools: ['trainer', 'draw'],
         steps: [{ type: 'text', title: 'X or O?', text: 'A network that tells an X from an O.' }],
       },
     ],

@@ -4,4 +4,3 @@ export { TrainApp, type TrainAppProps } from './TrainApp.js';
 export { TrainerScreen, type TrainerScreenProps } from './TrainerScreen.js';
 export { type TrainingSession, createXoSession } from './session.js';
 export { handSetNetwork } from './hand-set.js';
-export { XO_LESSON_ID } from './xo-lesson.js';
