@@ -67,7 +67,11 @@ function fingerprint(root: string, lang: string): string {
 interface CacheFile {
   format: number;
   key: string;
-  course: { lessons: LoadedCourse['course']['lessons']; exercises: ExerciseDef[] };
+  course: {
+    lessons: LoadedCourse['course']['lessons'];
+    exercises: ExerciseDef[];
+    library: LoadedCourse['course']['library'];
+  };
   problems: LoadedCourse['problems'];
   languages: string[];
 }
@@ -96,6 +100,7 @@ export function readCachedCourse(options: CachedLoadOptions): CacheLookup {
           course: {
             lessons: cached.course.lessons,
             exercises: new Map(cached.course.exercises.map((e) => [e.id, e])),
+            library: cached.course.library,
           },
           problems: cached.problems,
           languages: cached.languages,
@@ -124,6 +129,7 @@ export function writeCachedCourse(
       course: {
         lessons: loaded.course.lessons,
         exercises: [...loaded.course.exercises.values()],
+        library: loaded.course.library,
       },
       problems: loaded.problems,
       languages: loaded.languages,

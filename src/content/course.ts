@@ -4,6 +4,7 @@
  * exercises are recipes, both computed by the engine when shown.
  */
 import type { CalcRequest } from '../calc/schema.js';
+import type { Library } from './library.js';
 
 /** Something wrong in the content, said so that an author can find and fix it. */
 export interface ContentProblem {
@@ -96,6 +97,8 @@ export interface ExerciseDef {
 export interface Course {
   lessons: Lesson[];
   exercises: Map<string, ExerciseDef>;
+  /** The kernels, pictures and networks of `lessons/library.yaml`, by name. */
+  library: Library;
 }
 
 export interface LoadedCourse {

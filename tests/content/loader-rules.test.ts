@@ -85,9 +85,15 @@ describe('lesson rules', () => {
           'lessons/one.yaml': lesson(TEXT_STEP, head(tools)),
         }),
       });
-    const good = load('[trainer, draw]');
+    const good = load('[trainer]');
     expect(good.problems).toEqual([]);
-    expect(good.course.lessons[0].tools).toEqual(['trainer', 'draw']);
+    expect(good.course.lessons[0].tools).toEqual(['trainer']);
+    // The draw screen needs the hand-set network and pictures of lessons/library.yaml.
+    const noLibrary = load('[trainer, draw]');
+    expect(noLibrary.course.lessons[0].tools).toEqual(['trainer']);
+    expect(noLibrary.problems.map((p) => `${p.line} ${p.field} ${p.message}`)).toEqual([
+      '5 tools[1] the draw screen needs the network `xo-hand-set` and the 9×9 pictures `x`, `o`, `crooked-x` in lessons/library.yaml',
+    ]);
     expect(
       loadCourse({
         root: writeCourse({

@@ -7,6 +7,8 @@
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Course } from '../../src/content/course.js';
+import { readLibrary } from '../../src/content/library.js';
+import { ROOT } from '../e2e/pty-session.js';
 import { hasMessage } from '../../src/i18n/index.js';
 import { displayWidth } from '../../src/render/index.js';
 import { loadMnistDigits } from '../../src/train/digits-data.js';
@@ -543,6 +545,7 @@ describe('from the X/O lesson', () => {
       },
     ],
     exercises: new Map(EXERCISES.map((e) => [e.id, e])),
+    library: readLibrary(ROOT, []),
   };
 
   let app: ReturnType<typeof renderApp> | undefined;
