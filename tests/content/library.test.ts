@@ -216,3 +216,14 @@ describe('names in a figure or an exercise', () => {
     );
   });
 });
+
+describe('the kernel-match template', () => {
+  test('offers the image kernels of the course library, with the same names, grids and scales', async () => {
+    const { kernelLibrary } = await import('../../src/content/kernel-library.js');
+    const course = readLibrary(ROOT, []);
+    for (const kernel of kernelLibrary) {
+      const named = course.kernels.find((k) => k.id === kernel.id);
+      expect(named, kernel.id).toEqual(kernel);
+    }
+  });
+});
