@@ -23,6 +23,7 @@ import { performance } from 'node:perf_hooks';
 import { render } from 'ink';
 import { createElement } from 'react';
 import type { Course, Lesson } from '../src/content/course.js';
+import { EMPTY_LIBRARY } from '../src/content/library.js';
 import { instantiate } from '../src/content/instantiate.js';
 import { emptyProgress } from '../src/content/progress.js';
 import { createTranslator } from '../src/i18n/index.js';
@@ -210,6 +211,7 @@ function demoCourse(seed: number): Course {
   const lesson: Lesson = {
     id: 'bench-demo',
     title: 'The sliding window',
+    tools: [],
     summary: 'A 3×3 kernel over a 9×9 picture.',
     file: 'lessons/bench-demo.yaml',
     steps: [
@@ -232,7 +234,7 @@ function demoCourse(seed: number): Course {
       },
     ],
   };
-  return { lessons: [lesson], exercises: new Map() };
+  return { lessons: [lesson], exercises: new Map(), library: EMPTY_LIBRARY };
 }
 
 /** Output cells of the 7×7 map: → is pressed this many times to walk through it. */

@@ -10,6 +10,8 @@ import { EngineError } from '../engine/index.js';
 import { loadMnistDigits } from '../train/digits-data.js';
 import { DIGITS_DEFAULTS } from '../train/digits.js';
 import { XO_DEFAULTS } from '../train/xo.js';
+import { readLibrary } from '../content/library.js';
+import { handSetOf } from '../tui/train/hand-set.js';
 import { TrainApp } from '../tui/train/TrainApp.js';
 import {
   type TrainingSession,
@@ -52,9 +54,19 @@ export async function startTrainScreen(
     }
     throw error;
   }
+  // The draw screen (X/O only) needs the hand-set network and pictures of the course library.
+  const found = kind === 'xo' ? handSetOf(readLibrary(ctx.root, []), ctx.lang) : undefined;
+  const handSet = found && !('missing' in found) ? found : undefined;
   const app = render(
     <ShellRoot bracketedPaste>
-      <TrainApp session={session} kind={kind} t={ctx.t} ascii={ctx.ascii} color={ctx.color} />
+      <TrainApp
+        session={session}
+        kind={kind}
+        handSet={handSet}
+        t={ctx.t}
+        ascii={ctx.ascii}
+        color={ctx.color}
+      />
     </ShellRoot>,
     // Ctrl+C is a command of the screens (it asks first when something typed would be lost).
     { exitOnCtrlC: false, stdin: guardedStdin(process.stdin) },

@@ -20,6 +20,8 @@ import { ID_PATTERN } from './schema.js';
 import { type YamlSource, readYaml } from './yaml-source.js';
 
 export const MANIFEST_FILE = 'lessons/course.yaml';
+/** Kernels, pictures and networks that lessons and exercises name (see library.ts). */
+export const LIBRARY_FILE = 'lessons/library.yaml';
 
 export interface ContentFile {
   /** Relative to the root: `exercises/padding.pt-BR.yaml`. */
@@ -56,7 +58,7 @@ export function listContentFiles(
   }
   for (const name of names) {
     const file = `${dir}/${name}`;
-    if (!/\.ya?ml$/.test(name) || file === MANIFEST_FILE) continue;
+    if (!/\.ya?ml$/.test(name) || file === MANIFEST_FILE || file === LIBRARY_FILE) continue;
     const m = NAME.exec(name);
     const lang = m?.[2] === undefined ? undefined : normalizeLanguageTag(m[2]);
     if (!m || !ID_PATTERN.test(m[1]) || (m[2] !== undefined && lang === undefined)) {

@@ -4,6 +4,7 @@
  * exercises are recipes, both computed by the engine when shown.
  */
 import type { CalcRequest } from '../calc/schema.js';
+import type { Library } from './library.js';
 
 /** Something wrong in the content, said so that an author can find and fix it. */
 export interface ContentProblem {
@@ -56,12 +57,18 @@ export type Step =
   | { type: 'demo'; title: string; text: string; demo: Demo }
   | { type: 'exercise'; exerciseId: string };
 
+/** The screens a lesson can open besides its steps. */
+export const LESSON_TOOLS = ['trainer', 'draw'] as const;
+export type LessonTool = (typeof LESSON_TOOLS)[number];
+
 export interface Lesson {
   id: string;
   title: string;
   summary: string;
   /** `lessons/<id>.yaml` */
   file: string;
+  /** The screens the lesson opens (`t`, `d`); none for most lessons. */
+  tools: readonly LessonTool[];
   steps: Step[];
 }
 
@@ -90,6 +97,8 @@ export interface ExerciseDef {
 export interface Course {
   lessons: Lesson[];
   exercises: Map<string, ExerciseDef>;
+  /** The kernels, pictures and networks of `lessons/library.yaml`, by name. */
+  library: Library;
 }
 
 export interface LoadedCourse {

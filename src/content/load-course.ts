@@ -8,6 +8,7 @@ import type { ContentProblem, Lesson, LoadedCourse } from './course.js';
 import { MANIFEST_FILE, listContentFiles, readSource } from './course-files.js';
 import { loadExercises } from './load-exercises.js';
 import { loadLesson } from './load-lesson.js';
+import { readLibrary } from './library.js';
 import { manifestSchema } from './schema.js';
 import { issueProblems, lineOf } from './yaml-source.js';
 
@@ -68,7 +69,8 @@ export function loadCourse(options: LoadCourseOptions): LoadedCourse {
   const exerciseFiles = listContentFiles(root, 'exercises');
   problems.push(...lessonFiles.problems, ...exerciseFiles.problems);
 
-  const loaded = loadExercises(root, exerciseFiles.files, lang, chain);
+  const library = readLibrary(root, problems);
+  const loaded = loadExercises(root, exerciseFiles.files, lang, chain, library);
   problems.push(...loaded.problems);
   loaded.languages.forEach((l) => languages.add(l));
 
@@ -95,6 +97,7 @@ export function loadCourse(options: LoadCourseOptions): LoadedCourse {
       chain,
       exercises: loaded.exercises,
       broken: loaded.broken,
+      library,
     });
     problems.push(...r.problems);
     r.languages.forEach((l) => languages.add(l));
@@ -146,7 +149,7 @@ export function loadCourse(options: LoadCourseOptions): LoadedCourse {
   }
 
   return {
-    course: { lessons, exercises: loaded.exercises },
+    course: { lessons, exercises: loaded.exercises, library },
     problems: sortProblems(problems),
     languages: sortLanguages(languages),
   };

@@ -3,6 +3,7 @@
  * others in its file still load. Each exercise's `given` / `generate` block is checked by
  * its template now, so instantiating a loaded exercise cannot fail on its parameters.
  */
+import { EMPTY_LIBRARY, type Library, type NameProblem, resolveNames } from './library.js';
 import { z } from 'zod';
 import { pickText } from '../i18n/index.js';
 import type { ContentProblem, ExerciseDef } from './course.js';
@@ -44,6 +45,7 @@ export function loadExercises(
   files: readonly ContentFile[],
   lang: string,
   chain: readonly string[],
+  library: Library = EMPTY_LIBRARY,
 ): LoadedExercises {
   const result: LoadedExercises = {
     exercises: new Map(),
@@ -84,9 +86,16 @@ export function loadExercises(
       if (chain.includes(overlayFile.lang!))
         parsed = applyOverlay(root, overlayFile, parsed, result);
     }
-    parsed.forEach((exercise, i) => {
-      if (!exercise) return;
+    parsed.forEach((written, i) => {
+      if (!written) return;
       const path: PathKey[] = ['exercises', i];
+      const named = resolveExerciseNames(written, library);
+      if ('problem' in named) {
+        result.problems.push(at(source, [...path, ...named.problem.path], named.problem.message));
+        result.broken.add(written.id);
+        return;
+      }
+      const exercise = named.exercise;
       const seen = firstSeen.get(exercise.id);
       if (seen) {
         result.problems.push(
@@ -121,6 +130,17 @@ export function loadExercises(
     });
   }
   return result;
+}
+
+/** The exercise with the library's names in `given` or `generate` replaced by their data. */
+function resolveExerciseNames(
+  exercise: ExerciseFile,
+  library: Library,
+): { exercise: ExerciseFile } | { problem: NameProblem } {
+  const where = exercise.given !== undefined ? 'given' : 'generate';
+  const r = resolveNames(exercise[where], library);
+  if ('problem' in r) return { problem: { ...r.problem, path: [where, ...r.problem.path] } };
+  return { exercise: { ...exercise, [where]: r.value } };
 }
 
 function at(source: YamlSource, path: PathKey[], message: string): ContentProblem {

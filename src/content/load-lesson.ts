@@ -3,6 +3,8 @@
  * format is reported and left out; a step whose figure or demo does not compute, or whose
  * exercise does not exist, is reported and left out of an otherwise working lesson.
  */
+import { toolProblem } from './lesson-tools.js';
+import { type Library, resolveNames } from './library.js';
 import { pickText } from '../i18n/index.js';
 import type { ContentProblem, ExerciseDef, Lesson, Step } from './course.js';
 import { type ContentFile, readSource } from './course-files.js';
@@ -18,6 +20,8 @@ export interface LessonContext {
   exercises: ReadonlyMap<string, ExerciseDef>;
   /** Exercises reported broken already: steps showing them are dropped without a second report. */
   broken: ReadonlySet<string>;
+  /** What figures may name (`input: x`, `kernels: [sharpen]`). */
+  library: Library;
 }
 
 export interface LoadedLesson {
@@ -79,11 +83,17 @@ export function loadLesson(
     return built.step ? [built.step] : [];
   });
   if (steps.length === 0) return out;
+  const tools = (data.tools ?? []).filter((tool, i) => {
+    const why = toolProblem(tool, ctx.library);
+    if (why !== undefined) out.problems.push(problem(source, ['tools', i], why));
+    return why === undefined;
+  });
   out.lesson = {
     id: file.id,
     title: pickText(data.title, ctx.lang),
     summary: pickText(data.summary, ctx.lang),
     file: file.file,
+    tools,
     steps,
   };
   return out;
@@ -113,7 +123,12 @@ function buildStep(step: StepFile, ctx: LessonContext): Built {
   const title = pickText(step.title!, ctx.lang);
   const text = pickText(step.text!, ctx.lang);
   if (step.figure !== undefined) {
-    const r = checkFigure(step.figure);
+    const named = resolveNames(step.figure, ctx.library);
+    if ('problem' in named)
+      return {
+        problem: { path: ['figure', ...named.problem.path], message: named.problem.message },
+      };
+    const r = checkFigure(named.value);
     if ('error' in r)
       return { problem: { path: ['figure', ...r.error.path], message: r.error.message } };
     const caption = step.caption === undefined ? undefined : pickText(step.caption, ctx.lang);

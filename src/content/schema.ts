@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { BASE_LANGUAGE, normalizeLanguageTag } from '../i18n/index.js';
 import { MAX_DRAWN, MAX_LIST_ITEMS } from './limits.js';
+import { LESSON_TOOLS } from './course.js';
 
 /** Lesson and exercise ids: they name files and progress entries, so kebab-case only. */
 export const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
@@ -195,6 +196,11 @@ export const lessonSchema = z.strictObject({
   id,
   title: textSchema,
   summary: textSchema,
+  /** The screens the lesson opens besides its steps: the X/O trainer (`t`), the draw screen (`d`). */
+  tools: z
+    .array(z.enum(LESSON_TOOLS))
+    .refine((tools) => new Set(tools).size === tools.length, { error: 'a tool is listed twice' })
+    .optional(),
   steps: z.array(stepSchema).min(1, { error: 'a lesson needs at least one step' }),
 });
 export type LessonFile = z.infer<typeof lessonSchema>;

@@ -18,7 +18,7 @@ import type { ExerciseDef, LoadedCourse } from '../content/course.js';
 import type { loadCourse } from '../content/load-course.js';
 import { resolveCacheDir } from './app-dirs.js';
 
-const CACHE_FORMAT = 1;
+const CACHE_FORMAT = 2;
 
 export interface CachedLoadOptions {
   readonly root: string;
@@ -59,7 +59,11 @@ function fingerprint(root: string, lang: string): string {
 interface CacheFile {
   format: number;
   key: string;
-  course: { lessons: LoadedCourse['course']['lessons']; exercises: ExerciseDef[] };
+  course: {
+    lessons: LoadedCourse['course']['lessons'];
+    exercises: ExerciseDef[];
+    library: LoadedCourse['course']['library'];
+  };
   problems: LoadedCourse['problems'];
   languages: string[];
 }
@@ -88,6 +92,7 @@ export function readCachedCourse(options: CachedLoadOptions): CacheLookup {
           course: {
             lessons: cached.course.lessons,
             exercises: new Map(cached.course.exercises.map((e) => [e.id, e])),
+            library: cached.course.library,
           },
           problems: cached.problems,
           languages: cached.languages,
@@ -116,6 +121,7 @@ export function writeCachedCourse(
       course: {
         lessons: loaded.course.lessons,
         exercises: [...loaded.course.exercises.values()],
+        library: loaded.course.library,
       },
       problems: loaded.problems,
       languages: loaded.languages,

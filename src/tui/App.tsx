@@ -121,6 +121,7 @@ export function App({
 
   // One X/O network for the session: leaving the trainer and coming back keeps what it learned.
   const xo = useRef<TrainingSession | null>(null);
+  const handSet = useRef<ReturnType<Later['handSetOf']> | null>(null);
   const session = (tools: Later): TrainingSession =>
     (xo.current ??= (xoSession ?? tools.createXoSession)());
   const leaveTool = useCallback(
@@ -150,7 +151,18 @@ export function App({
   }
   if (later !== undefined && tool === 'draw') {
     const { DrawScreen } = later;
-    return <DrawScreen key={key} session={session(later)} onExit={leaveTool} {...look} />;
+    handSet.current ??= later.handSetOf(course.library, lang);
+    // The loader opens the draw screen only for a course whose library has what it needs.
+    if (!('missing' in handSet.current))
+      return (
+        <DrawScreen
+          key={key}
+          session={session(later)}
+          handSet={handSet.current}
+          onExit={leaveTool}
+          {...look}
+        />
+      );
   }
   return screen.element;
 }

@@ -18,7 +18,8 @@ export const TUTOR_FLAG = {
   generated: 'generated',
   gridAnswer: 'grid-answer',
   canContinue: 'can-continue',
-  xoTools: 'xo-tools',
+  trainer: 'tool-trainer',
+  draw: 'tool-draw',
   hints: 'hints',
 } as const;
 
@@ -90,10 +91,10 @@ export const COMMANDS: readonly TutorCommand[] = [
   // Early in the table, so a full footer keeps them: the hint, and the X/O lesson's two screens.
   command('hint', ['h', 'ctrl+t'], ['exercise', 'answer'], { when: TUTOR_FLAG.hints }),
   command('open-trainer', ['t'], BROWSE, {
-    when: TUTOR_FLAG.xoTools,
+    when: TUTOR_FLAG.trainer,
     label: 'train.screen.cmd.open',
   }),
-  command('open-draw', ['d'], BROWSE, { when: TUTOR_FLAG.xoTools, label: 'draw.cmd.open' }),
+  command('open-draw', ['d'], BROWSE, { when: TUTOR_FLAG.draw, label: 'draw.cmd.open' }),
 
   command('demo-prev', ['left'], ['demo'], { group: 'tui.group.cells' }),
   command('demo-next', ['right'], ['demo'], { group: 'tui.group.cells' }),

@@ -6,6 +6,7 @@
  */
 import type { instantiate } from '../content/instantiate.js';
 import type { DrawScreen } from './train/DrawScreen.js';
+import type { handSetOf } from './train/hand-set.js';
 import type { createXoSession } from './train/session.js';
 import type { TrainerScreen } from './train/TrainerScreen.js';
 
@@ -13,6 +14,7 @@ export interface Later {
   readonly instantiate: typeof instantiate;
   readonly TrainerScreen: typeof TrainerScreen;
   readonly DrawScreen: typeof DrawScreen;
+  readonly handSetOf: typeof handSetOf;
   readonly createXoSession: typeof createXoSession;
 }
 
@@ -25,10 +27,12 @@ export function loadLater(): Promise<Later> {
     import('./train/TrainerScreen.js'),
     import('./train/DrawScreen.js'),
     import('./train/session.js'),
-  ]).then(([content, trainer, draw, session]) => ({
+    import('./train/hand-set.js'),
+  ]).then(([content, trainer, draw, session, hand]) => ({
     instantiate: content.instantiate,
     TrainerScreen: trainer.TrainerScreen,
     DrawScreen: draw.DrawScreen,
+    handSetOf: hand.handSetOf,
     createXoSession: session.createXoSession,
   }));
   return loading;

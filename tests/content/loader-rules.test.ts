@@ -76,6 +76,38 @@ describe('lesson rules', () => {
     ).toEqual(expected);
   });
 
+  test('a lesson declares the screens it opens; an unknown one or one listed twice is named', () => {
+    const head = (tools: string) => `format: 1\nid: one\ntitle: One\nsummary: S\ntools: ${tools}\n`;
+    const load = (tools: string) =>
+      loadCourse({
+        root: writeCourse({
+          'lessons/course.yaml': MANIFEST,
+          'lessons/one.yaml': lesson(TEXT_STEP, head(tools)),
+        }),
+      });
+    const good = load('[trainer]');
+    expect(good.problems).toEqual([]);
+    expect(good.course.lessons[0].tools).toEqual(['trainer']);
+    // The draw screen needs the hand-set network and pictures of lessons/library.yaml.
+    const noLibrary = load('[trainer, draw]');
+    expect(noLibrary.course.lessons[0].tools).toEqual(['trainer']);
+    expect(noLibrary.problems.map((p) => `${p.line} ${p.field} ${p.message}`)).toEqual([
+      '5 tools[1] the draw screen needs the network `xo-hand-set` and the 9×9 pictures `x`, `o`, `crooked-x` in lessons/library.yaml',
+    ]);
+    expect(
+      loadCourse({
+        root: writeCourse({
+          'lessons/course.yaml': MANIFEST,
+          'lessons/one.yaml': lesson(TEXT_STEP),
+        }),
+      }).course.lessons[0].tools,
+    ).toEqual([]);
+    expect(load('[piano]').problems.map((p) => `${p.line} ${p.field}`)).toEqual(['5 tools[0]']);
+    expect(load('[draw, draw]').problems.map((p) => `${p.line} ${p.field} ${p.message}`)).toEqual([
+      '5 tools a tool is listed twice',
+    ]);
+  });
+
   test('format must be 1, and an unknown op in a figure names the field', () => {
     expect(
       problemsOf({

@@ -5,11 +5,12 @@
  * lectures' X and O and seeing each win, cycling the intermediate maps, and the lesson's `d`
  * key that opens it.
  */
-import { readFileSync } from 'node:fs';
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, test } from 'vitest';
-import { parse } from 'yaml';
 import type { Course } from '../../src/content/course.js';
+import { readLibrary } from '../../src/content/library.js';
+import { loadCourse } from '../../src/content/load-course.js';
+import { ROOT } from '../e2e/pty-session.js';
 import { displayWidth } from '../../src/render/index.js';
 import { forward } from '../../src/train/network.js';
 import { LECTURE_FILTERS } from '../../src/train/xo.js';
@@ -23,63 +24,72 @@ import {
 } from '../../src/tui/train/draw-reducer.js';
 import { drawScreen } from '../../src/tui/train/draw-screen.js';
 import { drawTraces, pictureTensor, stageMaps } from '../../src/tui/train/draw-view.js';
-import {
-  CROOKED_X,
-  HAND_SET_VOTES,
-  LECTURE_FILTER_ORDER,
-  LECTURE_O,
-  LECTURE_X,
-  handSetNetwork,
-} from '../../src/tui/train/hand-set.js';
+import { type HandSet, handSetOf } from '../../src/tui/train/hand-set.js';
 import { type TrainingSession, createXoSession } from '../../src/tui/train/session.js';
 import { freezeNetwork } from '../../src/tui/train/snapshot.js';
 import { EXERCISES, LESSONS, t } from './fixture.js';
 import { KEYS, delay, expectFits, renderApp } from './render-app.js';
 import { driveScreen } from './shell-driver.js';
 
-interface PipelineFigure {
-  readonly op: 'pipeline';
-  readonly input: number[][];
-  readonly stages: Array<{
+const library = readLibrary(ROOT, []);
+const HAND_SET = handSetOf(library, 'en') as HandSet;
+const LECTURE_X = HAND_SET.pictures.x;
+const LECTURE_O = HAND_SET.pictures.o;
+const CROOKED_X = HAND_SET.pictures.crooked;
+
+describe("the hand-set network is the lesson's", () => {
+  const loaded = loadCourse({ root: ROOT, lang: 'en' });
+  const steps = loaded.course.lessons.find((l) => l.id === 'xo-network')!.steps;
+  const figure = (title: string) => {
+    const step = steps.find((s) => s.type === 'figure' && s.title === title);
+    return (step as { request: { input: unknown; stages: Stage[] } }).request;
+  };
+  interface Stage {
     op: string;
     kernels?: number[][][];
     weights?: number[][];
     scale?: number;
-  }>;
-}
+  }
 
-const lesson = parse(
-  readFileSync(new URL('../../lessons/xo-network.yaml', import.meta.url), 'utf8'),
-) as { steps: Array<{ title?: string; figure?: PipelineFigure }> };
-const figure = (title: string) => lesson.steps.find((s) => s.title === title)!.figure!;
-
-describe("the hand-set network is the lesson's", () => {
-  const withVotes = figure('Every feature votes');
-
-  test('same filters, in the same order, and the same vote weights', () => {
-    const conv = withVotes.stages.find((s) => s.op === 'conv2d')!;
-    expect(conv.kernels).toEqual(LECTURE_FILTER_ORDER.map((name) => LECTURE_FILTERS[name]));
-    expect(conv.scale).toBeCloseTo(1 / 9, 15);
-    expect(withVotes.stages.find((s) => s.op === 'dense')!.weights).toEqual(HAND_SET_VOTES);
-  });
-
-  test('the same X, O and crooked X', () => {
+  test("the lesson's network, filters in the trainer's order, and the lesson's pictures", () => {
+    expect(loaded.problems).toEqual([]);
+    const stages = figure('Every feature votes').stages;
+    const conv = stages.find((s) => s.op === 'conv2d')!;
+    const [filters, votes] = HAND_SET.network.params.filter((p) => p !== null);
+    expect(Array.from(filters!.weights.data)).toEqual(conv.kernels!.flat(2));
+    expect(conv.scale).toBe(1 / 9);
+    expect(Array.from(votes!.weights.data)).toEqual(
+      stages.find((s) => s.op === 'dense')!.weights!.flat(),
+    );
+    // The trainer names a learned filter after the lectures' filter it resembles: the same three.
+    expect(conv.kernels).toEqual(Object.values(LECTURE_FILTERS));
+    expect(HAND_SET.filterNames).toEqual(['diagonal \\', 'cross x', 'diagonal /']);
     expect(figure('X or O?').input).toEqual(LECTURE_X);
     expect(figure('And an O').input).toEqual(LECTURE_O);
     expect(figure('X or X?').input).toEqual(CROOKED_X);
   });
 
+  test('a library without the network or a picture is named, never a crash', () => {
+    expect(handSetOf({ ...library, networks: {} }, 'en')).toEqual({
+      missing: expect.stringContaining('xo-hand-set'),
+    });
+    expect(handSetOf({ ...library, pictures: { x: library.pictures.x } }, 'en')).toHaveProperty(
+      'missing',
+    );
+  });
+
   test.each([
-    ['X', LECTURE_X, 0, [5, 20 / 9]],
-    ['O', LECTURE_O, 1, [25 / 9, 4]],
-    ['crooked X', CROOKED_X, 0, [37 / 9, 20 / 9]],
-  ] as const)('votes on the %s as the lesson works out', (_name, picture, winner, votes) => {
-    const trace = forward(handSetNetwork(), pictureTensor(picture));
+    ['X', 'x', 0, [5, 20 / 9]],
+    ['O', 'o', 1, [25 / 9, 4]],
+    ['crooked X', 'crooked', 0, [37 / 9, 20 / 9]],
+  ] as const)('votes on the %s as the lesson works out', (_name, key, winner, votes) => {
+    const picture = HAND_SET.pictures[key];
+    const trace = forward(HAND_SET.network, pictureTensor(picture));
     expect(trace.predicted).toBe(winner);
     expect(trace.logits[0]).toBeCloseTo(votes[0], 12);
     expect(trace.logits[1]).toBeCloseTo(votes[1], 12);
     // The twelve features of the lesson's X: [[1, .55], [.55, 1]], [[1, .55], [.55, .55]], [[.55, 1], [1, .55]].
-    if (picture === LECTURE_X) {
+    if (key === 'x') {
       const features = Array.from(stageMaps(trace, 'features').data);
       const f = 5 / 9;
       expect(features.map((v) => v.toFixed(6))).toEqual(
@@ -89,7 +99,7 @@ describe("the hand-set network is the lesson's", () => {
   });
 });
 
-const screenDef = drawScreen(handSetNetwork());
+const screenDef = drawScreen(HAND_SET);
 
 /** The draw screen in the shell, without Ink. */
 function drive(state: DrawScreenState = initialDrawState(), size = { width: 80, height: 24 }) {
@@ -204,7 +214,7 @@ describe('the layout', () => {
   });
 
   test("the maps are the engine's, with two decimals", () => {
-    const traces = drawTraces({ ...state, pixels: LECTURE_X }, handSetNetwork());
+    const traces = drawTraces({ ...state, pixels: LECTURE_X }, HAND_SET.network);
     const text = drive(
       { ...state, pixels: LECTURE_X, stage: 2 },
       { width: 140, height: 60 },
@@ -228,7 +238,7 @@ function screen(session: TrainingSession) {
   const exits: string[] = [];
   const r = render(
     <ShellRoot>
-      <DrawScreen session={session} t={t} onExit={(to) => exits.push(to)} />
+      <DrawScreen session={session} handSet={HAND_SET} t={t} onExit={(to) => exits.push(to)} />
     </ShellRoot>,
   );
   mounted.push(r);
@@ -316,10 +326,12 @@ describe('from the X/O lesson', () => {
         title: 'The X/O network',
         summary: "The lectures' toy ConvNet.",
         file: 'lessons/xo-network.yaml',
+        tools: ['trainer', 'draw'],
         steps: [{ type: 'text', title: 'X or O?', text: 'A network that tells an X from an O.' }],
       },
     ],
     exercises: new Map(EXERCISES.map((e) => [e.id, e])),
+    library: readLibrary(ROOT, []),
   };
 
   let app: ReturnType<typeof renderApp> | undefined;

@@ -1,5 +1,6 @@
 /** A small course built in code, so the TUI tests do not depend on the shipped lessons. */
 import type { Course, ExerciseDef, Lesson } from '../../src/content/course.js';
+import { EMPTY_LIBRARY } from '../../src/content/library.js';
 import { emptyProgress, type Progress } from '../../src/content/progress.js';
 import { instantiate } from '../../src/content/instantiate.js';
 import { createTranslator } from '../../src/i18n/index.js';
@@ -68,6 +69,7 @@ export const LESSONS: Lesson[] = [
   {
     id: 'convolution',
     title: 'Convolution',
+    tools: [],
     summary: 'One window, nine products, one number.',
     file: 'lessons/convolution.yaml',
     steps: [
@@ -103,6 +105,7 @@ export const LESSONS: Lesson[] = [
   {
     id: 'padding',
     title: 'Padding',
+    tools: [],
     summary: 'Zeros around the edge keep the size.',
     file: 'lessons/padding.yaml',
     steps: [
@@ -113,7 +116,11 @@ export const LESSONS: Lesson[] = [
 ];
 
 export function fixtureCourse(): Course {
-  return { lessons: LESSONS, exercises: new Map(EXERCISES.map((e) => [e.id, e])) };
+  return {
+    lessons: LESSONS,
+    exercises: new Map(EXERCISES.map((e) => [e.id, e])),
+    library: EMPTY_LIBRARY,
+  };
 }
 
 export const t = createTranslator('en');

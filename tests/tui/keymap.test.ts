@@ -26,7 +26,6 @@ import { keyLayers } from '../../src/tui/shell/screen.js';
 import { keyStateOf } from '../../src/tui/state/key-state.js';
 import { initialState } from '../../src/tui/state/reducer.js';
 import type { TutorState } from '../../src/tui/state/types.js';
-import { XO_LESSON_ID } from '../../src/tui/train/xo-lesson.js';
 import { fixtureCourse, fixtureEnv, freshProgress, LESSONS, t } from './fixture.js';
 import { KEYS } from './render-app.js';
 import {
@@ -203,8 +202,8 @@ describe('what a key means', () => {
     ['c on Home with nothing to continue', 'c', state('home'), undefined],
     // A run too long for keys typed fast is a paste, and a paste is never a command.
     ['a pasted sentence on Home', 'quit now please', state('home', 'none', ALL), undefined],
-    ['t in the X/O lesson', 't', state('step', 'none', [TUTOR_FLAG.xoTools]), 'open-trainer'],
-    ['d in the X/O demo', 'd', state('demo', 'none', [TUTOR_FLAG.xoTools]), 'open-draw'],
+    ['t in the X/O lesson', 't', state('step', 'none', [TUTOR_FLAG.trainer]), 'open-trainer'],
+    ['d in the X/O demo', 'd', state('demo', 'none', [TUTOR_FLAG.draw]), 'open-draw'],
     ['t in another lesson', 't', state('step'), undefined],
     ['q on the too-small screen', 'q', state('step'), 'quit', 'too-small'],
     ['Enter on the too-small screen', KEYS.enter, state('step'), undefined, 'too-small'],
@@ -261,7 +260,7 @@ describe('what a key means', () => {
 describe('the key state of the tutor', () => {
   const xoCourse: Course = {
     ...fixtureCourse(),
-    lessons: [{ ...LESSONS[0], id: XO_LESSON_ID }, LESSONS[1]],
+    lessons: [{ ...LESSONS[0], tools: ['trainer', 'draw'] }, LESSONS[1]],
   };
   const xoEnv = fixtureEnv(xoCourse);
   const keysOf = (s: TutorState, e = env) => {
@@ -344,13 +343,24 @@ describe('the key state of the tutor', () => {
     expect(keysOf(initialState(env, { progress: gone })).flags).toContain(TUTOR_FLAG.canContinue);
   });
 
-  test('the X/O lesson offers the trainer and the draw screen on each of its steps', () => {
+  test('a lesson that declares the trainer and the draw screen offers them on each of its steps', () => {
     const home = initialState(xoEnv, { progress: freshProgress() });
     const lesson = (step: number): TutorState => ({ ...home, screen: 'lesson', lesson: 0, step });
-    for (const step of [0, 1, 4])
-      expect(keysOf(lesson(step), xoEnv).flags).toContain(TUTOR_FLAG.xoTools);
-    expect(keysOf(home, xoEnv).flags).not.toContain(TUTOR_FLAG.xoTools);
-    expect(keysOf(run(start(), open()), env).flags).not.toContain(TUTOR_FLAG.xoTools);
+    for (const step of [0, 1, 4]) {
+      expect(keysOf(lesson(step), xoEnv).flags).toContain(TUTOR_FLAG.trainer);
+      expect(keysOf(lesson(step), xoEnv).flags).toContain(TUTOR_FLAG.draw);
+    }
+    expect(keysOf(home, xoEnv).flags).not.toContain(TUTOR_FLAG.trainer);
+    // The same lesson without the tools declared: no t, no d.
+    for (const flag of [TUTOR_FLAG.trainer, TUTOR_FLAG.draw])
+      expect(keysOf(run(start(), open()), env).flags).not.toContain(flag);
+    const onlyDraw = fixtureEnv({
+      ...fixtureCourse(),
+      lessons: [{ ...LESSONS[0], tools: ['draw'] }, LESSONS[1]],
+    });
+    const drawFlags = keysOf({ ...home, screen: 'lesson', lesson: 0, step: 0 }, onlyDraw).flags;
+    expect(drawFlags).toContain(TUTOR_FLAG.draw);
+    expect(drawFlags).not.toContain(TUTOR_FLAG.trainer);
   });
 });
 

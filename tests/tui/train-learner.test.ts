@@ -7,17 +7,21 @@ import { forward } from '../../src/train/network.js';
 import { blankPicture, initialDrawState } from '../../src/tui/train/draw-reducer.js';
 import { drawScreen } from '../../src/tui/train/draw-screen.js';
 import { pictureTensor, verdict } from '../../src/tui/train/draw-view.js';
-import { START_PICTURES, handSetNetwork } from '../../src/tui/train/hand-set.js';
+import { readLibrary } from '../../src/content/library.js';
+import { type HandSet, handSetOf } from '../../src/tui/train/hand-set.js';
+import { ROOT } from '../e2e/pty-session.js';
 import { createXoSession } from '../../src/tui/train/session.js';
 import { freezeNetwork, takeSnapshot } from '../../src/tui/train/snapshot.js';
 import { initialTrainerState } from '../../src/tui/train/trainer-reducer.js';
 import { trainerScreen } from '../../src/tui/train/trainer-screen.js';
 import { driveScreen } from './shell-driver.js';
 
-const handSet = handSetNetwork();
+const HAND_SET = handSetOf(readLibrary(ROOT, []), 'en') as HandSet;
+const START_PICTURES = HAND_SET.pictures;
+const handSet = HAND_SET.network;
 const diagonal = blankPicture().map((row, r) => row.map((v, c) => (r === c ? 1 : v)));
 const says = (picture: readonly (readonly number[])[]) =>
-  verdict(handSet, forward(handSet, pictureTensor(picture)));
+  verdict(handSet, forward(handSet, pictureTensor(picture)), START_PICTURES);
 
 describe('what a vote says', () => {
   test("the lectures' X and O fit their classes", () => {
@@ -37,10 +41,10 @@ describe('what a vote says', () => {
   const flat = (text: string): string => text.replace(/[│┌┐└┘─·█\[\]]/g, ' ').replace(/\s+/g, ' ');
 
   test('the draw screen says so in words', () => {
-    const blank = driveScreen(drawScreen(handSet), initialDrawState());
+    const blank = driveScreen(drawScreen(HAND_SET), initialDrawState());
     expect(blank.text()).toContain('a tie: it cannot tell X from O here');
     expect(blank.text()).not.toContain('says X (50.0%)');
-    const line = driveScreen(drawScreen(handSet), initialDrawState({ pixels: diagonal }));
+    const line = driveScreen(drawScreen(HAND_SET), initialDrawState({ pixels: diagonal }));
     expect(flat(line.text())).toMatch(
       /leans to X \(86\.9%\), but its vote is only 73\.3% of what the lectures' X gets: neither class really fits/,
     );
@@ -48,7 +52,7 @@ describe('what a vote says', () => {
 
   test('when the two networks disagree, the screen points it out', () => {
     // A network that says O whatever it sees: the hand-set one's weights with the votes swapped.
-    const swapped = handSetNetwork();
+    const swapped = (handSetOf(readLibrary(ROOT, []), 'en') as HandSet).network;
     const dense = swapped.params.find((p) => p !== null && p.weights.shape.length === 2)!.weights;
     const [rows, cols] = dense.shape;
     expect(rows).toBe(2);
@@ -57,7 +61,7 @@ describe('what a vote says', () => {
     dense.data.set(votes.subarray(0, cols), cols);
     const trained = { ...freezeNetwork(createXoSession().trainer), network: swapped };
     const s = driveScreen(
-      drawScreen(handSet),
+      drawScreen(HAND_SET),
       initialDrawState({ pixels: START_PICTURES.x, trained }),
       { width: 120, height: 40 },
     );

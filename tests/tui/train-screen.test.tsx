@@ -7,6 +7,8 @@
 import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Course } from '../../src/content/course.js';
+import { readLibrary } from '../../src/content/library.js';
+import { ROOT } from '../e2e/pty-session.js';
 import { hasMessage } from '../../src/i18n/index.js';
 import { displayWidth } from '../../src/render/index.js';
 import { loadMnistDigits } from '../../src/train/digits-data.js';
@@ -125,7 +127,7 @@ describe('the key table', () => {
       footerItems([{ table: COMMANDS, state: { context: 'step', typing: 'none', flags } }], t).map(
         (i) => `${i.keys} ${i.label}`,
       );
-    expect(shown(new Set([TUTOR_FLAG.xoTools]))).toEqual(
+    expect(shown(new Set([TUTOR_FLAG.trainer, TUTOR_FLAG.draw]))).toEqual(
       expect.arrayContaining(['t watch it learn', 'd draw your own']),
     );
     expect(shown(new Set()).join(' ')).not.toMatch(/watch it learn|draw your own/);
@@ -538,10 +540,12 @@ describe('from the X/O lesson', () => {
         title: 'The X/O network',
         summary: "The lectures' toy ConvNet.",
         file: 'lessons/xo-network.yaml',
+        tools: ['trainer', 'draw'],
         steps: [{ type: 'text', title: 'X or O?', text: 'A network that tells an X from an O.' }],
       },
     ],
     exercises: new Map(EXERCISES.map((e) => [e.id, e])),
+    library: readLibrary(ROOT, []),
   };
 
   let app: ReturnType<typeof renderApp> | undefined;

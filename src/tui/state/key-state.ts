@@ -5,7 +5,6 @@
 import { FLAG } from '../shell/chrome.js';
 import type { KeyState, Typing } from '../shell/keymap.js';
 import { type KeyContext, TUTOR_FLAG } from '../keymap.js';
-import { XO_LESSON_ID } from '../train/xo-lesson.js';
 import { currentDemo, currentExercise, currentLesson, currentStep } from './selectors.js';
 import type { TutorEnv, TutorState } from './types.js';
 
@@ -22,7 +21,7 @@ export function keyStateOf(state: TutorState, env: TutorEnv): KeyState<KeyContex
     flags.add(FLAG.arrows);
     return { context: 'home', typing: 'none', flags };
   }
-  if (currentLesson(state, env)?.id === XO_LESSON_ID) flags.add(TUTOR_FLAG.xoTools);
+  for (const tool of currentLesson(state, env)?.tools ?? []) flags.add(TUTOR_FLAG[tool]);
   const step = currentStep(state, env);
   if (step?.type === 'demo') {
     const demo = currentDemo(state, env);

@@ -15,7 +15,7 @@ import {
   reduceDraw,
 } from './draw-reducer.js';
 import { drawScreen } from './draw-screen.js';
-import { handSetNetwork } from './hand-set.js';
+import type { HandSet } from './hand-set.js';
 import type { TrainingSession } from './session.js';
 import { freezeNetwork } from './snapshot.js';
 import { PACES } from './trainer-reducer.js';
@@ -26,6 +26,8 @@ const FULL_SPEED = PACES.find((p) => p.name === 'full')!;
 export interface DrawScreenProps {
   /** The X/O trainer whose network is "the trained network", and how many epochs a run trains. */
   readonly session: TrainingSession;
+  /** The hand-set network and the pictures, from the course library (see `handSetOf`). */
+  readonly handSet: HandSet;
   readonly t: Translate;
   /** @default false */
   readonly ascii?: boolean;
@@ -42,6 +44,7 @@ export interface DrawScreenProps {
 
 export function DrawScreen({
   session,
+  handSet,
   t,
   ascii = false,
   color = false,
@@ -51,7 +54,6 @@ export function DrawScreen({
   active = true,
 }: DrawScreenProps) {
   const { trainer, epochs } = session;
-  const handSet = useMemo(() => handSetNetwork(), []);
   const def = useMemo(() => drawScreen(handSet), [handSet]);
   const screen = useScreen(
     def,

@@ -7,6 +7,7 @@ import { useApp } from 'ink';
 import { useCallback, useEffect, useState } from 'react';
 import type { Translate } from '../../view/text.js';
 import { DrawScreen } from './DrawScreen.js';
+import type { HandSet } from './hand-set.js';
 import type { TrainingSession } from './session.js';
 import type { TrainKind } from './snapshot.js';
 import { TrainerScreen } from './TrainerScreen.js';
@@ -14,6 +15,8 @@ import { TrainerScreen } from './TrainerScreen.js';
 export interface TrainAppProps {
   readonly session: TrainingSession;
   readonly kind: TrainKind;
+  /** The X/O draw screen's network and pictures; without them `d` is not offered. */
+  readonly handSet?: HandSet;
   readonly t: Translate;
   /** @default false */
   readonly ascii?: boolean;
@@ -25,6 +28,7 @@ export interface TrainAppProps {
 
 export function TrainApp({
   session,
+  handSet,
   kind,
   t,
   ascii = false,
@@ -51,13 +55,13 @@ export function TrainApp({
   // The last frame is empty, so the screen is gone when the shell prompt comes back.
   if (closed) return null;
   const look = { t, ascii, color };
-  return tool === 'draw' ? (
-    <DrawScreen session={session} onExit={fromDraw} {...look} />
+  return tool === 'draw' && handSet ? (
+    <DrawScreen session={session} handSet={handSet} onExit={fromDraw} {...look} />
   ) : (
     <TrainerScreen
       session={session}
       kind={kind}
-      canDraw={kind === 'xo'}
+      canDraw={kind === 'xo' && handSet !== undefined}
       onExit={fromTrainer}
       {...look}
     />

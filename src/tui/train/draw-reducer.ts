@@ -6,7 +6,6 @@
 import { XO_SIZE } from '../../train/xo-data.js';
 import { FLAG } from '../shell/chrome.js';
 import type { KeyState } from '../shell/keymap.js';
-import { START_PICTURES } from './hand-set.js';
 import type { TrainCommandId, TrainContext } from './keymap.js';
 import type { FrozenNetwork } from './snapshot.js';
 
@@ -80,8 +79,19 @@ function toggle(state: DrawScreenState): DrawScreenState {
   return { ...state, pixels };
 }
 
+/** The pictures `x`, `o` and `k` load (the course library's X, O and crooked X). */
+export interface StartPictures {
+  readonly x: Picture;
+  readonly o: Picture;
+  readonly crooked: Picture;
+}
+
 /** What a key of the draw screen's table does. */
-export function drawCommand(state: DrawScreenState, id: TrainCommandId): DrawScreenState {
+export function drawCommand(
+  state: DrawScreenState,
+  id: TrainCommandId,
+  pictures: StartPictures,
+): DrawScreenState {
   const stages = MAP_STAGES.length;
   switch (id) {
     case 'pen-left':
@@ -97,11 +107,11 @@ export function drawCommand(state: DrawScreenState, id: TrainCommandId): DrawScr
     case 'clear':
       return { ...state, pixels: blankPicture() };
     case 'load-x':
-      return { ...state, pixels: START_PICTURES.x };
+      return { ...state, pixels: pictures.x };
     case 'load-o':
-      return { ...state, pixels: START_PICTURES.o };
+      return { ...state, pixels: pictures.o };
     case 'load-crooked':
-      return { ...state, pixels: START_PICTURES.crooked };
+      return { ...state, pixels: pictures.crooked };
     case 'next-maps':
       return { ...state, stage: (state.stage + 1) % stages };
     case 'prev-maps':

@@ -12,8 +12,9 @@ import { type ViewOptions, besideOrStacked, glyphs, wrap } from '../../view/text
 import { progressBar } from '../view/progress-bar.js';
 import type { FrameModel } from '../shell/frame.js';
 import { type DrawScreenState, MAP_STAGES, type MapStage, type Picture } from './draw-reducer.js';
-import { LECTURE_FILTER_ORDER, START_PICTURES } from './hand-set.js';
-import { lectureName, percent } from './trainer-view.js';
+import type { HandSet } from './hand-set.js';
+import type { StartPictures } from './draw-reducer.js';
+import { percent } from './trainer-view.js';
 
 /** The picture as the (1, 9, 9) image the networks read. */
 export function pictureTensor(pixels: Picture) {
@@ -72,14 +73,14 @@ const TIE = 0.1;
 const FITS = 0.8;
 
 /** Each network's votes for the lectures' X and O: what a picture that fits a class gets. */
-const references = new WeakMap<Network, readonly number[]>();
+const referenceCache = new WeakMap<Network, readonly number[]>();
 
-function referenceVotes(network: Network): readonly number[] {
-  let votes = references.get(network);
+function referenceVotes(network: Network, references: StartPictures): readonly number[] {
+  let votes = referenceCache.get(network);
   if (votes === undefined) {
-    const pictures = [START_PICTURES.x, START_PICTURES.o];
+    const pictures = [references.x, references.o];
     votes = pictures.map((picture, k) => forward(network, pictureTensor(picture)).logits[k]);
-    references.set(network, votes);
+    referenceCache.set(network, votes);
   }
   return votes;
 }
@@ -96,12 +97,12 @@ export type Verdict =
     };
 
 /** What a network says of a picture: a tie, a class that fits, or a class that barely does. */
-export function verdict(network: Network, trace: ForwardTrace): Verdict {
+export function verdict(network: Network, trace: ForwardTrace, references: StartPictures): Verdict {
   const [pX, pO] = trace.probabilities;
   if (Math.abs(pX - pO) < TIE) return { kind: 'tie' };
   const label = trace.predicted;
   const probability = trace.probabilities[label];
-  const reference = referenceVotes(network)[label];
+  const reference = referenceVotes(network, references)[label];
   const share = reference > 0 ? trace.logits[label] / reference : 1;
   return share >= FITS
     ? { kind: 'fits', label, probability }
@@ -120,6 +121,7 @@ function voteLines(
   title: string,
   network: Network,
   trace: ForwardTrace,
+  references: StartPictures,
   width: number,
   o: ViewOptions,
 ): string[] {
@@ -130,7 +132,7 @@ function voteLines(
     const line = `  ${name}  ${progressBar(p, bar, o.ascii)}  ${p.toFixed(2)}  ${o.t('draw.votes.vote', { vote: trace.logits[k].toFixed(2) })}`;
     return k === trace.predicted ? o.style.bold(line) : line;
   });
-  const v = verdict(network, trace);
+  const v = verdict(network, trace, references);
   const style = v.kind === 'fits' ? o.style.ok : o.style.warn;
   const said = wrap(`${glyphs(o.ascii).pointer} ${verdictText(v, o)}`, width - 2).map((line) =>
     style(`  ${line}`),
@@ -151,21 +153,22 @@ function trainedTitle(state: DrawScreenState, o: ViewOptions): string {
 
 function votesBlock(
   state: DrawScreenState,
-  handSet: Network,
+  { network: handSet, pictures }: HandSet,
   traces: ReturnType<typeof drawTraces>,
   width: number,
   o: ViewOptions,
 ): string[] {
-  const lines = voteLines(o.t('draw.votes.hand-set'), handSet, traces.handSet, width, o);
+  const lines = voteLines(o.t('draw.votes.hand-set'), handSet, traces.handSet, pictures, width, o);
   lines.push('');
   if (traces.trained === null || state.trained === null) {
     lines.push(...wrap(trainedTitle(state, o), width).map(o.style.bold));
     return lines;
   }
-  lines.push(...voteLines(trainedTitle(state, o), state.trained.network, traces.trained, width, o));
+  const trained = state.trained.network;
+  lines.push(...voteLines(trainedTitle(state, o), trained, traces.trained, pictures, width, o));
   // Two networks that learned differently need not agree: say so when they do not.
-  const a = verdict(handSet, traces.handSet);
-  const b = verdict(state.trained.network, traces.trained);
+  const a = verdict(handSet, traces.handSet, pictures);
+  const b = verdict(trained, traces.trained, pictures);
   if (a.kind !== 'tie' && b.kind !== 'tie' && a.label !== b.label)
     lines.push(
       '',
@@ -197,6 +200,7 @@ function stageNote(stage: MapStage, o: ViewOptions): string {
 function mapLines(
   state: DrawScreenState,
   traces: ReturnType<typeof drawTraces>,
+  filterNames: readonly string[],
   o: ViewOptions,
 ): string[] {
   const stage = MAP_STAGES[state.stage];
@@ -222,7 +226,7 @@ function mapLines(
     const name = handSet
       ? o.t('draw.maps.filter-named', {
           n: c,
-          name: lectureName(LECTURE_FILTER_ORDER[c] ?? '', o.t),
+          name: filterNames[c] ?? '',
         })
       : o.t('draw.maps.filter', { n: c });
     return renderGrid(rows, { border: 'none', decimals: 2, title: name, maxWidth: o.width });
@@ -244,8 +248,8 @@ function headerLines(state: DrawScreenState, o: ViewOptions): string[] {
 }
 
 /** The picture and the votes stay put, side by side; only the maps below them scroll. */
-export function drawFrame(state: DrawScreenState, handSet: Network, o: ViewOptions): FrameModel {
-  const traces = drawTraces(state, handSet);
+export function drawFrame(state: DrawScreenState, handSet: HandSet, o: ViewOptions): FrameModel {
+  const traces = drawTraces(state, handSet.network);
   const editor = editorLines(state, o);
   const gap = o.width < 64 ? 2 : 3;
   const room = Math.max(27, Math.min(46, o.width - blockWidth(editor) - gap));
@@ -255,7 +259,7 @@ export function drawFrame(state: DrawScreenState, handSet: Network, o: ViewOptio
   });
   return {
     header: [...headerLines(state, o), ...top],
-    body: mapLines(state, traces, o),
+    body: mapLines(state, traces, handSet.filterNames, o),
     // Other maps, or the other network's, start again at the top.
     page: `${state.network} ${state.stage}`,
   };

@@ -3,5 +3,4 @@ export { DrawScreen, type DrawScreenProps } from './DrawScreen.js';
 export { TrainApp, type TrainAppProps } from './TrainApp.js';
 export { TrainerScreen, type TrainerScreenProps } from './TrainerScreen.js';
 export { type TrainingSession, createXoSession } from './session.js';
-export { handSetNetwork } from './hand-set.js';
-export { XO_LESSON_ID } from './xo-lesson.js';
+export { type HandSet, handSetOf } from './hand-set.js';

@@ -6,7 +6,6 @@ import type { Course } from '../../content/course.js';
 import { type Progress, lessonProgress } from '../../content/progress.js';
 import type { FrameModel } from '../shell/frame.js';
 import { type ViewOptions, glyphs, prose } from '../../view/text.js';
-import { XO_LESSON_ID } from '../train/xo-lesson.js';
 import { lessonExerciseIds } from './home.js';
 
 export function completeFrame(course: Course, progress: Progress, o: ViewOptions): FrameModel {
@@ -14,7 +13,7 @@ export function completeFrame(course: Course, progress: Progress, o: ViewOptions
   const summaries = course.lessons.map((l) => lessonProgress(progress, l.id, lessonExerciseIds(l)));
   const correct = summaries.reduce((n, s) => n + s.correct, 0);
   const total = summaries.reduce((n, s) => n + s.total, 0);
-  const xo = course.lessons.findIndex((l) => l.id === XO_LESSON_ID);
+  const xo = course.lessons.findIndex((l) => l.tools.includes('trainer'));
   const next = [
     o.t('tui.complete.next.digits'),
     ...(xo >= 0 ? [o.t('tui.complete.next.xo', { n: xo + 1 })] : []),
