@@ -9,8 +9,10 @@
  * Accepted forms, per kind:
  *
  * - number: `4`, `-1`, `+2`, `0.55`, `.55`, `5.`, `-.5`, `5/9`, `-5 / 9`, `1e-3`, and `0,55`
- *   (decimal comma: only with exactly one comma and no dot). `1,280` is refused as ambiguous
- *   (one thousand two hundred eighty, or 1.28?) and the learner is asked to retype it.
+ *   (decimal comma: only with exactly one comma and no dot); simple arithmetic too, such as
+ *   `32*32*3`, `26 × 26 × 10` or `(5-3)/2+1` (arithmetic.ts parses it; it is never run as
+ *   code). `1,280` is refused as ambiguous (one thousand two hundred eighty, or 1.28?) and the
+ *   learner is asked to retype it.
  *   The Unicode minus `−` counts as `-`.
  * - shape: `3x3`, `3 X 3`, `26×26×10`, `(26, 26, 10)`, `[26,26,10]`, `26 26 10`, `(10,)`;
  *   a leading `None`, `null`, `?` or `_` is a batch marker: dropped, and `batch` is true.
@@ -21,10 +23,12 @@
  *   spaces with digit-comma-digit (`0,5 0,25`) is refused with a note about decimal commas.
  *   Blank rows are ignored. One row is fine (a vector). With `context.rows`/`cols`, another
  *   size is a format error that states the expected size.
- * - choice: `a`, `B`, `c)`, `(c)`, `c.`, or `1`..`n`.
+ * - choice: `a`, `B`, `c)`, `(c)`, `c.`, or `1`..`n`; or an option's own text in any case
+ *   (`xor`, `Sharpen`) when the caller passes the options' texts as `labels`.
  * - yesno: yes/no/y/n/true/false and Portuguese sim/não/nao/s, any case.
  */
 import type { Message } from '../i18n/index.js';
+import { evaluateArithmetic } from './arithmetic.js';
 
 export type AnswerKind = 'number' | 'shape' | 'grid' | 'choice' | 'yesno';
 
@@ -70,6 +74,8 @@ export interface AnswerContext {
   readonly cols?: number;
   /** choice: how many options there are (1 to 26); required for `choice`. */
   readonly options?: number;
+  /** choice: the options' texts, so `xor` or `Sharpen` picks its option as well as its letter. */
+  readonly labels?: readonly string[];
 }
 
 export interface GridContext {
@@ -78,6 +84,7 @@ export interface GridContext {
 }
 export interface ChoiceContext {
   readonly options: number;
+  readonly labels?: readonly string[];
 }
 
 export function parseAnswer(kind: 'number', text: string): ParseResult<NumberAnswer>;
@@ -107,7 +114,7 @@ export function parseAnswer(
     case 'grid':
       return parseGrid(text, context);
     case 'choice':
-      return parseChoice(text, context.options);
+      return parseChoice(text, context.options, context.labels);
     case 'yesno':
       return parseYesNo(text);
     default:
@@ -160,6 +167,14 @@ function parseNumberToken(token: string): NumberResult {
   return { ok: true, value: value + 0 }; // `+ 0` turns -0 into 0: nobody means negative zero
 }
 
+/** A number token, or failing that simple arithmetic (`32*32*3`, `(5-3)/2+1`). */
+function parseNumberOrArithmetic(token: string): NumberResult {
+  const plain = parseNumberToken(token);
+  if (plain.ok || plain.problem !== 'format') return plain;
+  const arithmetic = evaluateArithmetic(token);
+  return arithmetic.ok || arithmetic.problem !== 'format' ? arithmetic : plain;
+}
+
 function numberProblem(problem: 'format' | 'zeroDivision' | 'notFinite'): {
   ok: false;
   error: AnswerError;
@@ -175,7 +190,7 @@ function parseNumberAnswer(text: string): ParseResult<NumberAnswer> {
   const commas = token.split(',').length - 1;
   let result: NumberResult;
   if (commas === 0) {
-    result = parseNumberToken(token);
+    result = parseNumberOrArithmetic(token);
   } else if (commas === 1 && !token.includes('.')) {
     if (AMBIGUOUS_COMMA.test(token)) {
       return fail('answer.number.ambiguousComma', {
@@ -184,7 +199,7 @@ function parseNumberAnswer(text: string): ParseResult<NumberAnswer> {
         decimal: token.replace(',', '.'),
       });
     }
-    result = parseNumberToken(token.replace(',', '.'));
+    result = parseNumberOrArithmetic(token.replace(',', '.'));
   } else {
     // 1,234,567 or 1,234.5: grouping separators, which we do not guess about.
     result = parseNumberToken(token.replaceAll(',', ''));
@@ -333,7 +348,20 @@ function letter(index: number): string {
   return String.fromCharCode(97 + index);
 }
 
-function parseChoice(text: string, options: number | undefined): ParseResult<ChoiceAnswer> {
+/** An option's text as compared with what was typed: any case, no quotes or code marks. */
+function labelKey(text: string): string {
+  return tidy(text)
+    .toLowerCase()
+    .replace(/[`"“”'‘’]/g, '')
+    .replace(/[.!]+$/, '')
+    .trim();
+}
+
+function parseChoice(
+  text: string,
+  options: number | undefined,
+  labels: readonly string[] = [],
+): ParseResult<ChoiceAnswer> {
   if (options === undefined || !Number.isInteger(options) || options < 1 || options > MAX_OPTIONS) {
     throw new TypeError(
       `Expected \`context.options\` to be a whole number from 1 to ${MAX_OPTIONS}, got ${String(options)}.`,
@@ -344,11 +372,28 @@ function parseChoice(text: string, options: number | undefined): ParseResult<Cho
     last: letter(options - 1),
     count: options,
   };
+  const typed = labelKey(text);
+  const named = typed === '' ? [] : labels.flatMap((l, i) => (labelKey(l) === typed ? [i] : []));
   const match = /^\(?([a-z]|\d+)[).:]?$/.exec(tidy(text).toLowerCase());
+  const index = !match
+    ? undefined
+    : /\d/.test(match[1])
+      ? Number(match[1]) - 1
+      : match[1].charCodeAt(0) - 97;
+  const inRange = index !== undefined && index >= 0 && index < options;
+  if (named.length === 1 && named[0] < options) {
+    // `b` typed where option (a) reads "b": the letter and the text disagree, so ask.
+    if (inRange && index !== named[0])
+      return fail('answer.choice.ambiguous', {
+        ...params,
+        text: text.trim(),
+        letter: letter(index),
+        other: letter(named[0]),
+      });
+    return { ok: true, value: { kind: 'choice', index: named[0] } };
+  }
   if (!match) return fail('answer.choice.expected', params);
-  const index = /\d/.test(match[1]) ? Number(match[1]) - 1 : match[1].charCodeAt(0) - 97;
-  if (index < 0 || index >= options)
-    return fail('answer.choice.outOfRange', { ...params, text: match[1] });
+  if (!inRange) return fail('answer.choice.outOfRange', { ...params, text: match[1] });
   return { ok: true, value: { kind: 'choice', index } };
 }
 

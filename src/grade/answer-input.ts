@@ -75,6 +75,7 @@ function readText(question: Question, text: string): AnswerReading {
     question.kind === 'choice'
       ? parseAnswer('choice', text, {
           options: Math.min(26, Math.max(1, question.options?.length ?? 1)),
+          labels: question.options ?? [],
         })
       : parseAnswer(question.kind, text);
   if (!parsed.ok) {

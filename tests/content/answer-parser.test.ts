@@ -39,6 +39,17 @@ describe('number', () => {
     ['  7  ', 7],
     ['\t3\n', 3],
     ['−3', -3], // Unicode minus, as the tutor may display it
+    // Simple arithmetic, such as a learner types for a count or an output size.
+    ['32*32*3', 3072],
+    ['26 × 26 × 10', 6760],
+    ['(5-3)/2+1', 2],
+    ['(28 - 5 + 2·0)/1 + 1', 24],
+    ['5/9/2', 5 / 18],
+    ['5/-9', -5 / 9],
+    ['-(2+3)*4', -20],
+    ['3*3*3*64 + 64', 1792],
+    ['0,5*4', 2],
+    ['2 + 3 * 4', 14],
     ['-0', 0],
     ['1e-400', 0],
   ])('%j → %d', (text, value) => {
@@ -58,15 +69,25 @@ describe('number', () => {
     ['Infinity', 'answer.number.expected'],
     ['1.2.3', 'answer.number.expected'],
     ['5//9', 'answer.number.expected'],
-    ['5/9/2', 'answer.number.expected'],
-    ['5/-9', 'answer.number.expected'],
     ['0x10', 'answer.number.expected'],
     ['1e', 'answer.number.expected'],
     ['.', 'answer.number.expected'],
     ['-', 'answer.number.expected'],
     ['--1', 'answer.number.expected'],
     ['½', 'answer.number.expected'],
+    ['2*(3', 'answer.number.expected'],
+    ['2**3', 'answer.number.expected'],
+    ['2^3', 'answer.number.expected'],
+    ['2+', 'answer.number.expected'],
+    ['()', 'answer.number.expected'],
+    ['(2)(3)', 'answer.number.expected'],
+    ['alert(1)', 'answer.number.expected'],
+    ['Math.PI', 'answer.number.expected'],
+    [`${'('.repeat(30)}1${')'.repeat(30)}`, 'answer.number.expected'],
+    [`${'1+'.repeat(150)}1`, 'answer.number.expected'],
     ['1/0', 'answer.number.divideByZero'],
+    ['4/(2-2)', 'answer.number.divideByZero'],
+    ['1e308*10', 'answer.number.tooLarge'],
     ['0/0', 'answer.number.divideByZero'],
     ['1e400', 'answer.number.tooLarge'],
     ['-1e400', 'answer.number.tooLarge'],
@@ -78,6 +99,39 @@ describe('number', () => {
     ['1,234.5', 'answer.number.grouping'],
   ])('%j is refused with %s', (text, key) => {
     expect(parse('number', text)).toEqual({ key });
+  });
+
+  it('reads arithmetic as the arithmetic it is written as, never as code', () => {
+    // An expression tree of small whole numbers, printed with brackets everywhere, and its value
+    // computed from the tree: the parser must agree on every one.
+    type Tree = number | { op: '+' | '-' | '*' | '/'; left: Tree; right: Tree };
+    const tree: fc.Arbitrary<Tree> = fc.letrec<{ tree: Tree }>((tie) => ({
+      tree: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        fc.integer({ min: 0, max: 99 }),
+        fc.record({
+          op: fc.constantFrom('+' as const, '-' as const, '*' as const, '/' as const),
+          left: tie('tree'),
+          right: tie('tree'),
+        }),
+      ),
+    })).tree;
+    const text = (t: Tree): string =>
+      typeof t === 'number' ? String(t) : `(${text(t.left)} ${t.op} ${text(t.right)})`;
+    const value = (t: Tree): number => {
+      if (typeof t === 'number') return t;
+      const [a, b] = [value(t.left), value(t.right)];
+      return t.op === '+' ? a + b : t.op === '-' ? a - b : t.op === '*' ? a * b : a / b;
+    };
+    fc.assert(
+      fc.property(tree, (t) => {
+        const expected = value(t);
+        fc.pre(Number.isFinite(expected) && text(t).length <= 200 && !text(t).includes('/ 0)'));
+        const result = parseAnswer('number', text(t));
+        expect(result.ok).toBe(true);
+        if (result.ok) expect(result.value.value).toBeCloseTo(expected, 9);
+      }),
+    );
   });
 
   it('asks again for 1,280, which reads as 1280 in English and 1.28 in Portuguese', () => {
@@ -318,6 +372,45 @@ describe('choice', () => {
     ['é', { key: 'answer.choice.expected', params }],
   ])('%j is refused with %j', (text, error) => {
     expect(parse('choice', text, { options })).toEqual(error);
+  });
+
+  it('an option is picked by its own text too, in any case, as well as by its letter', () => {
+    const gates = { options: 3, labels: ['AND', 'OR', 'XOR'] };
+    for (const text of ['xor', 'XOR', 'Xor.', '`xor`', '"XOR"', ' xor ']) {
+      expect(parse('choice', text, gates), text).toEqual({ kind: 'choice', index: 2 });
+    }
+    expect(parse('choice', 'c', gates)).toEqual({ kind: 'choice', index: 2 });
+    expect(parse('choice', 'or', gates)).toEqual({ kind: 'choice', index: 1 });
+    const kernels = { options: 2, labels: ['Sharpen', 'Box blur'] };
+    expect(parse('choice', 'box blur', kernels)).toEqual({ kind: 'choice', index: 1 });
+    expect(parse('choice', 'SHARPEN', kernels)).toEqual({ kind: 'choice', index: 0 });
+    expect(parse('choice', 'emboss', kernels)).toEqual({
+      key: 'answer.choice.expected',
+      params: { letters: 'a, b', last: 'b', count: 2 },
+    });
+  });
+
+  it('x and o name the options X and O, although x is no letter of two options', () => {
+    const xo = { options: 2, labels: ['X', 'O'] };
+    expect(parse('choice', 'x', xo)).toEqual({ kind: 'choice', index: 0 });
+    expect(parse('choice', 'o', xo)).toEqual({ kind: 'choice', index: 1 });
+    expect(parse('choice', 'b', xo)).toEqual({ kind: 'choice', index: 1 });
+    expect(parse('choice', 'y', { options: 2 })).toEqual({
+      key: 'answer.choice.outOfRange',
+      params: { letters: 'a, b', last: 'b', count: 2, text: 'y' },
+    });
+  });
+
+  it('asks which one is meant when a letter names one option and the text of another', () => {
+    expect(parse('choice', 'B', { options: 2, labels: ['b', 'a'] })).toEqual({
+      key: 'answer.choice.ambiguous',
+      params: { letters: 'a, b', last: 'b', count: 2, text: 'B', letter: 'b', other: 'a' },
+    });
+    // The letter and the text agree: no question.
+    expect(parse('choice', 'a', { options: 2, labels: ['a', 'b'] })).toEqual({
+      kind: 'choice',
+      index: 0,
+    });
   });
 
   it('throws for a missing or impossible number of options (a programming error)', () => {

@@ -20,7 +20,10 @@ export type Graded =
 
 function parse(question: Question, text: string): ReturnType<typeof parseAnswer> {
   if (question.kind === 'choice')
-    return parseAnswer('choice', text, { options: Math.max(1, question.options?.length ?? 1) });
+    return parseAnswer('choice', text, {
+      options: Math.max(1, question.options?.length ?? 1),
+      labels: question.options ?? [],
+    });
   return parseAnswer(question.kind, text);
 }
 
