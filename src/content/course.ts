@@ -4,7 +4,7 @@
  * exercises are recipes, both computed by the engine when shown.
  */
 import type { CalcRequest } from '../calc/schema.js';
-import type { Library } from './library.js';
+import type { LocalizedText } from '../i18n/index.js';
 
 /** Something wrong in the content, said so that an author can find and fix it. */
 export interface ContentProblem {
@@ -107,4 +107,26 @@ export interface LoadedCourse {
   problems: ContentProblem[];
   /** Languages the content has text in (inline maps and overlay files), `en` first. */
   languages: string[];
+}
+
+/** A kernel of the library: the grid as a course prints it, and the scale that multiplies its sum. */
+export interface LibraryKernel {
+  /** Stable id, used in lesson and exercise files. */
+  readonly id: string;
+  /** What the learner reads, per language. */
+  readonly name: LocalizedText;
+  /** The grid as printed (before the scale). */
+  readonly grid: readonly (readonly number[])[];
+  /** Multiplies the sum of products; 1 for kernels without a fraction in front. */
+  readonly scale: number;
+  /** The scale as written, e.g. `1/9`; absent when the scale is 1. */
+  readonly scaleText?: string;
+}
+
+export interface Library {
+  /** In the order the file lists them. */
+  readonly kernels: readonly LibraryKernel[];
+  readonly pictures: Readonly<Record<string, number[][]>>;
+  /** Each network as the stages of a calc `pipeline`, names already resolved. */
+  readonly networks: Readonly<Record<string, unknown[]>>;
 }

@@ -11,33 +11,13 @@
  */
 import { z } from 'zod';
 import type { LocalizedText } from '../i18n/index.js';
-import type { ContentProblem } from './course.js';
+import type { ContentProblem, Library, LibraryKernel } from './course.js';
 import { LIBRARY_FILE, readSource } from './course-files.js';
 import { MAX_LIST_ITEMS } from './limits.js';
 import { ID_PATTERN } from './schema.js';
 import { type PathKey, fieldName, issueProblems, lineOf } from './yaml-source.js';
 
-/** A kernel of the library: the grid as a course prints it, and the scale that multiplies its sum. */
-export interface LibraryKernel {
-  /** Stable id, used in lesson and exercise files. */
-  readonly id: string;
-  /** What the learner reads, per language. */
-  readonly name: LocalizedText;
-  /** The grid as printed (before the scale). */
-  readonly grid: readonly (readonly number[])[];
-  /** Multiplies the sum of products; 1 for kernels without a fraction in front. */
-  readonly scale: number;
-  /** The scale as written, e.g. `1/9`; absent when the scale is 1. */
-  readonly scaleText?: string;
-}
-
-export interface Library {
-  /** In the order the file lists them. */
-  readonly kernels: readonly LibraryKernel[];
-  readonly pictures: Readonly<Record<string, number[][]>>;
-  /** Each network as the stages of a calc `pipeline`, names already resolved. */
-  readonly networks: Readonly<Record<string, unknown[]>>;
-}
+export type { Library, LibraryKernel };
 
 export const EMPTY_LIBRARY: Library = { kernels: [], pictures: {}, networks: {} };
 
