@@ -11,8 +11,8 @@
  * the engine run again with one thing changed in one of the stages still to do.
  */
 import { z } from 'zod';
-import { pipelineFromRequest } from '../../calc/run-request.js';
-import { type PipelineStageRequest, pipelineStage } from '../../calc/schema.js';
+import { pipelineFromRequest } from '../../request/run-request.js';
+import { type PipelineStageRequest, pipelineStage } from '../../request/schema.js';
 import {
   type PipelineStage,
   type Tensor,

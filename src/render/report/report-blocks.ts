@@ -6,9 +6,9 @@
  * filters the rest are counted. Nothing here spreads or recurses over the data, and the work
  * is at most one pass over it, so a result of millions of numbers reports in a moment.
  */
-import { type Tensor, formatCount } from '../engine/index.js';
-import type { MessageParams } from '../i18n/format-message.js';
-import { type GridOptions, formatNumber, renderGrid } from '../render/index.js';
+import { type Tensor, formatCount } from '../../engine/index.js';
+import type { MessageParams } from '../../i18n/format-message.js';
+import { type GridOptions, formatNumber, renderGrid } from '../index.js';
 
 type Translate = (key: string, params?: MessageParams) => string;
 

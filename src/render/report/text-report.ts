@@ -13,7 +13,7 @@ import {
   formatSummary,
   plainNumber,
   poolCellText,
-} from '../engine/index.js';
+} from '../../engine/index.js';
 import {
   type BorderStyle,
   createStyle,
@@ -21,8 +21,8 @@ import {
   padEndTo,
   stackWhenTooWide,
   wrapText,
-} from '../render/index.js';
-import type { MessageParams } from '../i18n/format-message.js';
+} from '../index.js';
+import type { MessageParams } from '../../i18n/format-message.js';
 import {
   MAX_DRAWN_GRIDS,
   MAX_LISTED,
@@ -31,7 +31,7 @@ import {
   planeBlock,
   planeCount,
 } from './report-blocks.js';
-import type { CalcResult } from './run-request.js';
+import type { CalcResult } from '../../request/run-request.js';
 
 /** The translator the report's words come from (the app's `t`; a view's `o.t`). */
 export type ReportTranslate = (key: string, params?: MessageParams) => string;
