@@ -7,10 +7,9 @@
  * is at most one pass over it, so a result of millions of numbers reports in a moment.
  */
 import { type Tensor, formatCount } from '../../engine/index.js';
-import type { MessageParams } from '../../i18n/format-message.js';
 import { type GridOptions, formatNumber, renderGrid } from '../index.js';
 
-type Translate = (key: string, params?: MessageParams) => string;
+type Translate = (key: string, params?: Readonly<Record<string, string | number>>) => string;
 
 /** Grids with more rows or columns than this, padding included, are described, not drawn. */
 export const MAX_DRAWN_SIDE = 32;

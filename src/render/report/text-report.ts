@@ -22,7 +22,6 @@ import {
   stackWhenTooWide,
   wrapText,
 } from '../index.js';
-import type { MessageParams } from '../../i18n/format-message.js';
 import {
   MAX_DRAWN_GRIDS,
   MAX_LISTED,
@@ -31,10 +30,13 @@ import {
   planeBlock,
   planeCount,
 } from './report-blocks.js';
-import type { CalcResult } from '../../request/run-request.js';
+import type { ReportData, ReportOf } from './report-data.js';
 
 /** The translator the report's words come from (the app's `t`; a view's `o.t`). */
-export type ReportTranslate = (key: string, params?: MessageParams) => string;
+export type ReportTranslate = (
+  key: string,
+  params?: Readonly<Record<string, string | number>>,
+) => string;
 
 export interface ReportOptions {
   t: ReportTranslate;
@@ -79,10 +81,7 @@ function size(a: number, b: number): string {
   return `${a}×${b}`;
 }
 
-function settingsLine(
-  r: Extract<CalcResult, { op: 'conv2d' | 'maxpool' | 'avgpool' }>,
-  t: ReportTranslate,
-): string {
+function settingsLine(r: ReportOf<'conv2d' | 'maxpool' | 'avgpool'>, t: ReportTranslate): string {
   const g = r.geometry;
   const pad = g.pad;
   const padding =
@@ -109,7 +108,7 @@ function settingsLine(
   });
 }
 
-function conv2dReport(r: Extract<CalcResult, { op: 'conv2d' }>, o: ReportOptions): string[] {
+function conv2dReport(r: ReportOf<'conv2d'>, o: ReportOptions): string[] {
   const { t } = o;
   const lines = [...wrapText(settingsLine(r, t), o.width), ''];
   const [C] = r.input.shape;
@@ -189,10 +188,7 @@ function conv2dReport(r: Extract<CalcResult, { op: 'conv2d' }>, o: ReportOptions
   return lines;
 }
 
-function poolReport(
-  r: Extract<CalcResult, { op: 'maxpool' | 'avgpool' }>,
-  o: ReportOptions,
-): string[] {
+function poolReport(r: ReportOf<'maxpool' | 'avgpool'>, o: ReportOptions): string[] {
   const { t } = o;
   const lines = [...wrapText(settingsLine(r, t), o.width)];
   if (r.op === 'avgpool') lines.push(t('calc.report.avg-padding'));
@@ -233,11 +229,7 @@ function poolReport(
 }
 
 /** What a pipeline stage does, in one line: `max pool 2×2, stride 2×2, padding same`. */
-function stageText(
-  r: Extract<CalcResult, { op: 'pipeline' }>,
-  k: number,
-  t: ReportTranslate,
-): string {
+function stageText(r: ReportOf<'pipeline'>, k: number, t: ReportTranslate): string {
   const stage = r.stages[k];
   const pair = (v: number | readonly [number, number] | undefined, fallback: number) => {
     const [a, b] = v === undefined ? [fallback, fallback] : typeof v === 'number' ? [v, v] : v;
@@ -293,7 +285,7 @@ function stageText(
   }
 }
 
-function pipelineReport(r: Extract<CalcResult, { op: 'pipeline' }>, o: ReportOptions): string[] {
+function pipelineReport(r: ReportOf<'pipeline'>, o: ReportOptions): string[] {
   const { t } = o;
   const shape = (tensor: Tensor) => tensor.shape.join('×');
   const ops = r.stages.map((s) => s.op).join(' → ');
@@ -349,7 +341,7 @@ function factor(value: number): string {
   return value < 0 ? `(${plainNumber(value)})` : plainNumber(value);
 }
 
-function conv1dReport(r: Extract<CalcResult, { op: 'conv1d' }>, o: ReportOptions): string[] {
+function conv1dReport(r: ReportOf<'conv1d'>, o: ReportOptions): string[] {
   const { t } = o;
   const { flip, mode = 'valid' } = r.request;
   const about = { mode, before: r.padding[0], after: r.padding[1] };
@@ -373,7 +365,7 @@ function conv1dReport(r: Extract<CalcResult, { op: 'conv1d' }>, o: ReportOptions
   return lines;
 }
 
-function reluReport(r: Extract<CalcResult, { op: 'relu' }>, o: ReportOptions): string[] {
+function reluReport(r: ReportOf<'relu'>, o: ReportOptions): string[] {
   const { t } = o;
   const out = r.output;
   if (out.shape.length !== 2 && out.shape.length !== 3)
@@ -393,7 +385,7 @@ function reluReport(r: Extract<CalcResult, { op: 'relu' }>, o: ReportOptions): s
   return lines;
 }
 
-export function textReport(r: CalcResult, o: ReportOptions): string[] {
+export function textReport(r: ReportData, o: ReportOptions): string[] {
   const { t } = o;
   switch (r.op) {
     case 'conv2d':
