@@ -8,8 +8,7 @@
  */
 import { type Tensor, formatCount } from '../../engine/index.js';
 import { type GridOptions, formatNumber, renderGrid } from '../index.js';
-
-type Translate = (key: string, params?: Readonly<Record<string, string | number>>) => string;
+import type { ReportTranslate as Translate } from './report-options.js';
 
 /** Grids with more rows or columns than this, padding included, are described, not drawn. */
 export const MAX_DRAWN_SIDE = 32;
