@@ -1,12 +1,13 @@
-/** One line saying what a pipeline stage does. */
-import { plainNumber } from '../../engine/index.js';
+/**
+ * One line saying what a pipeline stage does, in the words of the `calc.report.stage.*` keys:
+ * calc's pipeline report numbers these lines, and a network exercise lists its stages with them.
+ */
+import { type PipelineStage, plainNumber } from '../../engine/index.js';
 import { MAX_LISTED, listText } from './report-blocks.js';
-import type { ReportOf } from './report-data.js';
 import { type ReportTranslate, size } from './report-options.js';
 
 /** What a pipeline stage does, in one line: `max pool 2×2, stride 2×2, padding same`. */
-export function stageText(r: ReportOf<'pipeline'>, k: number, t: ReportTranslate): string {
-  const stage = r.stages[k];
+export function describeStage(stage: PipelineStage, t: ReportTranslate): string {
   const pair = (v: number | readonly [number, number] | undefined, fallback: number) => {
     const [a, b] = v === undefined ? [fallback, fallback] : typeof v === 'number' ? [v, v] : v;
     return size(a, b);

@@ -1,7 +1,7 @@
 /** The pipeline report: each stage in one line with the shape it gives, then its output. */
 import { type Tensor, plainNumber } from '../../engine/index.js';
 import { stackWhenTooWide, wrapText } from '../index.js';
-import { stageText } from './describe-stage.js';
+import { describeStage } from './describe-stage.js';
 import { MAX_DRAWN_GRIDS, listText, moreGrids, planeBlock } from './report-blocks.js';
 import type { ReportOf } from './report-data.js';
 import { MAX_WRITTEN_PRODUCTS, type ReportOptions, append, gridOptions } from './report-options.js';
@@ -29,7 +29,7 @@ export function pipelineReport(r: ReportOf<'pipeline'>, o: ReportOptions): strin
       wrapText(
         k === 0
           ? t('calc.report.pipeline.input', { shape: shape(value) })
-          : `${k}. ${stageText(r, k - 1, t)} → ${shape(value)}`,
+          : `${k}. ${describeStage(r.stages[k - 1], t)} → ${shape(value)}`,
         o.width,
       ),
     );
