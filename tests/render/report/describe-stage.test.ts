@@ -42,8 +42,14 @@ describe('describeStage', () => {
     ],
     [
       'padding given side by side',
-      { ...kernels(1), padding: { top: 1, bottom: 0, left: 2, right: 0 } },
-      'conv2d: 1 filter 2×3, stride 1×1, padding {"top":1,"bottom":0,"left":2,"right":0}',
+      {
+        ...kernels(1),
+        padding: [
+          [1, 0],
+          [2, 0],
+        ],
+      },
+      'conv2d: 1 filter 2×3, stride 1×1, padding [[1,0],[2,0]]',
     ],
     [
       'a max pool striding by its size',
