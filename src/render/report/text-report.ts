@@ -5,7 +5,7 @@
  * Every word comes from the message catalog (`calc.report.*` keys) through `o.t`; only
  * notation (numbers, ×, ⊛, `out[0][1][2] = …`, arrows) is written here.
  */
-import { formatSummary, plainNumber } from '../../engine/index.js';
+import { factor, formatSummary, plainNumber } from '../../engine/index.js';
 import { displayWidth, padEndTo, stackWhenTooWide, wrapText } from '../index.js';
 import { pipelineReport } from './pipeline-report.js';
 import { MAX_DRAWN_GRIDS, listText, moreGrids, planeBlock, planeCount } from './report-blocks.js';
@@ -14,11 +14,6 @@ import { MAX_WRITTEN_PRODUCTS, type ReportOptions, append, gridOptions } from '.
 import { conv2dReport, poolReport } from './window-report.js';
 
 export { FIGURE_MAX_PRODUCTS, type ReportOptions, type ReportTranslate } from './report-options.js';
-
-/** A factor in a written-out product: negative numbers in brackets, as in `(-1)*2`. */
-function factor(value: number): string {
-  return value < 0 ? `(${plainNumber(value)})` : plainNumber(value);
-}
 
 function conv1dReport(r: ReportOf<'conv1d'>, o: ReportOptions): string[] {
   const { t } = o;
