@@ -5,11 +5,11 @@
  * Every request is held to the engine's limits (engine/limits.ts) before anything is computed.
  */
 import { EngineError, LIMITS, formatCount } from '../engine/index.js';
-import { errorText } from '../calc/error-text.js';
-import { RequestError, parseRequest } from '../calc/parse-request.js';
-import { readRequestJson } from '../calc/read-request.js';
-import { type CalcResult, runRequest, toJson } from '../calc/run-request.js';
-import { textReport } from '../calc/text-report.js';
+import { errorText } from '../request/error-text.js';
+import { RequestError, parseRequest } from '../request/parse-request.js';
+import { readRequestJson } from '../request/read-request.js';
+import { type CalcResult, runRequest, toJson } from '../request/run-request.js';
+import { textReport } from '../render/report/text-report.js';
 import { createTranslator, resolveLanguage } from '../i18n/index.js';
 import type { Translate } from '../view/text.js';
 import { EXIT, UsageError, readInput } from './io.js';

@@ -3,7 +3,7 @@
  * learner's language. Nothing here is a computed number: figures are calc requests and
  * exercises are recipes, both computed by the engine when shown.
  */
-import type { CalcRequest } from '../calc/schema.js';
+import type { CalcRequest } from '../request/schema.js';
 import type { LocalizedText } from '../i18n/index.js';
 
 /** Something wrong in the content, said so that an author can find and fix it. */

@@ -2,9 +2,9 @@
  * A lesson step's figure (a calc request) and demo (one grid, one kernel), checked by
  * computing them once with the engine, so a lesson never opens on a figure that fails.
  */
-import { parseRequest } from '../calc/parse-request.js';
-import { runRequest } from '../calc/run-request.js';
-import type { CalcRequest } from '../calc/schema.js';
+import { parseRequest } from '../request/parse-request.js';
+import { runRequest } from '../request/run-request.js';
+import type { CalcRequest } from '../request/schema.js';
 import { createRequire } from 'node:module';
 import { EngineError, conv2dGeometry, fromNested, reshape, toNested } from '../engine/index.js';
 import { SCREEN_COLUMNS } from './check-question.js';

@@ -12,7 +12,8 @@ export function plainNumber(value: number, decimals = 4): string {
   return s === '-0' ? '0' : s;
 }
 
-function factor(value: number): string {
+/** A factor in a written-out product: negative numbers in brackets, as in `(-1)*2`. */
+export function factor(value: number): string {
   const s = plainNumber(value);
   return value < 0 ? `(${s})` : s;
 }

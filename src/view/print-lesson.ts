@@ -4,8 +4,8 @@
  * is static: a demo writes out every window at once, and an exercise shows its question and
  * the answer format but never the answer (a handout must not give answers away).
  */
-import { runRequest } from '../calc/run-request.js';
-import { textReport } from '../calc/text-report.js';
+import { runRequest } from '../request/run-request.js';
+import { textReport } from '../render/report/text-report.js';
 import type { Course, Demo, Lesson, Step } from '../content/course.js';
 import { instantiate } from '../content/instantiate.js';
 import type { Question } from '../content/types.js';

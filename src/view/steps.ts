@@ -1,6 +1,6 @@
 /** Prose, picture and figure steps as lines. */
-import { runRequest } from '../calc/run-request.js';
-import { FIGURE_MAX_PRODUCTS, textReport } from '../calc/text-report.js';
+import { runRequest } from '../request/run-request.js';
+import { FIGURE_MAX_PRODUCTS, textReport } from '../render/report/text-report.js';
 import type { Step } from '../content/course.js';
 import { fitWidth } from '../render/index.js';
 import { renderShaded } from '../render/shaded.js';

@@ -10,8 +10,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EngineError } from '../../src/engine/index.js';
-import { parseRequest } from '../../src/calc/parse-request.js';
-import { runRequest } from '../../src/calc/run-request.js';
+import { parseRequest } from '../../src/request/parse-request.js';
+import { runRequest } from '../../src/request/run-request.js';
 import { runCalc } from '../../src/cli/calc.js';
 import { createTranslator } from '../../src/i18n/index.js';
 

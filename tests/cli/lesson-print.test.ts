@@ -3,7 +3,7 @@
  * the engine, exercises asked but never answered.
  */
 import { describe, expect, it } from 'vitest';
-import { runRequest } from '../../src/calc/run-request.js';
+import { runRequest } from '../../src/request/run-request.js';
 import { type CommandContext, commandContext } from '../../src/cli/context.js';
 import { DEFAULT_PRINT_SEED, runLessonPrint } from '../../src/cli/lesson-print.js';
 import type { Lesson } from '../../src/content/course.js';

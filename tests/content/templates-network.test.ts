@@ -117,7 +117,7 @@ describe('network-value: the X/O network of the lectures', () => {
       'display.weights-for{"name":"X"}',
       'display.weights-for{"name":"O"}',
       expect.stringMatching(
-        /^network\.stages\{"list":"1\. network\.stage\.conv2d.*; 4\. network\.stage\.maxpool\{.*\}network\.shown; 5\. network\.stage\.flatten; 6\. network\.stage\.dense/,
+        /^network\.stages\{"list":"1\. calc\.report\.stage\.conv2d.*; 4\. calc\.report\.stage\.maxpool\{.*\}network\.shown; 5\. calc\.report\.stage\.flatten-chw; 6\. calc\.report\.stage\.dense/,
       ),
     ]);
     expect(q.displays[1]).toMatchObject({

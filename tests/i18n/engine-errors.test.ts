@@ -5,7 +5,7 @@
  * message. A new code without a catalog entry, or without a trigger here, fails.
  */
 import { describe, expect, it } from 'vitest';
-import { errorText } from '../../src/calc/error-text.js';
+import { errorText } from '../../src/request/error-text.js';
 import {
   ENGINE_ERROR_CODES,
   EngineError,

@@ -4,7 +4,7 @@
  * compute (cross-correlation), true is the textbook convolution that reverses the kernel.
  */
 import { z } from 'zod';
-import { type Conv1dMode, conv1d, conv1dPadding, plainNumber } from '../../engine/index.js';
+import { type Conv1dMode, conv1d, conv1dPadding, factor, plainNumber } from '../../engine/index.js';
 import type { Rng } from '../random.js';
 import type {
   AnswerValue,
@@ -112,11 +112,6 @@ function generate(s: Conv1dSettings, rng: Rng): Conv1dGiven {
   const input = Array.from({ length }, () => drawValue(rng, s.values));
   const kernel = Array.from({ length: k }, () => drawValue(rng, s.weights));
   return { input, kernel, flip, mode: m };
-}
-
-function factor(value: number): string {
-  const s = plainNumber(value);
-  return value < 0 ? `(${s})` : s;
 }
 
 function sameList(a: readonly number[], b: readonly number[]): boolean {

@@ -11,8 +11,8 @@
  * the engine run again with one thing changed in one of the stages still to do.
  */
 import { z } from 'zod';
-import { pipelineFromRequest } from '../../calc/run-request.js';
-import { type PipelineStageRequest, pipelineStage } from '../../calc/schema.js';
+import { pipelineFromRequest } from '../../request/run-request.js';
+import { type PipelineStageRequest, pipelineStage } from '../../request/schema.js';
 import {
   type PipelineStage,
   type Tensor,
@@ -28,6 +28,7 @@ import {
   runStage,
   toNested,
 } from '../../engine/index.js';
+import { describeStage } from '../../render/report/describe-stage.js';
 import type { Rng } from '../random.js';
 import type {
   AnswerValue,
@@ -563,53 +564,6 @@ function num(v: number): string {
   return plainNumber(v, 4);
 }
 
-function stageText(stage: PipelineStage, t: TemplateText['t']): string {
-  const pair = (v: number | readonly [number, number] | undefined, fallback: number): string => {
-    const [a, b] = v === undefined ? [fallback, fallback] : typeof v === 'number' ? [v, v] : v;
-    return a === b ? String(a) : `${a}×${b}`;
-  };
-  switch (stage.op) {
-    case 'conv2d': {
-      const [O, , kH, kW] = stage.kernels.shape;
-      const pad =
-        typeof stage.padding === 'object'
-          ? JSON.stringify(stage.padding)
-          : String(stage.padding ?? 'valid');
-      let text = t('network.stage.conv2d', {
-        filters: O,
-        size: `${kH}×${kW}`,
-        stride: pair(stage.stride, 1),
-        padding: pad,
-      });
-      if (stage.scale !== undefined && stage.scale !== 1)
-        text += t('network.stage.scale', { scale: num(stage.scale) });
-      if (stage.bias && Array.from(stage.bias).some((b) => b !== 0))
-        text += t('network.stage.bias', { bias: Array.from(stage.bias, num).join(', ') });
-      return text;
-    }
-    case 'relu':
-      return t('network.stage.relu');
-    case 'maxpool':
-    case 'avgpool': {
-      const [kH, kW] = typeof stage.size === 'number' ? [stage.size, stage.size] : stage.size;
-      const params = {
-        size: `${kH}×${kW}`,
-        stride: pair(stage.stride ?? stage.size, kH),
-        padding: stage.padding ?? 'valid',
-      };
-      return stage.op === 'maxpool'
-        ? t('network.stage.maxpool', params)
-        : t('network.stage.avgpool', params);
-    }
-    case 'flatten':
-      return stage.order === 'hwc' ? t('network.stage.flatten-hwc') : t('network.stage.flatten');
-    case 'dense':
-      return t('network.stage.dense', { units: stage.weights.length });
-    case 'softmax':
-      return t('network.stage.softmax');
-  }
-}
-
 function labelled(values: ArrayLike<number>, names: readonly string[] | undefined): string {
   return Array.from(values, (v, i) =>
     names && names.length === values.length ? `${names[i]} ${num(v)}` : num(v),
@@ -678,7 +632,7 @@ function displaysOf(n: Network, t: TemplateText['t'], names?: readonly string[])
   const list = n.stages
     .map(
       (stage, i) =>
-        `${i + 1}. ${stageText(stage, t)}${n.shown.includes(i + 1) ? t('network.shown') : ''}`,
+        `${i + 1}. ${describeStage(stage, t)}${n.shown.includes(i + 1) ? t('network.shown') : ''}`,
     )
     .join('; ');
   out.push({ type: 'text', text: t('network.stages', { list }) });

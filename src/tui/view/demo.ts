@@ -7,27 +7,10 @@
 import type { Demo, DemoPadding } from '../../content/course.js';
 import { convCellText } from '../../engine/index.js';
 import { GRID_GLYPHS, renderGrid } from '../../render/index.js';
+import { paddedGrid } from '../../render/padded-grid.js';
 import { cellPosition, demoModel, explainCell, type DemoModel } from '../../view/demo-model.js';
 import type { DemoSession } from '../state/types.js';
 import { type ViewOptions, besideOrStacked, glyphs, say, prose, wrap } from '../../view/text.js';
-
-/** The input with its zero padding written around it, so the window can be drawn over it. */
-function withPadding(
-  grid: readonly (readonly number[])[],
-  pad: DemoModel['geometry']['pad'],
-): number[][] {
-  const cols = grid[0].length + pad.left + pad.right;
-  const zeros = (): number[] => new Array<number>(cols).fill(0);
-  return [
-    ...Array.from({ length: pad.top }, zeros),
-    ...grid.map((row) => [
-      ...new Array<number>(pad.left).fill(0),
-      ...row,
-      ...new Array<number>(pad.right).fill(0),
-    ]),
-    ...Array.from({ length: pad.bottom }, zeros),
-  ];
-}
 
 function paddingText(padding: DemoPadding, model: DemoModel, o: ViewOptions): string {
   const { top, bottom, left, right } = model.geometry.pad;
@@ -61,7 +44,7 @@ function gridsBlock(
   const e = explainCell(model, focus);
   const pad = model.geometry.pad;
   const padded = pad.top + pad.bottom + pad.left + pad.right > 0;
-  const input = renderGrid(withPadding(demo.input, pad), {
+  const input = renderGrid(paddedGrid(demo.input, pad), {
     ...common,
     padded: pad,
     highlight: {

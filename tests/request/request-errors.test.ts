@@ -3,8 +3,8 @@
  * catalog (`calc.error.*`), never by zod's own English.
  */
 import { describe, expect, it } from 'vitest';
-import { RequestError, parseRequest } from '../../src/calc/parse-request.js';
-import { REQUEST_ERROR_CODES } from '../../src/calc/request-error.js';
+import { RequestError, parseRequest } from '../../src/request/parse-request.js';
+import { REQUEST_ERROR_CODES } from '../../src/request/request-error.js';
 
 function refusal(request: unknown): RequestError {
   try {

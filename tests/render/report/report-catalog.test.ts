@@ -6,12 +6,12 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { parseRequest } from '../../src/calc/parse-request.js';
-import { runRequest } from '../../src/calc/run-request.js';
-import { type ReportTranslate, textReport } from '../../src/calc/text-report.js';
-import { runCalc } from '../../src/cli/calc.js';
-import { BASE_LANGUAGE, createTranslator, loadCatalogs } from '../../src/i18n/index.js';
-import { BINARY_IMAGE, X_KERNEL } from '../fixtures/lectures.js';
+import { parseRequest } from '../../../src/request/parse-request.js';
+import { runRequest } from '../../../src/request/run-request.js';
+import { type ReportTranslate, textReport } from '../../../src/render/report/text-report.js';
+import { runCalc } from '../../../src/cli/calc.js';
+import { BASE_LANGUAGE, createTranslator, loadCatalogs } from '../../../src/i18n/index.js';
+import { BINARY_IMAGE, X_KERNEL } from '../../fixtures/lectures.js';
 
 const made: string[] = [];
 afterAll(() => {

@@ -8,10 +8,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { errorText } from '../../src/calc/error-text.js';
-import { RequestError, parseRequest } from '../../src/calc/parse-request.js';
-import { runRequest, toJson } from '../../src/calc/run-request.js';
-import { textReport } from '../../src/calc/text-report.js';
+import { errorText } from '../../src/request/error-text.js';
+import { RequestError, parseRequest } from '../../src/request/parse-request.js';
+import { runRequest, toJson } from '../../src/request/run-request.js';
+import { textReport } from '../../src/render/report/text-report.js';
 import { EngineError, LIMITS } from '../../src/engine/index.js';
 import { createTranslator } from '../../src/i18n/index.js';
 

@@ -6,11 +6,10 @@
  * filters the rest are counted. Nothing here spreads or recurses over the data, and the work
  * is at most one pass over it, so a result of millions of numbers reports in a moment.
  */
-import { type Tensor, formatCount } from '../engine/index.js';
-import type { MessageParams } from '../i18n/format-message.js';
-import { type GridOptions, formatNumber, renderGrid } from '../render/index.js';
-
-type Translate = (key: string, params?: MessageParams) => string;
+import { type Pads, type Tensor, formatCount } from '../../engine/index.js';
+import { type GridOptions, formatNumber, renderGrid } from '../index.js';
+import { paddedGrid } from '../padded-grid.js';
+import type { ReportTranslate as Translate } from './report-options.js';
 
 /** Grids with more rows or columns than this, padding included, are described, not drawn. */
 export const MAX_DRAWN_SIDE = 32;
@@ -21,13 +20,6 @@ export const MAX_LISTED = 32;
 /** Of a list too long to show, how many numbers come before the `…` and after it. */
 const LIST_HEAD = 24;
 const LIST_TAIL = 4;
-
-export interface Pads {
-  readonly top: number;
-  readonly bottom: number;
-  readonly left: number;
-  readonly right: number;
-}
 
 const NO_PADS: Pads = { top: 0, bottom: 0, left: 0, right: 0 };
 
@@ -43,19 +35,13 @@ export function planeCount(t: Tensor): number {
   return t.data.length / (rows * cols);
 }
 
-/** The `k`-th plane as rows, with `pad` zeros around it. */
-export function plane(t: Tensor, k: number, pad: Pads = NO_PADS): number[][] {
+/** The `k`-th plane as rows. */
+function plane(t: Tensor, k: number): number[][] {
   const [rows, cols] = planeSize(t);
   const base = k * rows * cols;
-  const width = cols + pad.left + pad.right;
   const out: number[][] = [];
-  for (let y = 0; y < pad.top; y++) out.push(new Array<number>(width).fill(0));
-  for (let y = 0; y < rows; y++) {
-    const row = new Array<number>(width).fill(0);
-    for (let x = 0; x < cols; x++) row[pad.left + x] = t.data[base + y * cols + x];
-    out.push(row);
-  }
-  for (let y = 0; y < pad.bottom; y++) out.push(new Array<number>(width).fill(0));
+  for (let y = 0; y < rows; y++)
+    out.push(Array.from(t.data.subarray(base + y * cols, base + (y + 1) * cols)));
   return out;
 }
 
@@ -89,7 +75,7 @@ export function planeBlock(
   const [rows, cols] = planeSize(t);
   const p = pad ?? NO_PADS;
   if (rows + p.top + p.bottom <= MAX_DRAWN_SIDE && cols + p.left + p.right <= MAX_DRAWN_SIDE)
-    return renderGrid(plane(t, k, p), { ...options, padded: pad, title });
+    return renderGrid(paddedGrid(plane(t, k), p), { ...options, padded: pad, title });
   const [min, max] = range(t.data, k * rows * cols, rows * cols);
   return [
     title,
