@@ -80,7 +80,7 @@ describe('describeStage', () => {
       },
       'dense: 3 units, one row of weights each',
     ],
-    ['softmax', { op: 'softmax' }, 'softmax: e^(z − max) / Σ e^(z − max); the outputs add up to 1'],
+    ['softmax', { op: 'softmax' }, 'softmax: e^(z − max) / Σ e^(z − max), so the outputs add up to 1'],
   ])('%s', (_, stage, line) => {
     expect(describeStage(stage, t)).toBe(line);
   });
