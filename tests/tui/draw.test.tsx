@@ -1,19 +1,17 @@
 /**
  * The draw screen: the hand-set network checked against the X/O lesson file, its keys and
  * frame driven through the shell without Ink, then the screen mounted in the shell and driven
- * through stdin with ink-testing-library: moving the pen, flipping pixels, starting from the
+ * through stdin (tests/helpers/ink-screen): moving the pen, flipping pixels, starting from the
  * lectures' X and O and seeing each win, cycling the intermediate maps, and the lesson's `d`
  * key that opens it.
  */
 import { readFileSync } from 'node:fs';
-import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import type { Course } from '../../src/content/course.js';
 import { displayWidth } from '../../src/render/index.js';
 import { forward } from '../../src/train/network.js';
 import { LECTURE_FILTERS } from '../../src/train/xo.js';
-import { ShellRoot } from '../../src/tui/shell/ShellRoot.js';
 import { DrawScreen } from '../../src/tui/train/DrawScreen.js';
 import {
   type DrawScreenState,
@@ -34,7 +32,9 @@ import {
 import { type TrainingSession, createXoSession } from '../../src/tui/train/session.js';
 import { freezeNetwork } from '../../src/tui/train/snapshot.js';
 import { EXERCISES, LESSONS, t } from './fixture.js';
-import { KEYS, delay, expectFits, renderApp } from './render-app.js';
+import { KEYS } from '../helpers/fake-terminal.js';
+import { mountScreen, unmountScreens } from '../helpers/ink-screen.js';
+import { expectFits, renderApp } from './render-app.js';
 import { driveScreen } from './shell-driver.js';
 
 interface PipelineFigure {
@@ -218,46 +218,14 @@ describe('the layout', () => {
   });
 });
 
-let mounted: Array<{ unmount: () => void }> = [];
-afterEach(() => {
-  mounted.forEach((m) => m.unmount());
-  mounted = [];
-});
+afterEach(unmountScreens);
 
 function screen(session: TrainingSession) {
   const exits: string[] = [];
-  const r = render(
-    <ShellRoot>
-      <DrawScreen session={session} t={t} onExit={(to) => exits.push(to)} />
-    </ShellRoot>,
-  );
-  mounted.push(r);
-  const frame = (): string => r.lastFrame() ?? '';
+  const s = mountScreen(<DrawScreen session={session} t={t} onExit={(to) => exits.push(to)} />);
   /** "says X" under each network's votes, in order: hand-set, trained. */
-  const verdicts = (): string[] => [...frame().matchAll(/says ([XO])\b/g)].map((m) => m[1]);
-  return {
-    ...r,
-    exits,
-    frame,
-    verdicts,
-    async waitFor(check: (frame: string) => boolean, timeout = 5000): Promise<void> {
-      const began = performance.now();
-      while (!check(frame())) {
-        if (performance.now() - began > timeout)
-          throw new Error(`Timed out waiting; last frame:\n${frame()}`);
-        await delay(5);
-      }
-    },
-    async press(...keys: string[]): Promise<void> {
-      for (const k of keys) {
-        const before = r.stdout.frames.length;
-        r.stdin.write(k);
-        const began = performance.now();
-        while (r.stdout.frames.length === before && performance.now() - began < 300) await delay(2);
-        await delay(10);
-      }
-    },
-  };
+  const verdicts = (): string[] => [...s.frame().matchAll(/says ([XO])\b/g)].map((m) => m[1]);
+  return { ...s, exits, verdicts };
 }
 
 describe('the screen', () => {

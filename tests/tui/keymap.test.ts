@@ -28,7 +28,7 @@ import { initialState } from '../../src/tui/state/reducer.js';
 import type { TutorState } from '../../src/tui/state/types.js';
 import { XO_LESSON_ID } from '../../src/tui/train/xo-lesson.js';
 import { fixtureCourse, fixtureEnv, freshProgress, LESSONS, t } from './fixture.js';
-import { KEYS } from './render-app.js';
+import { KEYS } from '../helpers/fake-terminal.js';
 import {
   CELL,
   DEMO,
