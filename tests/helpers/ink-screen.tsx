@@ -30,6 +30,8 @@ export interface ScreenOptions {
 
 /** How long `settle` waits for the shell (or, without one, a frame) before looking for quiet. */
 const PATIENCE_MS = 300;
+/** How long `settle` waits for the shell to handle keys written since it was last idle. */
+const KEYS_LIMIT_MS = 5000;
 /** A screen that never stops drawing (a trainer at work) still lets `settle` return. */
 const QUIET_LIMIT_MS = 3000;
 
@@ -48,9 +50,20 @@ export function mountScreen(node: ReactNode, options: ScreenOptions = {}) {
   const Shell = options.shell === undefined ? ShellRoot : options.shell;
   const stdout = new FakeStdout(columns, rows);
   const stdin = new FakeStdin();
-  // How many times the shell has handled every key it received (see `settle`).
+  // How many times the shell has handled every key it received, and whether keys have been
+  // written since it last did (see `settle`).
   let idles = 0;
-  const instance = render(Shell === null ? node : <Shell onIdle={() => idles++}>{node}</Shell>, {
+  let keysWaiting = false;
+  const write = stdin.write;
+  stdin.write = (data: string): void => {
+    keysWaiting = true;
+    write(data);
+  };
+  const onIdle = (): void => {
+    idles++;
+    keysWaiting = false;
+  };
+  const instance = render(Shell === null ? node : <Shell onIdle={onIdle}>{node}</Shell>, {
     stdout: stdout as unknown as NodeJS.WriteStream,
     stdin: stdin as unknown as NodeJS.ReadStream,
     debug: true,
@@ -58,13 +71,20 @@ export function mountScreen(node: ReactNode, options: ScreenOptions = {}) {
     patchConsole: false,
   });
   mounted.push(instance);
+  // A screen that has exited handles no more keys: `settle` stops waiting for them.
+  let exited = false;
+  const markExited = (): void => {
+    exited = true;
+  };
+  instance.waitUntilExit().then(markExited, markExited);
   /** The last frame as written, escape codes and all. */
   const rawFrame = (): string => stdout.frames.at(-1) ?? '';
   /** The last frame as text: no escape codes (the field's cursor, colours). */
   const frame = (): string => stripAnsi(rawFrame());
   /**
    * Wait for React and Ink to draw what the last input caused: until the shell says it has
-   * handled every key (without a shell, until a new frame), or `patience` ms pass; then until
+   * handled every key (without a shell, until a new frame), or `patience` ms pass (longer, up
+   * to KEYS_LIMIT_MS, while keys written are still waiting, as on a busy machine); then until
    * no frame has come for `quietMs` (a save, a second render).
    */
   const settle = async (patience = PATIENCE_MS, quietMs = quiet): Promise<void> => {
@@ -74,7 +94,8 @@ export function mountScreen(node: ReactNode, options: ScreenOptions = {}) {
       while (stdout.frames.length === start && performance.now() - began < patience) await delay(1);
     } else {
       const start = idles;
-      while (idles === start && performance.now() - began < patience) await delay(1);
+      const limit = (): number => (keysWaiting ? Math.max(patience, KEYS_LIMIT_MS) : patience);
+      while (idles === start && !exited && performance.now() - began < limit()) await delay(1);
     }
     await waitForQuiet(() => stdout.frames.length, { quiet: quietMs, limit: QUIET_LIMIT_MS });
   };

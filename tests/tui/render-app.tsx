@@ -57,7 +57,7 @@ export function renderApp(options: RenderAppOptions = {}) {
       {...(props.progressNotice === undefined ? {} : { progressNotice: props.progressNotice })}
       {...(props.startLesson === undefined ? {} : { startLesson: props.startLesson })}
     />,
-    { columns, rows, quiet: 15, timeout: 2000 },
+    { columns, rows, quiet: 15 },
   );
   // The tests read the last frame as text.
   return { ...screen, store, lastFrame: screen.frame };
