@@ -15,7 +15,6 @@
  * 49 cells (each screen drawn for the first time), then ←/→ go back and forth between two cells
  * already drawn (caches warm). Goal: a median under 8 ms for a new cell at 80×24.
  */
-import { EventEmitter } from 'node:events';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -37,6 +36,7 @@ import { initialState } from '../src/tui/state/reducer.js';
 import type { TutorEnv, TutorState } from '../src/tui/state/types.js';
 import { tutorScreen } from '../src/tui/tutor-screen.js';
 import { KEYS, PtySession, ROOT, hasPython, sleep, tutorEnv } from '../tests/e2e/pty-session.js';
+import { FakeStdin, FakeStdout } from '../tests/helpers/fake-terminal.js';
 import { buildCli, isStale } from '../scripts/build.mjs';
 import type { BenchSection } from './section.js';
 import { formatTable, median } from './timing.js';
@@ -283,41 +283,6 @@ function pureKeyPress(size: { columns: number; rows: number }, seed: number): Ke
     if (k >= 5) times.seenMs.push(ms);
   }
   return times;
-}
-
-class FakeStdout extends EventEmitter {
-  isTTY = true;
-  onWrite: ((chunk: string) => void) | undefined;
-  constructor(
-    public columns: number,
-    public rows: number,
-  ) {
-    super();
-  }
-  write = (chunk: string): boolean => {
-    this.onWrite?.(chunk);
-    return true;
-  };
-}
-
-class FakeStdin extends EventEmitter {
-  isTTY = true;
-  private data: string | null = null;
-  write(data: string): void {
-    this.data = data;
-    this.emit('readable');
-  }
-  read(): string | null {
-    const { data } = this;
-    this.data = null;
-    return data;
-  }
-  setEncoding(): void {}
-  setRawMode(): void {}
-  resume(): void {}
-  pause(): void {}
-  ref(): void {}
-  unref(): void {}
 }
 
 const SYNC_START = '\u001B[?2026h';

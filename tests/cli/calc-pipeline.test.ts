@@ -3,32 +3,9 @@
  * without its input), the lectures' X/O network end to end, what the report prints, and
  * errors that name the stage.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCalc } from '../../src/cli/calc.js';
-import { X, XO_DENSE_WEIGHTS, XO_FILTERS } from '../fixtures/lectures.js';
-
-function calc(request: unknown, json = true) {
-  const dir = mkdtempSync(join(tmpdir(), 'calc-pipeline-'));
-  const file = join(dir, 'request.json');
-  writeFileSync(file, JSON.stringify(request));
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runCalc(
-    file,
-    { json, width: 80 },
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return {
-    code,
-    stdout: out.join('\n'),
-    stderr: err.join('\n'),
-    json: () => JSON.parse(out.join('\n')),
-  };
-}
+import { X, XO_DENSE_WEIGHTS, XO_FEATURES, XO_FILTERS } from '../fixtures/lectures.js';
+import { calc } from './calc-in-process.js';
 
 const STAGES = [
   {
@@ -46,9 +23,8 @@ const STAGES = [
   },
   { op: 'softmax' },
 ];
-const L = 5 / 9;
 
-describe('calc pipeline: the X/O network (SEED-NOTES item 7)', () => {
+describe('calc pipeline: the X/O network of the lectures', () => {
   it('gives every stage, the twelve features and the probabilities as JSON', () => {
     const r = calc({ op: 'pipeline', input: X, stages: STAGES });
     expect(r.code).toBe(0);
@@ -64,9 +40,7 @@ describe('calc pipeline: the X/O network (SEED-NOTES item 7)', () => {
       ['dense', [2]],
       ['softmax', [2]],
     ]);
-    expect(j.stages[4].output).toEqual(
-      [1, L, L, 1, 1, L, L, L, L, 1, 1, L].map((v) => expect.closeTo(v, 12)),
-    );
+    expect(j.stages[4].output).toEqual(XO_FEATURES.flat(2).map((v) => expect.closeTo(v, 12)));
     expect(j.stages[5].output).toEqual([expect.closeTo(5, 12), expect.closeTo(20 / 9, 12)]);
     expect(j.result[0]).toBeCloseTo(1 / (1 + Math.exp(20 / 9 - 5)), 12);
   });

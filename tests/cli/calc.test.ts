@@ -1,53 +1,31 @@
 import { describe, expect, it } from 'vitest';
-import { runCalc } from '../../src/cli/calc.js';
+import { calc } from './calc-in-process.js';
 import { runCli } from './run-cli.js';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import {
   A,
   A_KERNEL,
   A_KERNEL_2X2,
+  A_MAP,
+  A_MAP_2X2_SAME,
+  A_MAP_2X2_VALID,
   BINARY_IMAGE,
+  BINARY_X_MAP,
+  LECTURE_KERAS_CNN,
   STEP,
+  STEP_CONVOLUTION,
+  STEP_CORRELATION,
   STEP_KERNEL,
   X,
   XO_FILTERS,
+  XO_FIRST_ROW_SLIDE,
   X_KERNEL,
 } from '../fixtures/lectures.js';
 
-/** Run calc in-process on a request given as a value; returns exit code and captured output. */
-function calc(request: unknown, json = true) {
-  const dir = mkdtempSync(join(tmpdir(), 'calc-'));
-  const file = join(dir, 'request.json');
-  writeFileSync(file, typeof request === 'string' ? request : JSON.stringify(request));
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = runCalc(
-    file,
-    { json, width: 80 },
-    (s) => out.push(s),
-    (s) => err.push(s),
-  );
-  return {
-    code,
-    stdout: out.join('\n'),
-    stderr: err.join('\n'),
-    json: () => JSON.parse(out.join('\n')),
-  };
-}
-
-describe('calc reproduces the worked examples of the lectures (SEED-NOTES)', () => {
+describe('calc reproduces the worked examples of the lectures (tests/fixtures/lectures.ts)', () => {
   it('1: 5×5 image, 3×3 filter', () => {
     const r = calc({ op: 'conv2d', input: BINARY_IMAGE, kernels: [X_KERNEL] });
     expect(r.code).toBe(0);
-    expect(r.json().result).toEqual([
-      [
-        [4, 3, 4],
-        [2, 4, 3],
-        [2, 3, 4],
-      ],
-    ]);
+    expect(r.json().result).toEqual([BINARY_X_MAP]);
     expect(r.json().output_shape).toEqual([1, 3, 3]);
   });
 
@@ -63,23 +41,13 @@ describe('calc reproduces the worked examples of the lectures (SEED-NOTES)', () 
 
   it('2: bias 1, stride 2, valid', () => {
     const r = calc({ op: 'conv2d', input: A, kernels: [A_KERNEL], bias: [1], stride: 2 });
-    expect(r.json().result).toEqual([
-      [
-        [5, 5],
-        [1, 7],
-      ],
-    ]);
+    expect(r.json().result).toEqual([A_MAP]);
   });
 
   it('3: 2×2 kernel, stride 2, valid and TensorFlow-style same', () => {
     expect(
       calc({ op: 'conv2d', input: A, kernels: [A_KERNEL_2X2], bias: [1], stride: 2 }).json().result,
-    ).toEqual([
-      [
-        [-1, 2],
-        [1, 4],
-      ],
-    ]);
+    ).toEqual([A_MAP_2X2_VALID]);
     const same = calc({
       op: 'conv2d',
       input: A,
@@ -88,30 +56,24 @@ describe('calc reproduces the worked examples of the lectures (SEED-NOTES)', () 
       stride: 2,
       padding: 'same',
     }).json();
-    expect(same.result).toEqual([
-      [
-        [-1, 2, 1],
-        [1, 4, 3],
-        [4, 2, 1],
-      ],
-    ]);
+    expect(same.result).toEqual([A_MAP_2X2_SAME]);
     expect(same.padding).toEqual({ top: 0, bottom: 1, left: 0, right: 1 });
   });
 
   it('6: 1-D, cross-correlation and true convolution', () => {
-    expect(calc({ op: 'conv1d', input: STEP, kernel: STEP_KERNEL }).json().result).toEqual([
-      0, 0, 0, 1, 0, 0,
-    ]);
+    expect(calc({ op: 'conv1d', input: STEP, kernel: STEP_KERNEL }).json().result).toEqual(
+      STEP_CORRELATION,
+    );
     expect(
       calc({ op: 'conv1d', input: STEP, kernel: STEP_KERNEL, flip: true }).json().result,
-    ).toEqual([0, 0, 0, -1, 0, 0]);
+    ).toEqual(STEP_CONVOLUTION);
   });
 
   it('7: the X/O match maps, ReLU and pooling', () => {
     const maps = calc({ op: 'conv2d', input: X, kernels: XO_FILTERS, scale: 1 / 9 }).json();
     expect(maps.output_shape).toEqual([3, 7, 7]);
     const firstRow = maps.result[0][0].map((v: number) => Math.trunc(v * 100) / 100);
-    expect(firstRow).toEqual([0.77, -0.11, 0.11, 0.33, 0.55, -0.11, 0.33]);
+    expect(firstRow).toEqual(XO_FIRST_ROW_SLIDE);
     const relu = calc({ op: 'relu', input: maps.result }).json().result;
     expect(relu.flat(2).every((v: number) => v >= 0)).toBe(true);
     const pooled = calc({ op: 'maxpool', input: relu, size: 2, stride: 2, padding: 'same' }).json();
@@ -179,29 +141,15 @@ describe('calc reproduces the worked examples of the lectures (SEED-NOTES)', () 
     ).toBe(3200);
     const summary = calc({
       op: 'summary',
-      input: [28, 28, 1],
-      layers: [
-        { type: 'conv2d', filters: 32, kernel: 3, activation: 'relu' },
-        { type: 'maxpool', size: 2 },
-        { type: 'conv2d', filters: 64, kernel: 3, activation: 'relu' },
-        { type: 'maxpool', size: 2 },
-        { type: 'flatten' },
-        { type: 'dense', units: 1024, activation: 'relu' },
-        { type: 'dense', units: 10, activation: 'softmax' },
-      ],
+      input: LECTURE_KERAS_CNN.input,
+      layers: LECTURE_KERAS_CNN.layers,
     }).json();
-    expect(summary.result.map((r: { output_shape: number[] }) => r.output_shape)).toEqual([
-      [26, 26, 32],
-      [13, 13, 32],
-      [11, 11, 64],
-      [5, 5, 64],
-      [1600],
-      [1024],
-      [10],
-    ]);
-    expect(summary.result.map((r: { params: number }) => r.params)).toEqual([
-      320, 0, 18496, 0, 0, 1639424, 10250,
-    ]);
+    expect(summary.result.map((r: { output_shape: number[] }) => r.output_shape)).toEqual(
+      LECTURE_KERAS_CNN.shapes,
+    );
+    expect(summary.result.map((r: { params: number }) => r.params)).toEqual(
+      LECTURE_KERAS_CNN.params,
+    );
   });
 
   it('softmax and dense', () => {

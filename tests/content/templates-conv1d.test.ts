@@ -1,6 +1,6 @@
 /**
  * The `conv1d` template: the engine's answer against the lecture's 1-D example worked by hand
- * (SEED-NOTES item 6), stable variants, mistakes that can be told apart, and messages that
+ * (tests/fixtures/lectures.ts), stable variants, mistakes that can be told apart, and messages that
  * name the field a teacher has to fix.
  */
 import { describe, expect, it } from 'vitest';
@@ -8,7 +8,12 @@ import { createRng } from '../../src/content/random.js';
 import { conv1dTemplate as template } from '../../src/content/templates/conv1d.js';
 import { getTemplate } from '../../src/content/templates/index.js';
 import type { AnswerValue, Question, TemplateText } from '../../src/content/types.js';
-import { STEP as step, STEP_KERNEL as edge } from '../fixtures/lectures.js';
+import {
+  STEP_CONVOLUTION,
+  STEP_CORRELATION,
+  STEP as step,
+  STEP_KERNEL as edge,
+} from '../fixtures/lectures.js';
 
 /** Messages as `key{params}`, so tests see which message and which numbers were asked for. */
 const text = (prompt = 'Compute it.'): TemplateText => ({
@@ -25,16 +30,16 @@ function expectAllMistakesDiffer(q: Question): void {
   for (const m of q.mistakes()) expect(m.answer, m.id).not.toEqual(expected);
 }
 
-describe('conv1d: SEED-NOTES item 6', () => {
+describe('conv1d: the lectures’ step and edge kernel', () => {
   it('cross-correlation (flip false) matches the hand computation out[n] = −x[n] + x[n+1]', () => {
     const byHand = step.slice(0, -1).map((x, n) => -1 * x + 1 * step[n + 1]);
-    expect(byHand).toEqual([0, 0, 0, 1, 0, 0]);
+    expect(byHand).toEqual(STEP_CORRELATION);
     expect(ask({ input: step, kernel: edge }).expected()).toEqual({ kind: 'grid', rows: [byHand] });
   });
 
   it('true convolution (flip true) reverses the kernel: out[n] = x[n] − x[n+1]', () => {
     const byHand = step.slice(0, -1).map((x, n) => 1 * x + -1 * step[n + 1]);
-    expect(byHand).toEqual([0, 0, 0, -1, 0, 0]);
+    expect(byHand).toEqual(STEP_CONVOLUTION);
     expect(ask({ input: step, kernel: edge, flip: true }).expected()).toEqual({
       kind: 'grid',
       rows: [byHand],

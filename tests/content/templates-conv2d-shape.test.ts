@@ -1,6 +1,6 @@
 /**
  * The `conv2d-shape` template: (H, W, C) answers from the engine against the lectures' shape
- * arithmetic worked by hand (SEED-NOTES item 8), stable variants, recognisable mistakes, and
+ * arithmetic worked by hand (tests/fixtures/lectures.ts), stable variants, recognisable mistakes, and
  * messages that name the field to fix.
  */
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { createRng } from '../../src/content/random.js';
 import { conv2dShape as template } from '../../src/content/templates/conv2d-shape.js';
 import { getTemplate } from '../../src/content/templates/index.js';
 import type { Question, TemplateText } from '../../src/content/types.js';
+import { LECTURE_OUTPUT_SIZES } from '../fixtures/lectures.js';
 
 const text = (prompt = 'Output shape?'): TemplateText => ({
   prompt,
@@ -24,26 +25,19 @@ function byHand(n: number, f: number, s: number, pad: number | 'same'): number {
   return pad === 'same' ? Math.ceil(n / s) : Math.floor((n - f + 2 * pad) / s) + 1;
 }
 
-describe('conv2d-shape: SEED-NOTES item 8', () => {
-  it.each([
-    // [H = W, F, stride, padding, size by the slides]
-    [7, 3, 1, 0, 5],
-    [7, 3, 2, 0, 3],
-    [7, 3, 3, 0, 2], // 2.33: "doesn't fit", the incomplete last window is dropped
-    [7, 3, 1, 1, 7],
-    [9, 3, 1, 0, 7],
-    [9, 3, 2, 0, 4],
-    [9, 3, 3, 0, 3],
-    [9, 3, 1, 'same', 9],
-  ] as const)('%i×%i input, %i×%i kernel… → %i', (n, f, s, pad, size) => {
-    expect(byHand(n, f, s, pad)).toBe(size);
-    const padding = pad === 0 ? 'valid' : pad;
-    expect(dims(ask({ input: [n, n, 1], filters: 4, kernel: f, stride: s, padding }))).toEqual([
-      size,
-      size,
-      4,
-    ]);
-  });
+describe('conv2d-shape: the lectures’ output sizes', () => {
+  it.each(LECTURE_OUTPUT_SIZES)(
+    '$n×$n input, $f×$f kernel, stride $stride, padding $pad → $size',
+    ({ n, f, stride: s, pad, size }) => {
+      expect(byHand(n, f, s, pad)).toBe(size);
+      const padding = pad === 0 ? 'valid' : pad;
+      expect(dims(ask({ input: [n, n, 1], filters: 4, kernel: f, stride: s, padding }))).toEqual([
+        size,
+        size,
+        4,
+      ]);
+    },
+  );
 
   it('strides (3, 1) on 9×9 → 3×7', () => {
     expect([byHand(9, 3, 3, 0), byHand(9, 3, 1, 0)]).toEqual([3, 7]);

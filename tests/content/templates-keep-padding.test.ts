@@ -1,12 +1,15 @@
 /**
- * The `keep-padding` template: the lectures' (F − 1)/2 (F = 3 → 1, 5 → 2, 7 → 3), the dilated
- * span, slips, stable variants, and refusing kernels whose zeros cannot be shared equally.
+ * The `keep-padding` template: the lectures' (F − 1)/2 (F = 3 → 1, 5 → 2, 7 → 3), and for
+ * dilated kernels the padding checked by running the engine's convolution on a padded picture;
+ * slips, stable variants, and refusing kernels whose zeros cannot be shared equally.
  */
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../../src/content/random.js';
 import { getTemplate } from '../../src/content/templates/index.js';
 import { keepPadding as template } from '../../src/content/templates/keep-padding.js';
 import type { Question, TemplateText } from '../../src/content/types.js';
+import { conv2d, tensor } from '../../src/engine/index.js';
+import { LECTURE_KEEP_PADDING } from '../fixtures/lectures.js';
 
 const text = (prompt = 'How many zeros?'): TemplateText => ({
   prompt,
@@ -18,17 +21,28 @@ const ask = (given: unknown, prompt?: string): Question =>
 const value = (q: Question) => (q.expected() as { value: number }).value;
 
 describe('keep-padding', () => {
-  it.each([
-    [3, 1, 1],
-    [5, 1, 2],
-    [7, 1, 3],
-    [3, 2, 2], // a 3×3 kernel at dilation 2 spans 5 cells
-    [5, 2, 4],
-  ])('F=%i D=%i → %i zeros each side', (f, dilation, each) => {
-    expect(value(ask({ n: 28, f, dilation }))).toBe(each);
-    // By hand: the span minus one, halved.
-    expect(((f - 1) * dilation + 1 - 1) / 2).toBe(each);
+  it.each(LECTURE_KEEP_PADDING)('the lectures: F=$f → $each zeros each side', ({ f, each }) => {
+    expect(value(ask({ n: 28, f }))).toBe(each);
   });
+
+  it.each([
+    [7, 3, 1],
+    [28, 5, 1],
+    [9, 7, 1],
+    [12, 3, 2], // a 3×3 kernel at dilation 2 spans 5 cells
+    [12, 5, 2],
+    [15, 3, 3],
+  ])(
+    'N=%i F=%i D=%i: that many zeros each side is the fewest that keep an N×N map N×N',
+    (n, f, dilation) => {
+      const each = value(ask({ n, f, dilation }));
+      // The engine's convolution itself, on a picture padded with that many zeros.
+      const side = (pad: number) =>
+        conv2d(tensor([1, n, n]), tensor([1, 1, f, f]), { padding: pad, dilation }).shape.slice(1);
+      expect(side(each)).toEqual([n, n]);
+      expect(side(each - 1)).not.toEqual([n, n]);
+    },
+  );
 
   it('checks the answer with the size rule and fills the prompt', () => {
     const q = ask({ n: 7, f: 3 }, '{n} {f} {dilation} {span}');

@@ -1,7 +1,7 @@
 /**
  * The `network-value`, `network-map` and `network-class` templates: the X/O network's numbers
- * as the lectures give them (SEED-NOTES item 7, truncated on the slides and accepted either way),
- * ReLU and pooling questions with their named mistakes, stable variants, and messages that
+ * as the lectures give them (tests/fixtures/lectures.ts; truncated on the slides and accepted
+ * either way), ReLU and pooling questions with their named mistakes, stable variants, and messages that
  * name the field to fix.
  */
 import { describe, expect, it } from 'vitest';

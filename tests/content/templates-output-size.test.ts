@@ -1,5 +1,5 @@
 /**
- * The `output-size` and `fits` templates: the lectures' output sizes (SEED-NOTES item 8) and
+ * The `output-size` and `fits` templates: the lectures' output sizes (tests/fixtures/lectures.ts) and
  * TensorFlow's "same" against a hand rule, slips named with the number they give, stable
  * variants, and messages that name the field to fix.
  */
@@ -9,6 +9,7 @@ import { createRng } from '../../src/content/random.js';
 import { getTemplate } from '../../src/content/templates/index.js';
 import { fitsTemplate, outputSizeTemplate } from '../../src/content/templates/output-size.js';
 import type { Question, TemplateText } from '../../src/content/types.js';
+import { LECTURE_OUTPUT_SIZES } from '../fixtures/lectures.js';
 
 const text = (prompt = 'How many?'): TemplateText => ({
   prompt,
@@ -31,18 +32,18 @@ function byHand(n: number, f: number, s: number, pad: number | 'same', d = 1): n
 }
 
 describe('output-size: the lectures’ numbers', () => {
+  it.each(LECTURE_OUTPUT_SIZES)(
+    'N=$n F=$f S=$stride P=$pad → $size',
+    ({ n, f, stride, pad, size: expected }) => {
+      expect(byHand(n, f, stride, pad)).toBe(expected);
+      expect(value(size({ n, f, stride, pad }))).toBe(expected);
+    },
+  );
+
   it.each([
     // [N, F, S, P, size]
-    [7, 3, 1, 0, 5],
-    [7, 3, 2, 0, 3],
-    [7, 3, 3, 0, 2], // 2.33…: "doesn't fit", the incomplete last window is dropped
-    [7, 3, 1, 1, 7],
-    [9, 3, 1, 0, 7],
-    [9, 3, 2, 0, 4],
-    [9, 3, 3, 0, 3],
-    [9, 3, 1, 'same', 9],
     [32, 5, 1, 2, 32],
-    [5, 2, 2, 'same', 3], // SEED-NOTES item 3: one zero, bottom and right
+    [5, 2, 2, 'same', 3], // input A under the 2×2 kernel: one zero, bottom and right
   ] as const)('N=%i F=%i S=%i P=%s → %i', (n, f, stride, pad, expected) => {
     expect(byHand(n, f, stride, pad)).toBe(expected);
     expect(value(size({ n, f, stride, pad }))).toBe(expected);

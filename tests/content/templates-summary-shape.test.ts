@@ -1,5 +1,5 @@
 /**
- * The `summary-shape` template on the lectures' Keras CNN (SEED-NOTES item 9): every layer's
+ * The `summary-shape` template on the lectures' Keras CNN (tests/fixtures/lectures.ts): every layer's
  * output shape, the working per layer, slips, stable variants, and field names in errors.
  */
 import { describe, expect, it } from 'vitest';
@@ -7,6 +7,7 @@ import { createRng } from '../../src/content/random.js';
 import { getTemplate } from '../../src/content/templates/index.js';
 import { summaryShape as template } from '../../src/content/templates/summary-shape.js';
 import type { Question, TemplateText } from '../../src/content/types.js';
+import { LECTURE_KERAS_CNN } from '../fixtures/lectures.js';
 
 const text = (prompt = 'Shape?'): TemplateText => ({
   prompt,
@@ -14,18 +15,7 @@ const text = (prompt = 'Shape?'): TemplateText => ({
   t: (key, params) => (params ? `${key}${JSON.stringify(params)}` : key),
 });
 
-const mnist = {
-  input: [28, 28, 1],
-  layers: [
-    { type: 'conv2d', filters: 32, kernel: 3, activation: 'relu' },
-    { type: 'maxpool', size: 2, stride: 2 },
-    { type: 'conv2d', filters: 64, kernel: 3, activation: 'relu' },
-    { type: 'maxpool', size: 2, stride: 2 },
-    { type: 'flatten' },
-    { type: 'dense', units: 1024, activation: 'relu' },
-    { type: 'dense', units: 10, activation: 'softmax' },
-  ],
-};
+const mnist = { input: LECTURE_KERAS_CNN.input, layers: LECTURE_KERAS_CNN.layers };
 const ask = (layer: number, prompt?: string): Question =>
   template.build(template.parseGiven({ ...mnist, layer }), text(prompt));
 const dims = (q: Question) => (q.expected() as { dims: number[] }).dims;
@@ -33,17 +23,13 @@ const byId = (q: Question) =>
   Object.fromEntries(q.mistakes().map((m) => [m.id, (m.answer as { dims: number[] }).dims]));
 
 describe('summary-shape: the lectures’ MNIST network', () => {
-  it.each([
-    [0, [26, 26, 32]],
-    [1, [13, 13, 32]],
-    [2, [11, 11, 64]],
-    [3, [5, 5, 64]], // 11 / 2 = 5.5: the incomplete last window is dropped
-    [4, [1600]],
-    [5, [1024]],
-    [6, [10]],
-  ])('layer %i → %j', (layer, shape) => {
-    expect(dims(ask(layer))).toEqual(shape);
-  });
+  // Layer 3: 11 / 2 = 5.5, the incomplete last window is dropped.
+  it.each(LECTURE_KERAS_CNN.shapes.map((shape, layer) => [layer, shape]))(
+    'layer %i → %j',
+    (layer, shape) => {
+      expect(dims(ask(layer as number))).toEqual(shape);
+    },
+  );
 
   it('fills the prompt, marks the layer asked, and works down to it', () => {
     const q = ask(3, '{index} {name} {class} {input}');

@@ -10,8 +10,16 @@ import {
 import { ShapeError, ValueError } from '../../src/engine/errors.js';
 import { conv2dParams, denseParams } from '../../src/engine/params.js';
 import { receptiveField, stackVersusSingle } from '../../src/engine/receptive-field.js';
+import { LECTURE_OUTPUT_SIZES } from '../fixtures/lectures.js';
 
-describe('outputSize: SEED-NOTES item 8', () => {
+describe('outputSize', () => {
+  test.each(LECTURE_OUTPUT_SIZES)(
+    'the lectures: n=$n f=$f stride=$stride pad=$pad → $size',
+    ({ n, f, stride, pad, size }) => {
+      expect(outputSize({ n, f, stride, pad }).size).toBe(size);
+    },
+  );
+
   test.each<[number, number, number, AxisPadding, number, boolean, string]>([
     // n, f, stride, pad, size, fits, formula
     [7, 3, 1, 0, 5, true, '(7 − 3 + 2·0)/1 + 1 = 5'],
@@ -25,7 +33,7 @@ describe('outputSize: SEED-NOTES item 8', () => {
     // Pooling a 7-wide map with 2×2/2: valid drops the last column, same pads it on the right.
     [7, 2, 2, 'valid', 3, false, '(7 − 2 + 2·0)/2 + 1 = 3.5: does not fit'],
     [7, 2, 2, 'same', 4, true, '(7 − 2 + 0 + 1)/2 + 1 = 4'],
-    // SEED-NOTES item 3: N=5, F=2, S=2 SAME pads [0, 1].
+    // Input A under the lectures' 2×2 kernel: N=5, F=2, S=2 SAME pads [0, 1].
     [5, 2, 2, 'same', 3, true, '(5 − 2 + 0 + 1)/2 + 1 = 3'],
     [32, 5, 1, 2, 32, true, '(32 − 5 + 2·2)/1 + 1 = 32'],
     [8, 3, 3, 0, 2, false, '(8 − 3 + 2·0)/3 + 1 = 2.66…: does not fit'],
@@ -210,7 +218,7 @@ describe('paddingToKeepSize', () => {
   });
 });
 
-describe('parameter counts (SEED-NOTES)', () => {
+describe('parameter counts (the lectures’ and more)', () => {
   test.each([
     // kH, kW, cIn, filters, bias, perFilter, weights, biases, total
     [5, 5, 3, 10, true, 76, 750, 10, 760],

@@ -39,6 +39,7 @@ import {
   softmaxCrossEntropyBackward,
   tensor,
 } from '../../src/engine/index.js';
+import { expectClose, expectCloseTensor } from '../helpers/numeric.js';
 import { axisPair, fittingSide } from './conv-cases.js';
 import {
   float32Random,
@@ -52,6 +53,8 @@ import {
 } from './tfjs-reference.js';
 
 const TOLERANCE = 1e-4;
+/** tfjs is the reference: the tolerance is relative to its value. */
+const AGREE = { tol: TOLERANCE, scale: 'expected' } as const;
 type Tf = Awaited<ReturnType<typeof useTfjsCpu>>;
 let tf: Tf;
 
@@ -75,28 +78,6 @@ async function registerTfjsGradients(): Promise<void> {
     '@tensorflow/tfjs-core/dist/register_all_gradients.js',
   );
   await import(/* @vite-ignore */ file);
-}
-
-function expectCloseValues(
-  engine: ArrayLike<number>,
-  reference: ArrayLike<number>,
-  what: string,
-): void {
-  expect(engine.length, `${what}: length`).toBe(reference.length);
-  for (let k = 0; k < engine.length; k++) {
-    const a = engine[k];
-    const b = reference[k];
-    if (!(Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(b)))) {
-      throw new Error(
-        `${what}, cell ${k}: engine ${a}, tfjs ${b} (difference ${Math.abs(a - b)}).`,
-      );
-    }
-  }
-}
-
-function expectAgreement(engine: Tensor, reference: Tensor, what: string): void {
-  expect(engine.shape, `${what}: shape`).toEqual(reference.shape);
-  expectCloseValues(engine.data, reference.data, what);
 }
 
 /** Filters (O,C,kH,kW) with dilation → the equivalent undilated filters, zeros between the taps. */
@@ -194,13 +175,14 @@ describe('conv2d gradients against tf.grads', () => {
           );
         });
         try {
-          expectAgreement(engine.input, fromTfImage(dx), '∂input');
-          expectAgreement(
+          expectCloseTensor(engine.input, fromTfImage(dx), '∂input', AGREE);
+          expectCloseTensor(
             engine.filters,
             gatherTaps(fromTfFilters(dw), c.kernel, c.dilation),
             '∂filters',
+            AGREE,
           );
-          expectCloseValues(engine.bias.data, db.dataSync(), '∂bias');
+          expectClose(engine.bias.data, db.dataSync(), '∂bias', AGREE);
         } finally {
           tf.dispose([dx, dw, db]);
         }
@@ -236,7 +218,7 @@ describe('pooling gradients against tf.grad', () => {
           )(toTfImage(input), toTfImage(g)),
         );
         try {
-          expectAgreement(maxPool2dBackward(input, g, options), fromTfImage(dx), '∂input');
+          expectCloseTensor(maxPool2dBackward(input, g, options), fromTfImage(dx), '∂input', AGREE);
         } finally {
           dx.dispose();
         }
@@ -261,7 +243,7 @@ describe('pooling gradients against tf.grad', () => {
           )(toTfImage(input), toTfImage(g)),
         );
         try {
-          expectAgreement(avgPool2dBackward(input, g, options), fromTfImage(dx), '∂input');
+          expectCloseTensor(avgPool2dBackward(input, g, options), fromTfImage(dx), '∂input', AGREE);
         } finally {
           dx.dispose();
         }
@@ -287,7 +269,7 @@ describe('relu, dense, softmax and the loss against tf.grads', () => {
           ),
         );
         try {
-          expectCloseValues(reluBackward(x, g).data, dx.dataSync(), '∂relu');
+          expectClose(reluBackward(x, g).data, dx.dataSync(), '∂relu', AGREE);
         } finally {
           dx.dispose();
         }
@@ -328,13 +310,13 @@ describe('relu, dense, softmax and the loss against tf.grads', () => {
             ),
           );
           try {
-            expectCloseValues(engine.input.data, dx.dataSync(), '∂input');
+            expectClose(engine.input.data, dx.dataSync(), '∂input', AGREE);
             const dw = permute(
               { shape: [n, units], data: Float64Array.from(dwT.dataSync()) },
               [1, 0],
             );
-            expectCloseValues(engine.weights.data, dw.data, '∂weights');
-            expectCloseValues(engine.bias.data, db.dataSync(), '∂bias');
+            expectClose(engine.weights.data, dw.data, '∂weights', AGREE);
+            expectClose(engine.bias.data, db.dataSync(), '∂bias', AGREE);
           } finally {
             tf.dispose([dx, dwT, db]);
           }
@@ -357,7 +339,7 @@ describe('relu, dense, softmax and the loss against tf.grads', () => {
           ),
         );
         try {
-          expectCloseValues(softmaxBackward(z, g), dz.dataSync(), '∂softmax');
+          expectClose(softmaxBackward(z, g), dz.dataSync(), '∂softmax', AGREE);
         } finally {
           dz.dispose();
         }
@@ -378,8 +360,8 @@ describe('relu, dense, softmax and the loss against tf.grads', () => {
           )(tf.tensor1d(z)),
         );
         try {
-          expectCloseValues([softmaxCrossEntropy(z, label)], value.dataSync(), 'loss');
-          expectCloseValues(softmaxCrossEntropyBackward(z, label), grad.dataSync(), '∂logits');
+          expectClose([softmaxCrossEntropy(z, label)], value.dataSync(), 'loss', AGREE);
+          expectClose(softmaxCrossEntropyBackward(z, label), grad.dataSync(), '∂logits', AGREE);
         } finally {
           tf.dispose([value, grad]);
         }
@@ -417,7 +399,7 @@ describe('optimizers against tf.train', () => {
     it(`${kind}: six steps on random gradients end at the same parameters`, () => {
       for (const seed of [1, 2, 3]) {
         const { engine, reference } = runBoth(kind, seed);
-        expectCloseValues(engine, reference, `${kind} seed ${seed}`);
+        expectClose(engine, reference, `${kind} seed ${seed}`, AGREE);
       }
     });
   }

@@ -43,10 +43,9 @@ import {
   tensor,
   toNested,
 } from '../../src/engine/index.js';
+import { expectClose, numericGradient } from '../helpers/numeric.js';
 import { axisPair, fittingSide } from './conv-cases.js';
 
-const H = 1e-6;
-const TOL = 1e-6;
 const RUNS = 120;
 
 function randomTensor(shape: readonly number[], random: Random, scale = 1): Tensor {
@@ -62,37 +61,6 @@ function dot(g: Tensor | ArrayLike<number>, t: Tensor | ArrayLike<number>): numb
   let s = 0;
   for (let k = 0; k < a.length; k++) s += a[k] * b[k];
   return s;
-}
-
-/** Central differences of `loss` with respect to every number of `data` (perturbed in place, then restored). */
-function numericGradient(loss: () => number, data: Float64Array | number[], h = H): Float64Array {
-  const out = new Float64Array(data.length);
-  for (let k = 0; k < data.length; k++) {
-    const keep = data[k];
-    data[k] = keep + h;
-    const up = loss();
-    data[k] = keep - h;
-    const down = loss();
-    data[k] = keep;
-    out[k] = (up - down) / (2 * h);
-  }
-  return out;
-}
-
-function expectClose(
-  actual: ArrayLike<number>,
-  expected: ArrayLike<number>,
-  what: string,
-  tol = TOL,
-): void {
-  expect(actual.length, `${what}: length`).toBe(expected.length);
-  for (let k = 0; k < actual.length; k++) {
-    const a = actual[k];
-    const b = expected[k];
-    if (!(Math.abs(a - b) <= tol * Math.max(1, Math.abs(a), Math.abs(b)))) {
-      expect.fail(`${what}[${k}]: analytic ${a}, numeric ${b} (difference ${Math.abs(a - b)})`);
-    }
-  }
 }
 
 /** Random conv2d geometry (stride, padding of every kind, dilation, channels, filters) with an input the window fits. */
@@ -320,7 +288,7 @@ describe('activation backward', () => {
           const random = seededRandom(seed);
           const g = z.map(() => random.uniform(-1, 1));
           const numeric = numericGradient(() => dot(g, softmax(z)), z, 1e-5);
-          expectClose(softmaxBackward(z, g), numeric, '∂softmax', 1e-6);
+          expectClose(softmaxBackward(z, g), numeric, '∂softmax');
         },
       ),
       { seed: 5, numRuns: RUNS },
@@ -345,12 +313,9 @@ describe('dense backward', () => {
           const rows = Array.from({ length: units }, (_, o) =>
             Array.from(weights.data.subarray(o * n, (o + 1) * n)),
           );
-          expectClose(
-            out.data,
-            dense(Array.from(input.data), rows, bias),
-            'forward vs dense()',
-            1e-12,
-          );
+          expectClose(out.data, dense(Array.from(input.data), rows, bias), 'forward vs dense()', {
+            tol: 1e-12,
+          });
           const g = randomTensor([units], random);
           const loss = () => dot(g, denseForward(input, weights, bias));
           const grads = denseBackward(input, weights, g);
@@ -405,7 +370,6 @@ describe('softmax cross-entropy', () => {
             softmaxCrossEntropyBackward(z, label),
             numericGradient(() => softmaxCrossEntropy(z, label), z, 1e-5),
             '∂logits',
-            1e-6,
           );
         },
       ),

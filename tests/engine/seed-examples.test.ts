@@ -1,8 +1,7 @@
 /**
- * The worked examples of the lecture slides (SEED-NOTES items 1–7, and the conv/pool shapes of
- * item 8), computed by the engine. Inputs are copied from the seeds; expected outputs are the
- * values checked by hand in SEED-NOTES, independently of the engine, which is what makes them a
- * fair test of it.
+ * The worked examples of the lecture slides, computed by the engine: inputs and the results
+ * worked out by hand both come from the lecture fixture (tests/fixtures/lectures.ts, which says
+ * where each one is in the lectures), independently of the engine.
  */
 import { describe, expect, it } from 'vitest';
 import {
@@ -19,13 +18,35 @@ import {
 } from '../../src/engine/index.js';
 import {
   A,
+  A_BIAS,
   A_KERNEL,
   A_KERNEL_2X2,
+  A_MAP,
+  A_MAP_2X2_SAME,
+  A_MAP_2X2_VALID,
+  A_STRIDE,
   BINARY_IMAGE,
+  BINARY_X_MAP,
+  LECTURE_OUTPUT_SIZES,
+  MULTI_CHANNEL_INPUT,
+  MULTI_CHANNEL_KERNELS,
+  MULTI_CHANNEL_MAP_0,
+  MULTI_CHANNEL_MAP_1_BIAS_0,
+  MULTI_CHANNEL_MAP_1_SLIDE,
+  RGB_CELL,
+  RGB_CHANNEL_SUMS,
+  RGB_CORNER,
+  RGB_KERNEL,
   STEP,
+  STEP_CONVOLUTION,
+  STEP_CORRELATION,
   STEP_KERNEL,
   X,
+  XO_FEATURES,
   XO_FILTERS,
+  XO_FIRST_ROW_NINTHS,
+  XO_FIRST_ROW_SLIDE,
+  XO_POOLED_FIRST_ROW,
   X_KERNEL,
 } from '../fixtures/lectures.js';
 
@@ -43,15 +64,9 @@ function truncate2(v: number): number {
   return Math.trunc(v * 100 + Math.sign(v) * 1e-9) / 100;
 }
 
-describe('item 1: 5×5 binary image, 3×3 "X" filter, stride 1, valid', () => {
+describe('5×5 binary image, 3×3 "X" filter, stride 1, valid', () => {
   it('gives [[4,3,4],[2,4,3],[2,3,4]]', () => {
-    expect(conv(BINARY_IMAGE, [X_KERNEL])).toEqual([
-      [
-        [4, 3, 4],
-        [2, 4, 3],
-        [2, 3, 4],
-      ],
-    ]);
+    expect(conv(BINARY_IMAGE, [X_KERNEL])).toEqual([BINARY_X_MAP]);
   });
 
   it('explains cell (0,0) with the nine products of the slide, in reading order', () => {
@@ -109,33 +124,19 @@ describe('item 1: 5×5 binary image, 3×3 "X" filter, stride 1, valid', () => {
   });
 });
 
-describe('items 2 and 3: input A with bias 1, stride 2', () => {
-  it('item 2: 3×3 kernel, valid → [[5,5],[1,7]]', () => {
-    expect(conv(A, [A_KERNEL], { bias: [1], stride: 2 })).toEqual([
-      [
-        [5, 5],
-        [1, 7],
-      ],
-    ]);
+describe('input A with bias 1, stride 2', () => {
+  const options = { bias: [A_BIAS], stride: A_STRIDE };
+
+  it('3×3 kernel, valid → [[5,5],[1,7]]', () => {
+    expect(conv(A, [A_KERNEL], options)).toEqual([A_MAP]);
   });
 
-  it('item 3: 2×2 kernel, valid → [[-1,2],[1,4]]', () => {
-    expect(conv(A, [A_KERNEL_2X2], { bias: [1], stride: 2, padding: 'valid' })).toEqual([
-      [
-        [-1, 2],
-        [1, 4],
-      ],
-    ]);
+  it('2×2 kernel, valid → [[-1,2],[1,4]]', () => {
+    expect(conv(A, [A_KERNEL_2X2], { ...options, padding: 'valid' })).toEqual([A_MAP_2X2_VALID]);
   });
 
-  it('item 3: 2×2 kernel, "same" → [[-1,2,1],[1,4,3],[4,2,1]] (zeros on the bottom and right only)', () => {
-    expect(conv(A, [A_KERNEL_2X2], { bias: [1], stride: 2, padding: 'same' })).toEqual([
-      [
-        [-1, 2, 1],
-        [1, 4, 3],
-        [4, 2, 1],
-      ],
-    ]);
+  it('2×2 kernel, "same" → [[-1,2,1],[1,4,3],[4,2,1]] (zeros on the bottom and right only)', () => {
+    expect(conv(A, [A_KERNEL_2X2], { ...options, padding: 'same' })).toEqual([A_MAP_2X2_SAME]);
     const e = explainConv2dCell(
       volumeFrom('A', A),
       filtersFrom('kernels', [A_KERNEL_2X2], 1),
@@ -166,133 +167,27 @@ describe('items 2 and 3: input A with bias 1, stride 2', () => {
   });
 });
 
-describe('item 4: three 5×5 channels (already zero-padded), two 3×3×3 kernels', () => {
-  const input = volumeFrom('input', [
-    [
-      [0, 0, 0, 0, 0],
-      [0, 1, 1, 0, 0],
-      [0, 1, 1, 0, 0],
-      [0, 1, 0, 0, 0],
-      [0, 0, 0, 0, 0],
-    ],
-    [
-      [0, 0, 0, 0, 0],
-      [0, 2, 2, 0, 0],
-      [0, 0, 2, 1, 0],
-      [0, 1, 1, 1, 0],
-      [0, 0, 0, 0, 0],
-    ],
-    [
-      [0, 0, 0, 0, 0],
-      [0, 2, 0, 1, 0],
-      [0, 2, 2, 1, 0],
-      [0, 2, 0, 2, 0],
-      [0, 0, 0, 0, 0],
-    ],
-  ]);
-  const kernel0 = [
-    [
-      [1, 0, 1],
-      [1, 0, -1],
-      [-1, 1, 0],
-    ],
-    [
-      [-1, -1, 1],
-      [-1, 0, -1],
-      [0, 0, 0],
-    ],
-    [
-      [0, 0, -1],
-      [0, 1, 1],
-      [0, 0, 1],
-    ],
-  ];
-  const kernel1 = [
-    [
-      [-1, 0, -1],
-      [0, 0, -1],
-      [-1, 0, 1],
-    ],
-    [
-      [1, -1, 0],
-      [0, -1, 0],
-      [1, 0, 1],
-    ],
-    [
-      [-1, 1, -1],
-      [1, 1, 0],
-      [-1, 1, 1],
-    ],
-  ];
-  const kernels = filtersFrom('kernels', [kernel0, kernel1], 3);
-  const map0 = [
-    [3, 2, 0],
-    [4, 1, 0],
-    [3, 1, 0],
-  ];
-  const map1 = [
-    [6, 1, 1],
-    [3, -1, 7],
-    [0, -3, 0],
-  ];
+describe('three 5×5 channels (already zero-padded), two 3×3×3 kernels', () => {
+  const input = volumeFrom('input', MULTI_CHANNEL_INPUT);
+  const kernels = filtersFrom('kernels', MULTI_CHANNEL_KERNELS, 3);
 
   it('kernel 0 with bias 1 → [[3,2,0],[4,1,0],[3,1,0]]; kernel 1 with bias 0 as printed → [[6,1,1],[3,-1,7],[0,-3,0]]', () => {
     const out = conv2d(input, kernels, { bias: [1, 0] });
     expect(out.shape).toEqual([2, 3, 3]);
-    expect(toNested(out)).toEqual([map0, map1]);
+    expect(toNested(out)).toEqual([MULTI_CHANNEL_MAP_0, MULTI_CHANNEL_MAP_1_BIAS_0]);
   });
 
-  it("with bias 1 on kernel 1, the slide's [[7,2,2],[4,0,8],[1,-2,1]] (the dump's bias 0 is an erratum)", () => {
-    expect(toNested(conv2d(input, kernels, { bias: [1, 1] }))[1]).toEqual([
-      [7, 2, 2],
-      [4, 0, 8],
-      [1, -2, 1],
-    ]);
+  it("with bias 1 on kernel 1, the slide's [[7,2,2],[4,0,8],[1,-2,1]] (the printed bias 0 is an erratum)", () => {
+    expect(toNested(conv2d(input, kernels, { bias: [1, 1] }))[1]).toEqual(
+      MULTI_CHANNEL_MAP_1_SLIDE,
+    );
   });
 });
 
-describe('item 5: RGB window with a zero-padded corner, three kernel channels, bias 1', () => {
-  // The visible 5×5 corner of each channel; the slide adds one row and column of zeros.
-  const red = [
-    [156, 155, 156, 158, 158],
-    [153, 154, 157, 159, 159],
-    [149, 151, 155, 158, 159],
-    [146, 146, 149, 153, 158],
-    [145, 143, 143, 148, 158],
-  ];
-  const green = [
-    [167, 166, 167, 169, 169],
-    [164, 165, 168, 170, 170],
-    [160, 162, 166, 169, 170],
-    [156, 156, 159, 163, 168],
-    [155, 153, 153, 158, 168],
-  ];
-  const blue = [
-    [163, 162, 163, 165, 165],
-    [160, 161, 164, 166, 166],
-    [156, 158, 162, 165, 166],
-    [155, 155, 158, 162, 167],
-    [154, 152, 152, 157, 167],
-  ];
-  const kernel = [
-    [
-      [-1, -1, 1],
-      [0, 1, -1],
-      [0, 1, 1],
-    ],
-    [
-      [1, 0, 0],
-      [1, -1, -1],
-      [1, 0, -1],
-    ],
-    [
-      [0, 1, 1],
-      [0, 1, 0],
-      [1, -1, 1],
-    ],
-  ];
-  const input = volumeFrom('input', [red, green, blue]);
-  const filters = filtersFrom('kernels', [kernel], 3);
+describe('RGB window with a zero-padded corner, three kernel channels, bias 1', () => {
+  const input = volumeFrom('input', [RGB_CORNER.red, RGB_CORNER.green, RGB_CORNER.blue]);
+  const filters = filtersFrom('kernels', [RGB_KERNEL], 3);
+  // The slide's row and column of zeros before the corner.
   const options = { padding: 1, bias: [1] };
 
   it('each channel contributes 308, −498 and 164; with bias 1 the cell is −25', () => {
@@ -300,26 +195,26 @@ describe('item 5: RGB window with a zero-padded corner, three kernel channels, b
     const perChannel = [0, 1, 2].map((c) =>
       e.terms.filter((t) => t.channel === c).reduce((s, t) => s + t.product, 0),
     );
-    expect(perChannel).toEqual([308, -498, 164]);
-    expect(e.sum).toBe(-26);
+    expect(perChannel).toEqual(RGB_CHANNEL_SUMS);
+    expect(e.sum).toBe(RGB_CHANNEL_SUMS[0] + RGB_CHANNEL_SUMS[1] + RGB_CHANNEL_SUMS[2]);
     expect(e.bias).toBe(1);
-    expect(e.value).toBe(-25);
-    expect(conv2d(input, filters, options).data[0]).toBe(-25);
+    expect(e.value).toBe(RGB_CELL);
+    expect(conv2d(input, filters, options).data[0]).toBe(RGB_CELL);
   });
 });
 
-describe('item 6: 1-D, cross-correlation vs the flipped definition', () => {
+describe('1-D, cross-correlation vs the flipped definition', () => {
   it('cross-correlation gives [0,0,0,1,0,0] (what the slide shows)', () => {
-    expect(conv1d(STEP, STEP_KERNEL)).toEqual([0, 0, 0, 1, 0, 0]);
-    expect(conv1d(STEP, STEP_KERNEL, { flip: false, mode: 'valid' })).toEqual([0, 0, 0, 1, 0, 0]);
+    expect(conv1d(STEP, STEP_KERNEL)).toEqual(STEP_CORRELATION);
+    expect(conv1d(STEP, STEP_KERNEL, { flip: false, mode: 'valid' })).toEqual(STEP_CORRELATION);
   });
 
   it('true convolution (kernel flipped) gives [0,0,0,-1,0,0]', () => {
-    expect(conv1d(STEP, STEP_KERNEL, { flip: true })).toEqual([0, 0, 0, -1, 0, 0]);
+    expect(conv1d(STEP, STEP_KERNEL, { flip: true })).toEqual(STEP_CONVOLUTION);
   });
 });
 
-describe('item 7: the X/O network', () => {
+describe('the X/O network', () => {
   const filters = filtersFrom('kernels', XO_FILTERS, 1);
   const maps: Tensor = conv2d(volumeFrom('X', X), filters, { scale: 1 / 9 });
 
@@ -329,9 +224,8 @@ describe('item 7: the X/O network', () => {
 
   it('the first map starts 0.77 -0.11 0.11 0.33 0.55 -0.11 0.33 when truncated, as on the slide', () => {
     const firstRow: number[] = toNested(maps)[0][0];
-    expect(firstRow.map(truncate2)).toEqual([0.77, -0.11, 0.11, 0.33, 0.55, -0.11, 0.33]);
-    const exact = [7 / 9, -1 / 9, 1 / 9, 3 / 9, 5 / 9, -1 / 9, 3 / 9];
-    firstRow.forEach((v, i) => expect(v).toBeCloseTo(exact[i], 12));
+    expect(firstRow.map(truncate2)).toEqual(XO_FIRST_ROW_SLIDE);
+    firstRow.forEach((v, i) => expect(v).toBeCloseTo(XO_FIRST_ROW_NINTHS[i] / 9, 12));
   });
 
   it('a window that matches the filter exactly scores 1', () => {
@@ -355,7 +249,7 @@ describe('item 7: the X/O network', () => {
     expect(same.shape).toEqual([3, 4, 4]);
     const row: number[] = toNested(same)[0][0];
     expect(row.map(truncate2)).toEqual([1, 0.33, 0.55, 0.33]);
-    [1, 3 / 9, 5 / 9, 3 / 9].forEach((v, i) => expect(row[i]).toBeCloseTo(v, 12));
+    XO_POOLED_FIRST_ROW.forEach((v, i) => expect(row[i]).toBeCloseTo(v, 12));
     // The odd last column is pooled on its own: cell (0,3) is the max of map[0][0..1][6].
     const m: number[][] = toNested(maps)[0];
     expect(row[3]).toBe(Math.max(m[0][6], m[1][6]));
@@ -368,31 +262,12 @@ describe('item 7: the X/O network', () => {
     const features: number[][][] = toNested(
       maxPool2d(maxPool2d(relu(maps), { size: 2, padding: 'same' }), { size: 2 }),
     );
-    const expected = [
-      [
-        [1, 0.55],
-        [0.55, 1],
-      ],
-      [
-        [1, 0.55],
-        [0.55, 0.55],
-      ],
-      [
-        [0.55, 1],
-        [1, 0.55],
-      ],
-    ];
     expect(features.flat(2)).toHaveLength(12);
-    features.flat(2).forEach((v, i) => {
-      const want = expected.flat(2)[i];
-      expect(Math.abs(v - want)).toBeLessThanOrEqual(0.01);
-      // Exactly 1 or 5/9.
-      expect(v).toBeCloseTo(want === 1 ? 1 : 5 / 9, 12);
-    });
+    features.flat(2).forEach((v, i) => expect(v).toBeCloseTo(XO_FEATURES.flat(2)[i], 12));
   });
 });
 
-describe('item 8: conv and pool shapes', () => {
+describe('conv and pool shapes', () => {
   it('(−,7,7,2) through a (3,3,2,2) kernel → (−,5,5,2); channels-first here: (2,7,7) → (2,5,5)', () => {
     const out = conv2d(tensor([2, 7, 7]), tensor([2, 2, 3, 3]));
     expect(out.shape).toEqual([2, 5, 5]);
@@ -402,18 +277,21 @@ describe('item 8: conv and pool shapes', () => {
     expect(maxPool2d(tensor([3, 7, 7]), { size: 2, padding: 'same' }).shape).toEqual([3, 4, 4]);
   });
 
-  it.each([
-    // [input, kernel, options, out]
-    [7, 3, { stride: 1 }, [5, 5]],
-    [7, 3, { stride: 2 }, [3, 3]],
-    [7, 3, { stride: 3 }, [2, 2]], // 2.33 "doesn't fit": the incomplete last window is dropped
-    [7, 3, { stride: 1, padding: 1 }, [7, 7]],
-    [9, 3, { stride: 1 }, [7, 7]],
-    [9, 3, { stride: 2 }, [4, 4]],
-    [9, 3, { stride: 3 }, [3, 3]],
-    [9, 3, { stride: [3, 1] as [number, number] }, [3, 7]],
-    [9, 3, { padding: 'same' as const }, [9, 9]],
-  ])('%i×%i with %o → %o', (n, f, options, out) => {
-    expect(conv2d(tensor([1, n, n]), tensor([1, 1, f, f]), options).shape).toEqual([1, ...out]);
+  it.each(LECTURE_OUTPUT_SIZES)(
+    '$n×$n with $f×$f, stride $stride, padding $pad → $size×$size',
+    ({ n, f, stride, pad, size }) => {
+      const padding = pad === 0 ? 'valid' : pad;
+      expect(conv2d(tensor([1, n, n]), tensor([1, 1, f, f]), { stride, padding }).shape).toEqual([
+        1,
+        size,
+        size,
+      ]);
+    },
+  );
+
+  it('9×9 with 3×3 and strides (3, 1) → 3×7', () => {
+    expect(conv2d(tensor([1, 9, 9]), tensor([1, 1, 3, 3]), { stride: [3, 1] }).shape).toEqual([
+      1, 3, 7,
+    ]);
   });
 });

@@ -16,6 +16,7 @@ import {
   effectiveSize,
   maxPool2d,
 } from '../../src/engine/index.js';
+import { expectClose, expectCloseTensor } from '../helpers/numeric.js';
 import {
   float32Random,
   randomTensor,
@@ -30,6 +31,8 @@ import {
 
 const SEED = 42;
 const TOLERANCE = 1e-4;
+/** tfjs is the reference: the tolerance is relative to its value. */
+const AGREE = { tol: TOLERANCE, scale: 'expected' } as const;
 
 type Tf = Awaited<ReturnType<typeof useTfjsCpu>>;
 let tf: Tf;
@@ -37,23 +40,6 @@ let tf: Tf;
 beforeAll(async () => {
   tf = await useTfjsCpu();
 });
-
-/** Throws, naming the first cell out of tolerance, unless the two tensors agree. */
-function expectAgreement(engine: Tensor, reference: Tensor): void {
-  expect(engine.shape).toEqual(reference.shape);
-  expectCloseValues(engine.data, reference.data);
-}
-
-function expectCloseValues(engine: ArrayLike<number>, reference: ArrayLike<number>): void {
-  expect(engine.length).toBe(reference.length);
-  for (let k = 0; k < engine.length; k++) {
-    const a = engine[k];
-    const b = reference[k];
-    if (!(Math.abs(a - b) <= TOLERANCE * Math.max(1, Math.abs(b)))) {
-      throw new Error(`Cell ${k}: engine ${a}, tfjs ${b} (difference ${Math.abs(a - b)}).`);
-    }
-  }
-}
 
 const axisPair = (min: number, max: number) =>
   fc.tuple(fc.integer({ min, max }), fc.integer({ min, max }));
@@ -130,7 +116,12 @@ describe('engine vs tfjs-core (CPU backend)', () => {
           bias,
           scale: c.scale,
         };
-        expectAgreement(conv2d(input, filters, options), tfConv2d(input, filters, options));
+        expectCloseTensor(
+          conv2d(input, filters, options),
+          tfConv2d(input, filters, options),
+          'conv2d',
+          AGREE,
+        );
       }),
       { seed: SEED, numRuns: 400 },
     );
@@ -215,7 +206,7 @@ describe('engine vs tfjs-core (CPU backend)', () => {
             stride: c.stride ?? c.size,
             padding: c.padding,
           });
-          expectAgreement(engine, reference);
+          expectCloseTensor(engine, reference, 'engine vs tfjs', AGREE);
         }),
         { seed: SEED, numRuns: 250 },
       );
@@ -239,7 +230,7 @@ describe('engine vs tfjs-core (CPU backend)', () => {
         const k = Array.from({ length: c.kernelLength }, random);
         const engine = conv1d(x, k, { flip: c.flip, mode: c.mode });
         const reference = tfConv1d(x, c.flip ? [...k].reverse() : k, c.mode);
-        expectCloseValues(engine, reference);
+        expectClose(engine, reference, 'engine vs tfjs', AGREE);
       }),
       { seed: SEED, numRuns: 250 },
     );

@@ -1,7 +1,9 @@
 import stripAnsi from 'strip-ansi';
 import { afterEach, describe, expect, test } from 'vitest';
 import { emptyProgress } from '../../src/content/progress.js';
-import { KEYS, delay, expectFits, renderApp } from './render-app.js';
+import { KEYS } from '../helpers/fake-terminal.js';
+import { delay } from '../helpers/wait-for.js';
+import { expectFits, renderApp } from './render-app.js';
 
 let mounted: Array<{ unmount: () => void }> = [];
 afterEach(() => {

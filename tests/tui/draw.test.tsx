@@ -1,11 +1,10 @@
 /**
  * The draw screen: the hand-set network checked against the X/O lesson file, its keys and
  * frame driven through the shell without Ink, then the screen mounted in the shell and driven
- * through stdin with ink-testing-library: moving the pen, flipping pixels, starting from the
+ * through stdin (tests/helpers/ink-screen): moving the pen, flipping pixels, starting from the
  * lectures' X and O and seeing each win, cycling the intermediate maps, and the lesson's `d`
  * key that opens it.
  */
-import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Course } from '../../src/content/course.js';
 import { readLibrary } from '../../src/content/library.js';
@@ -14,7 +13,6 @@ import { ROOT } from '../e2e/pty-session.js';
 import { displayWidth } from '../../src/render/index.js';
 import { forward } from '../../src/train/network.js';
 import { LECTURE_FILTERS } from '../../src/train/xo.js';
-import { ShellRoot } from '../../src/tui/shell/ShellRoot.js';
 import { DrawScreen } from '../../src/tui/train/DrawScreen.js';
 import {
   type DrawScreenState,
@@ -28,7 +26,9 @@ import { type HandSet, handSetOf } from '../../src/tui/train/hand-set.js';
 import { type TrainingSession, createXoSession } from '../../src/tui/train/session.js';
 import { freezeNetwork } from '../../src/tui/train/snapshot.js';
 import { EXERCISES, LESSONS, t } from './fixture.js';
-import { KEYS, delay, expectFits, renderApp } from './render-app.js';
+import { KEYS } from '../helpers/fake-terminal.js';
+import { mountScreen, unmountScreens } from '../helpers/ink-screen.js';
+import { expectFits, renderApp } from './render-app.js';
 import { driveScreen } from './shell-driver.js';
 
 const library = readLibrary(ROOT, []);
@@ -228,46 +228,16 @@ describe('the layout', () => {
   });
 });
 
-let mounted: Array<{ unmount: () => void }> = [];
-afterEach(() => {
-  mounted.forEach((m) => m.unmount());
-  mounted = [];
-});
+afterEach(unmountScreens);
 
 function screen(session: TrainingSession) {
   const exits: string[] = [];
-  const r = render(
-    <ShellRoot>
-      <DrawScreen session={session} handSet={HAND_SET} t={t} onExit={(to) => exits.push(to)} />
-    </ShellRoot>,
+  const s = mountScreen(
+    <DrawScreen session={session} handSet={HAND_SET} t={t} onExit={(to) => exits.push(to)} />,
   );
-  mounted.push(r);
-  const frame = (): string => r.lastFrame() ?? '';
   /** "says X" under each network's votes, in order: hand-set, trained. */
-  const verdicts = (): string[] => [...frame().matchAll(/says ([XO])\b/g)].map((m) => m[1]);
-  return {
-    ...r,
-    exits,
-    frame,
-    verdicts,
-    async waitFor(check: (frame: string) => boolean, timeout = 5000): Promise<void> {
-      const began = performance.now();
-      while (!check(frame())) {
-        if (performance.now() - began > timeout)
-          throw new Error(`Timed out waiting; last frame:\n${frame()}`);
-        await delay(5);
-      }
-    },
-    async press(...keys: string[]): Promise<void> {
-      for (const k of keys) {
-        const before = r.stdout.frames.length;
-        r.stdin.write(k);
-        const began = performance.now();
-        while (r.stdout.frames.length === before && performance.now() - began < 300) await delay(2);
-        await delay(10);
-      }
-    },
-  };
+  const verdicts = (): string[] => [...s.frame().matchAll(/says ([XO])\b/g)].map((m) => m[1]);
+  return { ...s, exits, verdicts };
 }
 
 describe('the screen', () => {

@@ -27,7 +27,7 @@ import { keyStateOf } from '../../src/tui/state/key-state.js';
 import { initialState } from '../../src/tui/state/reducer.js';
 import type { TutorState } from '../../src/tui/state/types.js';
 import { fixtureCourse, fixtureEnv, freshProgress, LESSONS, t } from './fixture.js';
-import { KEYS } from './render-app.js';
+import { KEYS } from '../helpers/fake-terminal.js';
 import {
   CELL,
   DEMO,

@@ -1,14 +1,12 @@
 /**
  * The lab screen (`cnn-tutor lab LAB --student ID`) mounted in the shell and driven through
- * stdin with ink-testing-library, on the real lab-1 and a temporary folder for the submission
+ * stdin (tests/helpers/ink-screen), on the real lab-1 and a temporary folder for the submission
  * file; then the same screen as the shell's pure parts see it (`driveScreen`: the frame at
  * several sizes, the list's scrolling, the key table), without Ink.
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { render } from 'ink-testing-library';
-import stripAnsi from 'strip-ansi';
 import { afterAll, afterEach, describe, expect, test } from 'vitest';
 import {
   type LabSession,
@@ -33,9 +31,10 @@ import type { FrameView } from '../../src/tui/shell/frame.js';
 import { typed } from '../../src/tui/shell/input/key-press.js';
 import { boundCommands, commandFor, footerItems } from '../../src/tui/shell/keymap.js';
 import { keyLayers } from '../../src/tui/shell/screen.js';
-import { ShellRoot } from '../../src/tui/shell/ShellRoot.js';
 import { ROOT, course, keyFor, t, wrongAnswer } from '../grade/make-class.js';
-import { KEYS, delay } from './render-app.js';
+import { KEYS } from '../helpers/fake-terminal.js';
+import { mountScreen, unmountScreens } from '../helpers/ink-screen.js';
+import { delay } from '../helpers/wait-for.js';
 import { driveScreen, frameLines } from './shell-driver.js';
 
 const lab = loadLab('lab-1', { course: course(), root: ROOT }).lab!;
@@ -62,68 +61,20 @@ function answersOnDisk(session: LabSession): Record<string, unknown> | undefined
     .answers;
 }
 
-let mounted: Array<{ unmount: () => void }> = [];
-afterEach(() => {
-  mounted.forEach((m) => m.unmount());
-  mounted = [];
-});
+afterEach(unmountScreens);
 
 function screen(session: LabSession, options: { save?: SaveAnswer; ascii?: boolean } = {}) {
   const exited: LabSession[] = [];
-  const r = render(
-    <ShellRoot>
-      <LabScreenApp
-        session={session}
-        t={t}
-        ascii={options.ascii ?? false}
-        {...(options.save ? { save: options.save } : {})}
-        onExit={(s) => exited.push(s)}
-      />
-    </ShellRoot>,
+  const s = mountScreen(
+    <LabScreenApp
+      session={session}
+      t={t}
+      ascii={options.ascii ?? false}
+      {...(options.save ? { save: options.save } : {})}
+      onExit={(done) => exited.push(done)}
+    />,
   );
-  mounted.push(r);
-  const frames = r.stdout.frames;
-  const frame = (): string => r.lastFrame() ?? '';
-  /** Until a new frame arrives (or `patience` ms pass), then until none has come for `quiet` ms. */
-  const settle = async (patience = 300, quiet = 25): Promise<void> => {
-    const start = frames.length;
-    const began = performance.now();
-    while (frames.length === start && performance.now() - began < patience) await delay(2);
-    let count = frames.length;
-    let since = performance.now();
-    while (performance.now() - since < quiet) {
-      await delay(2);
-      if (frames.length !== count) {
-        count = frames.length;
-        since = performance.now();
-      }
-    }
-  };
-  return {
-    ...r,
-    exited,
-    frame,
-    /** Lines of the last frame as text: no escape codes (the field's cursor), no trailing spaces. */
-    lines: () =>
-      stripAnsi(frame())
-        .split('\n')
-        .map((l) => l.trimEnd()),
-    settle,
-    async press(...keys: string[]): Promise<void> {
-      for (const k of keys) {
-        r.stdin.write(k);
-        await settle();
-      }
-    },
-    async waitFor(check: (frame: string) => boolean, timeout = 3000): Promise<void> {
-      const began = performance.now();
-      while (!check(frame())) {
-        if (performance.now() - began > timeout)
-          throw new Error(`Timed out waiting; last frame:\n${frame()}`);
-        await delay(5);
-      }
-    },
-  };
+  return { ...s, exited };
 }
 
 /** Words that would tell the student whether an answer is right. */

@@ -8,7 +8,7 @@ import {
 } from '../../src/tui/state/reducer.js';
 import type { TutorState } from '../../src/tui/state/types.js';
 import { freshProgress, NOW, stamp } from './fixture.js';
-import { KEYS } from './render-app.js';
+import { KEYS } from '../helpers/fake-terminal.js';
 import {
   CELL,
   DEMO,

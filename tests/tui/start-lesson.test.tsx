@@ -1,7 +1,8 @@
 /** `cnn-tutor lesson ID` opens the tutor at that lesson instead of Home. */
 import { afterEach, describe, expect, it } from 'vitest';
 import { emptyProgress } from '../../src/content/progress.js';
-import { KEYS, renderApp } from './render-app.js';
+import { KEYS } from '../helpers/fake-terminal.js';
+import { renderApp } from './render-app.js';
 
 let app: ReturnType<typeof renderApp> | undefined;
 afterEach(() => app?.unmount());

@@ -1,19 +1,15 @@
 /**
  * The student-id prompt of `cnn-tutor lab LAB` without `--student` (src/tui/lab/StudentPrompt),
- * driven through stdin with ink-testing-library.
+ * driven through stdin (tests/helpers/ink-screen).
  */
-import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, test } from 'vitest';
 import { type PromptAnswers, StudentPrompt } from '../../src/tui/lab/StudentPrompt.js';
-import { ShellRoot } from '../../src/tui/shell/ShellRoot.js';
 import { t } from '../grade/make-class.js';
-import { KEYS, delay } from './render-app.js';
+import { KEYS } from '../helpers/fake-terminal.js';
+import { mountScreen, unmountScreens } from '../helpers/ink-screen.js';
+import { delay } from '../helpers/wait-for.js';
 
-let mounted: Array<{ unmount: () => void }> = [];
-afterEach(() => {
-  mounted.forEach((m) => m.unmount());
-  mounted = [];
-});
+afterEach(unmountScreens);
 
 function prompt(askCode?: (student: string) => boolean) {
   let done: PromptAnswers | undefined;
@@ -22,60 +18,40 @@ function prompt(askCode?: (student: string) => boolean) {
   const outcome = new Promise<PromptAnswers | 'cancelled'>((resolve) => {
     settled = resolve;
   });
-  const r = render(
-    <ShellRoot>
-      <StudentPrompt
-        title="Lab 1: tensors, convolution, padding and pooling"
-        why={t('lab.ask.studentWhy', { lab: 'lab-1' })}
-        t={t}
-        {...(askCode ? { askCode } : {})}
-        onDone={(a) => {
-          done = a;
-          settled(a);
-        }}
-        onCancel={() => {
-          cancelled = true;
-          settled('cancelled');
-        }}
-      />
-    </ShellRoot>,
+  // 60 ms without a frame after each key: the field has subscribed again (ink-text-input does
+  // so after every render; see StudentPrompt).
+  const s = mountScreen(
+    <StudentPrompt
+      title="Lab 1: tensors, convolution, padding and pooling"
+      why={t('lab.ask.studentWhy', { lab: 'lab-1' })}
+      t={t}
+      {...(askCode ? { askCode } : {})}
+      onDone={(a) => {
+        done = a;
+        settled(a);
+      }}
+      onCancel={() => {
+        cancelled = true;
+        settled('cancelled');
+      }}
+    />,
+    { quiet: 60 },
   );
-  mounted.push(r);
-  const frame = (): string => r.lastFrame() ?? '';
   return {
-    frame,
+    frame: s.frame,
+    waitFor: s.waitFor,
     outcome,
     done: () => done,
     cancelled: () => cancelled,
-    /**
-     * Each key in its own chunk, as a person types: the next one once the frame has changed
-     * and the field has had a moment to subscribe again (ink-text-input does so after every
-     * render; see StudentPrompt).
-     */
-    async type(...keys: string[]): Promise<void> {
-      for (const k of keys) {
-        const before = frame();
-        r.stdin.write(k);
-        const began = performance.now();
-        while (frame() === before && performance.now() - began < 300) await delay(5);
-        await delay(60);
-      }
-    },
+    /** Each key in its own chunk, as a person types: the next one once the last is drawn. */
+    type: s.press,
     /**
      * The first frame, and a moment for the field to subscribe to stdin (its effect runs after
      * the frame is written; a real terminal holds keys typed earlier until then, this stdin does not).
      */
     async ready(): Promise<void> {
-      await this.waitFor((f) => f.includes('Student id:'));
+      await s.waitFor((f) => f.includes('Student id:'));
       await delay(100);
-    },
-    async waitFor(check: (frame: string) => boolean, timeout = 2000): Promise<void> {
-      const began = performance.now();
-      while (!check(frame())) {
-        if (performance.now() - began > timeout)
-          throw new Error(`Timed out waiting; last frame:\n${frame()}`);
-        await delay(5);
-      }
     },
   };
 }

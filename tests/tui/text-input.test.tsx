@@ -14,9 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Box, Text } from 'ink';
 import TextInput from 'ink-text-input';
-import { render } from 'ink-testing-library';
 import { type FunctionComponent, useLayoutEffect, useMemo, useState } from 'react';
-import stripAnsi from 'strip-ansi';
 import { afterAll, afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import * as promptModule from '../../src/tui/lab/prompt-screen.js';
 import type { PromptState } from '../../src/tui/lab/prompt-screen.js';
@@ -25,20 +23,9 @@ import { named, typed } from '../../src/tui/shell/input/key-press.js';
 import * as shellRootModule from '../../src/tui/shell/ShellRoot.js';
 import * as useScreenModule from '../../src/tui/shell/use-screen.js';
 import { ROOT, t } from '../grade/make-class.js';
-import { delay } from './render-app.js';
-
-const KEYS = {
-  left: '\u001B[D',
-  right: '\u001B[C',
-  home: '\u001B[H',
-  end: '\u001B[F',
-  backspace: '\u007F',
-  enter: '\r',
-  ctrlA: '\u0001',
-  ctrlU: '\u0015',
-  ctrlW: '\u0017',
-  altB: '\u001Bb',
-};
+import { KEYS } from '../helpers/fake-terminal.js';
+import { type InkScreen, mountScreen, unmountScreens } from '../helpers/ink-screen.js';
+import { waitFor as waitForState } from '../helpers/wait-for.js';
 
 // ---- Mounting a field ----
 
@@ -62,18 +49,32 @@ interface Mounted {
   readonly values: string[];
   /** What each Enter submitted (the field's value then). */
   readonly submitted: string[];
+  readonly screen: InkScreen;
   last(): string;
   write(chunk: string): void;
   frame(): string;
-  unmount(): void;
   state?: () => PromptState;
 }
 
-let mounted: Mounted[] = [];
-afterEach(() => {
-  mounted.forEach((m) => m.unmount());
-  mounted = [];
-});
+afterEach(unmountScreens);
+
+/** The field with what it held and submitted, on a screen mounted by the harness. */
+function mountedOn(
+  screen: InkScreen,
+  values: string[],
+  submitted: string[],
+  state?: () => PromptState,
+): Mounted {
+  return {
+    values,
+    submitted,
+    screen,
+    last: () => values.at(-1)!,
+    write: (chunk) => screen.stdin.write(chunk),
+    frame: screen.frame,
+    ...(state === undefined ? {} : { state }),
+  };
+}
 
 function track(values: string[], value: string): void {
   if (values.at(-1) !== value) values.push(value);
@@ -109,23 +110,12 @@ function inShell(modules: ShellModules, options: { askCode?: boolean } = {}): Mo
     });
     return screen.element;
   }
-  const { ShellRoot } = modules;
-  const r = render(
-    <ShellRoot>
-      <Prompt />
-    </ShellRoot>,
-  );
-  const m: Mounted = {
+  return mountedOn(
+    mountScreen(<Prompt />, { shell: modules.ShellRoot }),
     values,
     submitted,
-    last: () => values.at(-1)!,
-    write: (chunk) => r.stdin.write(chunk),
-    frame: () => stripAnsi(r.lastFrame() ?? ''),
-    unmount: r.unmount,
-    state: () => latest,
-  };
-  mounted.push(m);
-  return m;
+    () => latest,
+  );
 }
 
 /** An ink-text-input on Ink's own stdin, as its readme shows it: no shell in front. */
@@ -148,45 +138,25 @@ function onInkStdin(Input: FunctionComponent<Parameters<typeof TextInput>[0]>): 
       </Box>
     );
   }
-  const r = render(<Field />);
-  const m: Mounted = {
-    values,
-    submitted,
-    last: () => values.at(-1)!,
-    write: (chunk) => r.stdin.write(chunk),
-    frame: () => stripAnsi(r.lastFrame() ?? ''),
-    unmount: r.unmount,
-  };
-  mounted.push(m);
-  return m;
+  return mountedOn(mountScreen(<Field />, { shell: null }), values, submitted);
 }
 
-/** Until a frame has come and then none for `quiet` ms: what the last chunk caused is drawn. */
+/** Until no frame has come for `quiet` ms: what the chunks written so far caused is drawn. */
 async function settle(m: Mounted, quiet = 60): Promise<void> {
-  let frame = m.frame();
-  let since = performance.now();
-  const began = since;
-  while (performance.now() - since < quiet && performance.now() - began < 3000) {
-    await delay(5);
-    if (m.frame() !== frame) {
-      frame = m.frame();
-      since = performance.now();
-    }
-  }
+  await m.screen.settle(0, quiet);
 }
 
 async function waitFor(m: Mounted, check: () => boolean, timeout = 3000): Promise<void> {
-  const began = performance.now();
-  while (!check()) {
-    if (performance.now() - began > timeout)
-      throw new Error(`Timed out; values ${JSON.stringify(m.values)}, frame:\n${m.frame()}`);
-    await delay(5);
-  }
+  await waitForState(check, {
+    timeout,
+    describe: () => `values ${JSON.stringify(m.values)}, frame:\n${m.frame()}`,
+  });
 }
 
-/** The first frame, with the field in it. */
+/** The first frame, with the field in it (and, in the shell, listening). */
 async function ready(m: Mounted): Promise<void> {
   await waitFor(m, () => m.frame() !== '');
+  await m.screen.ready(3000);
 }
 
 // ---- The cases ----

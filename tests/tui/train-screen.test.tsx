@@ -1,10 +1,9 @@
 /**
  * The trainer screen: its pure parts (key table, commands, frame at several sizes) driven
  * through the shell without Ink, then the screen itself mounted in the shell and driven through
- * stdin with ink-testing-library while it trains the X/O network, and the lesson's `t` key
+ * stdin (tests/helpers/ink-screen) while it trains the X/O network, and the lesson's `t` key
  * that opens it.
  */
-import { render } from 'ink-testing-library';
 import { afterEach, describe, expect, test } from 'vitest';
 import type { Course } from '../../src/content/course.js';
 import { readLibrary } from '../../src/content/library.js';
@@ -18,7 +17,6 @@ import { COMMANDS, TUTOR_FLAG } from '../../src/tui/keymap.js';
 import { FLAG, type Layer } from '../../src/tui/shell/chrome.js';
 import { type KeyState, boundCommands, footerItems } from '../../src/tui/shell/keymap.js';
 import { keyLayers } from '../../src/tui/shell/screen.js';
-import { ShellRoot } from '../../src/tui/shell/ShellRoot.js';
 import { DRAW_COMMANDS, TRAINER_COMMANDS, type TrainContext } from '../../src/tui/train/keymap.js';
 import { TrainingSession, createXoSession } from '../../src/tui/train/session.js';
 import { pickSamples, takeSnapshot } from '../../src/tui/train/snapshot.js';
@@ -36,7 +34,10 @@ import { percent } from '../../src/tui/train/trainer-view.js';
 import { TrainerScreen } from '../../src/tui/train/TrainerScreen.js';
 import { initialState, reduce } from '../../src/tui/state/reducer.js';
 import { EXERCISES, LESSONS, fixtureEnv, freshProgress, stamp, t } from './fixture.js';
-import { KEYS, delay, expectFits, renderApp } from './render-app.js';
+import { KEYS } from '../helpers/fake-terminal.js';
+import { mountScreen, unmountScreens } from '../helpers/ink-screen.js';
+import { delay } from '../helpers/wait-for.js';
+import { expectFits, renderApp } from './render-app.js';
 import { driveScreen } from './shell-driver.js';
 
 function freshState(session: TrainingSession = createXoSession()): TrainerScreenState {
@@ -387,36 +388,15 @@ describe('the digits screen', () => {
   });
 });
 
-let mounted: Array<{ unmount: () => void }> = [];
-afterEach(() => {
-  mounted.forEach((m) => m.unmount());
-  mounted = [];
-});
+afterEach(unmountScreens);
 
 /** The trainer screen on a fresh X/O network, in the shell, in a 100-column fake terminal. */
 function screen(session: TrainingSession = createXoSession()) {
   const exits: string[] = [];
-  const r = render(
-    <ShellRoot>
-      <TrainerScreen session={session} kind="xo" canDraw t={t} onExit={(to) => exits.push(to)} />
-    </ShellRoot>,
+  const s = mountScreen(
+    <TrainerScreen session={session} kind="xo" canDraw t={t} onExit={(to) => exits.push(to)} />,
   );
-  mounted.push(r);
-  const frame = (): string => r.lastFrame() ?? '';
-  return {
-    ...r,
-    session,
-    exits,
-    frame,
-    async waitFor(check: (frame: string) => boolean, timeout = 5000): Promise<void> {
-      const began = performance.now();
-      while (!check(frame())) {
-        if (performance.now() - began > timeout)
-          throw new Error(`Timed out waiting; last frame:\n${frame()}`);
-        await delay(5);
-      }
-    },
-  };
+  return { ...s, session, exits };
 }
 
 describe('the screen', () => {

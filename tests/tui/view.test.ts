@@ -23,7 +23,7 @@ import { gridEditorLines } from '../../src/tui/view/grid-editor.js';
 import { progressBar } from '../../src/tui/view/progress-bar.js';
 import type { ViewOptions } from '../../src/view/text.js';
 import { fixtureCourse, fixtureEnv, freshProgress, LESSONS, NOW, stamp, t } from './fixture.js';
-import { KEYS } from './render-app.js';
+import { KEYS } from '../helpers/fake-terminal.js';
 import {
   CELL,
   MAP,

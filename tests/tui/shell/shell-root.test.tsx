@@ -3,17 +3,15 @@
  * ink-text-input fed through its own channel, a paste is one edit, and no byte sequence ends a
  * screen.
  */
-import { render } from 'ink';
 import fc from 'fast-check';
-import stripAnsi from 'strip-ansi';
 import { afterEach, describe, expect, test } from 'vitest';
 import { FLAG } from '../../../src/tui/shell/chrome.js';
 import { PASTE_END, PASTE_START } from '../../../src/tui/shell/input/key-press.js';
 import type { ScreenDef } from '../../../src/tui/shell/screen.js';
-import { ShellRoot } from '../../../src/tui/shell/ShellRoot.js';
 import { useScreen } from '../../../src/tui/shell/use-screen.js';
+import { mountScreen, unmountScreens } from '../../helpers/ink-screen.js';
+import { delay, waitFor } from '../../helpers/wait-for.js';
 import { t } from '../fixture.js';
-import { FakeStdin, FakeStdout, delay } from '../render-app.js';
 
 interface Notes {
   readonly typing: boolean;
@@ -49,15 +47,9 @@ const notes: ScreenDef<Notes, 'focus' | 'save', 'view' | 'typing'> = {
   }),
 };
 
-let mounted: Array<{ unmount: () => void }> = [];
-afterEach(() => {
-  mounted.forEach((m) => m.unmount());
-  mounted = [];
-});
+afterEach(unmountScreens);
 
 function mount() {
-  const stdout = new FakeStdout(80, 24);
-  const stdin = new FakeStdin();
   let latest: Notes | undefined;
   function Notes() {
     const screen = useScreen(notes, () => ({ typing: false, value: '', saved: [], edits: 0 }), {
@@ -66,32 +58,16 @@ function mount() {
     latest = screen.state;
     return screen.element;
   }
-  const instance = render(
-    <ShellRoot>
-      <Notes />
-    </ShellRoot>,
-    {
-      stdout: stdout as unknown as NodeJS.WriteStream,
-      stdin: stdin as unknown as NodeJS.ReadStream,
-      debug: true,
-      exitOnCtrlC: false,
-      patchConsole: false,
-    },
-  );
-  mounted.push(instance);
-  const frame = () => stripAnsi(stdout.frames.at(-1) ?? '');
+  const { stdin, frame } = mountScreen(<Notes />, { columns: 80, rows: 24 });
   return {
     stdin,
     frame,
     state: () => latest!,
-    async until(check: () => boolean, timeout = 3000): Promise<void> {
-      const began = performance.now();
-      while (!check()) {
-        if (performance.now() - began > timeout)
-          throw new Error(`Timed out; state ${JSON.stringify(latest)}; frame:\n${frame()}`);
-        await delay(5);
-      }
-    },
+    until: (check: () => boolean, timeout = 3000): Promise<void> =>
+      waitFor(check, {
+        timeout,
+        describe: () => `state ${JSON.stringify(latest)}; frame:\n${frame()}`,
+      }),
   };
 }
 
