@@ -6,7 +6,7 @@
  * wrote (as JSON, a key is a submission and cannot be told from a student's: only the very same
  * key is replaced), or with `--force`.
  */
-import { formatNumber } from '../content/answer-parser.js';
+import { formatNumber } from '../content/answer-format.js';
 import { answerKey } from '../grade/answer-key.js';
 import { accessCode, labQuestions } from '../grade/lab-questions.js';
 import { serializeSubmission } from '../grade/submission.js';

@@ -3,7 +3,8 @@
  * with the engine's (`AnswerValue`), and the tutor's own text for it, which the progress file,
  * the answer key and the grade reports keep.
  */
-import { type Answer, formatAnswer } from './answer-parser.js';
+import { formatAnswer } from './answer-format.js';
+import type { Answer } from './answer-parser.js';
 import type { AnswerValue } from './types.js';
 
 export function answerValue(answer: Answer): AnswerValue {

@@ -6,7 +6,8 @@
  */
 import stringWidth from 'string-width';
 import { renderGrid } from '../render/index.js';
-import { formatAnswer, parseAnswer } from './answer-parser.js';
+import { formatAnswer } from './answer-format.js';
+import { parseAnswer } from './answer-parser.js';
 import { checkAnswer } from './check-answer.js';
 import type { AnswerValue, Question } from './types.js';
 

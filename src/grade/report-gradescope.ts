@@ -8,7 +8,7 @@
  * do not count. `extra_data.generator`, a field Gradescope keeps for the autograder's own
  * use, is how cnn-tutor knows the file for its own.
  */
-import { formatNumber } from '../content/answer-parser.js';
+import { formatNumber } from '../content/answer-format.js';
 import type { Message } from '../i18n/index.js';
 import type { SkippedFile } from './grade-batch.js';
 import type { SubmissionResult } from './grade-submission.js';

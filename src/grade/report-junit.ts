@@ -7,7 +7,7 @@
  * no CI counts as a failure. `<testsuites name="cnn-tutor grade">` is how cnn-tutor knows
  * the file for its own.
  */
-import { formatNumber } from '../content/answer-parser.js';
+import { formatNumber } from '../content/answer-format.js';
 import type { SkippedFile } from './grade-batch.js';
 import type { ExerciseResult, SubmissionResult } from './grade-submission.js';
 import type { Translate } from './report-text.js';

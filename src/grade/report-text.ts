@@ -4,7 +4,7 @@
  * only; the command prints them. Written to a file, the report starts with the line
  * `# cnn-tutor grade` (`TEXT_REPORT_MARKER`), so a later report may replace it.
  */
-import { formatNumber } from '../content/answer-parser.js';
+import { formatNumber } from '../content/answer-format.js';
 import type { Message, MessageParams } from '../i18n/index.js';
 import type { ClassSummary } from './class-summary.js';
 import { percent } from './class-summary.js';

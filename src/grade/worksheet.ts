@@ -5,7 +5,7 @@
  * and Markdown written to a file starts with `WORKSHEET_MARKER` (a comment, which Markdown
  * does not show): that is how cnn-tutor knows a worksheet it may replace.
  */
-import { formatNumber } from '../content/answer-parser.js';
+import { formatNumber } from '../content/answer-format.js';
 import type { Display, Question } from '../content/types.js';
 import type { Lab } from './lab.js';
 import type { LabQuestion } from './lab-questions.js';

@@ -4,10 +4,9 @@ import {
   ANSWER_KINDS,
   type AnswerContext,
   type AnswerKind,
-  formatAnswer,
-  formatParsedAnswer,
   parseAnswer,
 } from '../../src/content/answer-parser.js';
+import { formatAnswer, formatParsedAnswer } from '../../src/content/answer-format.js';
 import { hasMessage } from '../../src/i18n/index.js';
 
 /** The value of a successful parse, or the error of a failed one, for compact tables. */
