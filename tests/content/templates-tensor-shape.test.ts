@@ -7,13 +7,13 @@ import { describe, expect, it } from 'vitest';
 import { checkQuestion } from '../../src/content/check-question.js';
 import { createRng } from '../../src/content/random.js';
 import { getTemplate } from '../../src/content/templates/index.js';
+import { kernelShapeTemplate as kernel } from '../../src/content/templates/kernel-shape.js';
+import { layoutShapeTemplate as layout } from '../../src/content/templates/layout-shape.js';
 import {
-  kernelShapeTemplate as kernel,
-  layoutShapeTemplate as layout,
   nestedShape as shape,
   tensorOrder as order,
-  tensorSize as size,
 } from '../../src/content/templates/tensor-shape.js';
+import { tensorSize as size } from '../../src/content/templates/tensor-size.js';
 import type { Question, TemplateText } from '../../src/content/types.js';
 
 const text = (prompt = 'Shape?'): TemplateText => ({

@@ -18,13 +18,10 @@ import { summaryShape } from './summary-shape.js';
 import { flatIndexTemplate, layoutConvert } from './flat-index.js';
 import { thresholdGate, thresholdGateChoice } from './logic-gates.js';
 import { pixelValue, thresholdGrid } from './pixels.js';
-import {
-  kernelShapeTemplate,
-  layoutShapeTemplate,
-  nestedShape,
-  tensorOrder,
-  tensorSize,
-} from './tensor-shape.js';
+import { kernelShapeTemplate } from './kernel-shape.js';
+import { layoutShapeTemplate } from './layout-shape.js';
+import { nestedShape, tensorOrder } from './tensor-shape.js';
+import { tensorSize } from './tensor-size.js';
 import { thresholdNetworkTemplate, thresholdUnitTemplate } from './threshold-unit.js';
 
 export const templates: Readonly<Record<string, Template>> = {

@@ -31,3 +31,13 @@ export function conv2dKerasLines(l: {
 export function inputLine(H: number, W: number, C: number): string {
   return `input (H, W, C) = (${H}, ${W}, ${C})`;
 }
+
+/** `(2, 2, 4)`; Python's `(7,)` for one axis. */
+export function tupleText(dims: readonly number[]): string {
+  return dims.length === 1 ? `(${dims[0]},)` : `(${dims.join(', ')})`;
+}
+
+/** `(N, H, W, C)` from `NHWC`. */
+export function layoutText(layout: string): string {
+  return `(${[...layout].join(', ')})`;
+}
