@@ -7,7 +7,7 @@
  * is at most one pass over it, so a result of millions of numbers reports in a moment.
  */
 import { type Tensor, formatCount } from '../engine/index.js';
-import type { MessageParams } from '../i18n/format-message.js';
+import type { MessageParams } from '../i18n/index.js';
 import { type GridOptions, formatNumber, renderGrid } from '../render/index.js';
 
 type Translate = (key: string, params?: MessageParams) => string;

@@ -22,7 +22,7 @@ import {
   stackWhenTooWide,
   wrapText,
 } from '../render/index.js';
-import type { MessageParams } from '../i18n/format-message.js';
+import type { MessageParams } from '../i18n/index.js';
 import {
   MAX_DRAWN_GRIDS,
   MAX_LISTED,

@@ -12,7 +12,7 @@ export {
   clearCatalogCache,
   loadCatalogs,
 } from './catalog.js';
-export { type MessageParams, formatMessage } from './format-message.js';
+export { type MessageParams, formatMessage } from '../engine/format-message.js';
 export {
   type Message,
   type Translator,
