@@ -1,9 +1,11 @@
 /**
- * Engine errors speak English on their own and are worded by the message catalog in the
- * interface. The two must say the same in English: every code is triggered here, every variant
- * of its message (plural, optional parts), and the catalog's wording must equal the error's own
- * message. A new code without a catalog entry, or without a trigger here, fails.
+ * Engine errors speak English on their own (the engine's table of templates is the one source
+ * of that English) and are worded by the message catalog in the interface, where a translation
+ * may word them its own way. Every code is triggered here, every variant of its message (plural,
+ * optional parts): the catalog must word it, with every placeholder filled by the error's
+ * parameters, as the error's own message says it. A new code without a trigger here fails.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { errorText } from '../../src/calc/error-text.js';
 import {
@@ -46,7 +48,12 @@ import {
   volumeFrom,
   windowGeometry,
 } from '../../src/engine/index.js';
-import { BASE_LANGUAGE, createTranslator, loadCatalogs } from '../../src/i18n/index.js';
+import {
+  BASE_LANGUAGE,
+  MESSAGES_DIR,
+  createTranslator,
+  loadCatalogs,
+} from '../../src/i18n/index.js';
 
 const en = createTranslator('en');
 
@@ -295,6 +302,34 @@ describe('engine errors and the message catalog', () => {
     for (const params of SAMPLES[code]) {
       expect(en(`engine.value.${code}`, params)).toBe(String(phrase(code, params as never)));
     }
+  });
+
+  /** Errors about the request as a whole (its size, its work, an overflow) name no one field. */
+  const ABOUT_THE_WHOLE = new Set<EngineErrorCode>([
+    'index-outside',
+    'model-not-object',
+    'too-many-cells',
+    'too-much-work',
+    'not-finite-result',
+  ]);
+
+  it.each(ENGINE_ERROR_CODES.filter((code) => !ABOUT_THE_WHOLE.has(code)))(
+    '%s: the message names the argument it is about',
+    (code) => {
+      for (const trigger of TRIGGERS[code]) {
+        const e = thrown(trigger) as EngineError;
+        // `layers[0].kernel` is named as `layers[0]`, the layer the message is about.
+        const field = /^[^.[]+(\[\d+\])?/.exec(e.argument)![0];
+        expect(e.message).toContain(field);
+      }
+    },
+  );
+
+  it('en.json holds no engine wording: the engine is its one source', () => {
+    const file = JSON.parse(
+      readFileSync(new URL(`${BASE_LANGUAGE}.json`, MESSAGES_DIR), 'utf8'),
+    ) as Record<string, string>;
+    expect(Object.keys(file).filter((key) => key.startsWith('engine.'))).toEqual([]);
   });
 
   it('the catalog has no engine entry without a code', () => {

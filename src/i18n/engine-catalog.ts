@@ -1,0 +1,12 @@
+/**
+ * The engine's English as catalog entries: `engine.error.<code>` and `engine.value.<code>`.
+ * The engine words its own errors (it imports nothing), so its table is the one source of
+ * this English; the English catalog takes it from there, and a translation words the same keys.
+ */
+import { ENGINE_ERROR_MESSAGES, ENGINE_PHRASES } from '../engine/error-messages.js';
+import type { Catalog } from './catalog.js';
+
+export const ENGINE_CATALOG: Catalog = Object.fromEntries([
+  ...Object.entries(ENGINE_ERROR_MESSAGES).map(([code, text]) => [`engine.error.${code}`, text]),
+  ...Object.entries(ENGINE_PHRASES).map(([code, text]) => [`engine.value.${code}`, text]),
+]);
