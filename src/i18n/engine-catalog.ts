@@ -4,9 +4,8 @@
  * this English; the English catalog takes it from there, and a translation words the same keys.
  */
 import { ENGINE_ERROR_MESSAGES, ENGINE_PHRASES } from '../engine/error-messages.js';
-import type { Catalog } from './catalog.js';
 
-export const ENGINE_CATALOG: Catalog = Object.fromEntries([
+export const ENGINE_CATALOG: Readonly<Record<string, string>> = Object.fromEntries([
   ...Object.entries(ENGINE_ERROR_MESSAGES).map(([code, text]) => [`engine.error.${code}`, text]),
   ...Object.entries(ENGINE_PHRASES).map(([code, text]) => [`engine.value.${code}`, text]),
 ]);
