@@ -21,3 +21,4 @@ export {
   hasMessage,
 } from './translator.js';
 export { type LocalizedText, pickText } from './pick-text.js';
+export { type Words, type WordsParam, type WordsParams, englishText, wordsText } from './words.js';
