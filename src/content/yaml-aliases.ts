@@ -19,7 +19,7 @@ import {
   visit,
 } from 'yaml';
 import { MAX_ALIASES } from './limits.js';
-import type { PathKey } from './yaml-source.js';
+import type { PathKey } from '../untrusted/zod-issue.js';
 
 export interface NodeProblem {
   /** Where the node starts in the text. */
