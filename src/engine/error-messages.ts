@@ -37,6 +37,9 @@ export const ENGINE_ERROR_MESSAGES = {
   'not-non-negative-int': words<{ argument: string; got: Got }>(
     'Expected `{argument}` to be a whole number ≥ 0, got {got}.',
   ),
+  'not-int': words<{ argument: string; got: Got }>(
+    'Expected `{argument}` to be a whole number, got {got}.',
+  ),
   'not-finite': words<{ argument: string; got: Got }>(
     'Expected `{argument}` to be a finite number, got {got}.',
   ),
@@ -125,6 +128,14 @@ export const ENGINE_ERROR_MESSAGES = {
   'conv1d-mode': words<{ got: Got }>('Expected `mode` to be "valid", "same" or "full", got {got}.'),
   'conv1d-too-long': words<{ kernel: number; input: number }>(
     'The kernel has {kernel} numbers but the input only {input}: with mode "valid" it does not fit.',
+  ),
+
+  // Explained cells (explain.ts).
+  'conv-cell-outside': words<{ shape: string; cell: string }>(
+    'The convolution output has shape ({shape}); cell ({cell}) is outside it.',
+  ),
+  'pool-cell-outside': words<{ shape: string; cell: string }>(
+    'The pooling output has shape ({shape}); cell ({cell}) is outside it.',
   ),
 
   // Pipelines (pipeline.ts).
@@ -252,6 +263,20 @@ export const ENGINE_ERROR_MESSAGES = {
   ),
   'window-layer': words<{ layer: string; got: Got }>(
     'Expected `{layer}` to be { kernel, stride?, dilation? }, got {got}.',
+  ),
+
+  // Data files (train/digits-data.ts): the MNIST digits the digits trainer reads.
+  'data-unreadable': words<{ file: string; reason: string }>(
+    'Cannot read {file} ({reason}); is the `mnist` package installed?',
+  ),
+  'data-not-json': words<{ file: string; reason: string }>(
+    'Expected {file} to be JSON, but it cannot be read as JSON: {reason}',
+  ),
+  'data-malformed': words<{ file: string; got: Got }>(
+    'Expected {file} to hold { "data": [...] } with 784 numbers per image, got {got}.',
+  ),
+  'data-not-unit': words<{ file: string; got: Got; position: number }>(
+    'Expected the numbers in {file} to be 0–1, got {got} at position {position}.',
   ),
 };
 
