@@ -6,6 +6,7 @@
  * can be said without the screen is said before (see `liveTrainProblem`).
  */
 import { render } from 'ink';
+import { errorText } from '../request/error-text.js';
 import { EngineError } from '../engine/index.js';
 import { loadMnistDigits } from '../train/digits-data.js';
 import { DIGITS_DEFAULTS } from '../train/digits.js';
@@ -49,7 +50,7 @@ export async function startTrainScreen(
     }
   } catch (error) {
     if (error instanceof EngineError) {
-      err(`cnn-tutor train: ${error.message}`);
+      err(`cnn-tutor train: ${errorText(error, ctx.t)}`);
       return EXIT.failed;
     }
     throw error;

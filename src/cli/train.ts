@@ -9,6 +9,7 @@
  * The words come from the message catalog (`cli.train.*` keys).
  */
 import { performance } from 'node:perf_hooks';
+import { errorText } from '../request/error-text.js';
 import { EngineError } from '../engine/index.js';
 import { createTranslator, resolveLanguage } from '../i18n/index.js';
 import { displayWidth, padStartTo } from '../render/index.js';
@@ -172,7 +173,7 @@ export async function runTrain(
         : createDigitsTrainer({ seed, digits: loadMnistDigits() });
   } catch (error) {
     if (error instanceof EngineError) {
-      err(`cnn-tutor train: ${error.message}`);
+      err(`cnn-tutor train: ${errorText(error, t)}`);
       return EXIT.failed;
     }
     throw error;

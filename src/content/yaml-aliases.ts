@@ -19,13 +19,7 @@ import {
   visit,
 } from 'yaml';
 import { MAX_ALIASES } from './limits.js';
-
-/**
- * A key on the way to a field: a map key or a list index. The same as yaml-source.ts's
- * `PathKey`; written here because yaml-source.ts imports this file, and importing it back
- * would make the two a loop.
- */
-type PathKey = string | number;
+import type { PathKey } from '../untrusted/zod-issue.js';
 
 export interface NodeProblem {
   /** Where the node starts in the text. */

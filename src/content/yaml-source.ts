@@ -5,12 +5,14 @@
  */
 import { type Document, LineCounter, type Node, isMap, isScalar, isSeq, parseDocument } from 'yaml';
 import type { z } from 'zod';
+import { type PathKey, fieldName, readIssue, valueAt } from '../untrusted/zod-issue.js';
 import type { ContentProblem } from './course.js';
+import { contentIssue } from './issue-message.js';
 import { MAX_ALIASES } from './limits.js';
 import { aliasProblem } from './yaml-aliases.js';
 import { KNOWN_FIELDS } from './schema.js';
 
-export type PathKey = string | number;
+export { type PathKey, fieldName } from '../untrusted/zod-issue.js';
 
 export interface YamlSource {
   /** Path relative to the course root, with `/`: `lessons/padding.yaml`. */
@@ -62,14 +64,6 @@ export function readYaml(
   return { source: { file, doc, lines, value }, problems: [] };
 }
 
-/** `['steps', 2, 'figure', 'input']` → `steps[2].figure.input`. */
-export function fieldName(path: readonly PathKey[]): string {
-  return path.reduce<string>(
-    (acc, key) => (typeof key === 'number' ? `${acc}[${key}]` : acc ? `${acc}.${key}` : key),
-    '',
-  );
-}
-
 /** `given.cell` or `given[0].x` → `['given', 'cell']`, `['given', 0, 'x']`. */
 export function parseFieldName(field: string): PathKey[] {
   const keys: PathKey[] = [];
@@ -99,13 +93,6 @@ export function lineOf(source: YamlSource, path: readonly PathKey[]): number | u
     }
   }
   return offset === undefined ? undefined : source.lines.linePos(offset).line;
-}
-
-function valueAt(value: unknown, path: readonly PathKey[]): unknown {
-  let v = value;
-  for (const key of path)
-    v = v !== null && typeof v === 'object' ? (v as Record<PathKey, unknown>)[key] : undefined;
-  return v;
 }
 
 /** The closest known field name, for "did you mean" (at most two edits away). */
@@ -142,47 +129,25 @@ function editDistance(a: string, b: string): number {
 
 /**
  * Zod's issues as problems, one per issue, each with the field and line it is about.
- * `prefix` is the path of the checked value inside the file (an exercise is `exercises[3]`).
+ * `prefix` is the path of the checked value inside the file (an exercise is `exercises[3]`);
+ * `known` are the field names a "did you mean" draws from.
  */
 export function issueProblems(
   source: YamlSource,
   issues: readonly z.core.$ZodIssue[],
   prefix: readonly PathKey[] = [],
+  known: readonly string[] = KNOWN_FIELDS,
 ): ContentProblem[] {
-  const base = valueAt(source.value, prefix);
-  // `titel:` is reported as an unknown field; "missing `title`" in the same object would only repeat it.
+  const readings = issues.map((issue) => readIssue(issue, valueAt(source.value, prefix)));
+  // `titel:` is reported as an unknown field; "missing `title`" in the same object would only
+  // repeat it (whether zod or the schema says it is missing).
   const typoIn = new Set(
-    issues.filter((i) => i.code === 'unrecognized_keys').map((i) => fieldName(i.path as PathKey[])),
+    readings.filter((r) => r.kind === 'unknown').map((r) => fieldName(r.path)),
   );
-  const repeats = (issue: z.core.$ZodIssue): boolean =>
-    issue.path.length > 0 &&
-    typoIn.has(fieldName(issue.path.slice(0, -1) as PathKey[])) &&
-    /^missing /.test(messageOf(issue, base));
-  return issues
-    .filter((issue) => !repeats(issue))
-    .map((issue) => {
-      let path: PathKey[] = [...prefix, ...(issue.path as PathKey[])];
-      let message: string;
-      if (issue.code === 'unrecognized_keys') {
-        const key = issue.keys[0];
-        path = [...path, key];
-        const suggestion = suggestField(key);
-        message = `unknown field \`${key}\`${suggestion ? ` (did you mean \`${suggestion}\`?)` : ''}`;
-        if (issue.keys.length > 1)
-          message += ` and ${issue.keys
-            .slice(1)
-            .map((k) => `\`${k}\``)
-            .join(', ')}`;
-      } else {
-        message = messageOf(issue, base);
-      }
-      return { file: source.file, line: lineOf(source, path), field: fieldName(path), message };
-    });
-}
-
-function messageOf(issue: z.core.$ZodIssue, value: unknown): string {
-  if (issue.code === 'invalid_type' && valueAt(value, issue.path as PathKey[]) === undefined) {
-    return `missing \`${String(issue.path.at(-1) ?? 'value')}\``;
-  }
-  return issue.message.replace(/^Invalid input: /, '');
+  return readings.flatMap((reading) => {
+    const { path, message } = contentIssue(reading, (key) => suggestField(key, known));
+    if (/^missing /.test(message) && typoIn.has(fieldName(path.slice(0, -1)))) return [];
+    const full = [...prefix, ...path];
+    return [{ file: source.file, line: lineOf(source, full), field: fieldName(full), message }];
+  });
 }

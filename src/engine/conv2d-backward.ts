@@ -74,6 +74,7 @@ export function conv2dFiltersGradient(
 /** ∂L/∂bias alone, (O): each filter's map of g summed. The bias is added after `scale`, so scale plays no part. */
 export function conv2dBiasGradient(gradOutput: Tensor): Tensor {
   if (gradOutput.shape.length !== 3) {
+    // Only a programming mistake reaches this (the project's own code passes these): no code.
     throw new ShapeError(
       'gradOutput',
       `Expected \`gradOutput\` to be (filters, rows, columns), got shape (${gradOutput.shape.join(',')}).`,
@@ -93,6 +94,7 @@ function checkBackward(
   const g = conv2dGeometry(input, filters, options);
   const expected = [filters.shape[0], g.outH, g.outW];
   if (gradOutput.shape.length !== 3 || expected.some((d, k) => gradOutput.shape[k] !== d)) {
+    // Only a programming mistake reaches this (the project's own code passes these): no code.
     throw new ShapeError(
       'gradOutput',
       `Expected \`gradOutput\` to have the output's shape (${expected.join(',')}), got (${gradOutput.shape.join(',')}).`,

@@ -28,12 +28,14 @@ export function conv2dGeometry(
   options: Conv2dOptions = {},
 ): Geometry2d {
   if (input.shape.length !== 3) {
+    // Only a programming mistake reaches this (the project's own code passes these): no code.
     throw new ShapeError(
       'input',
       `Expected \`input\` to be (channels, rows, columns), got shape (${input.shape.join(',')}).`,
     );
   }
   if (filters.shape.length !== 4) {
+    // Only a programming mistake reaches this (the project's own code passes these): no code.
     throw new ShapeError(
       'kernels',
       `Expected \`kernels\` to be (filters, channels, rows, columns), got shape (${filters.shape.join(',')}).`,

@@ -3,16 +3,16 @@
  * expected and what came, so a learner (or a teacher writing a request) can act on it.
  *
  * An error a request or a content file can cause also carries a `code` and its `params`
- * (see error-messages.ts): the interface words it from the message catalog, in the learner's
+ * (worded by error-messages.ts): the interface words it from the message catalog, in the learner's
  * language, while `message` stays the engine's own English.
  */
 import {
   type EngineErrorCode,
   type EngineErrorParams,
+  Phrase,
   type PhraseCode,
   type PhraseParams,
   engineErrorMessage,
-  phraseText,
 } from './error-messages.js';
 
 export {
@@ -20,21 +20,10 @@ export {
   type EngineErrorCode,
   type EngineErrorParams,
   PHRASE_CODES,
+  Phrase,
   type PhraseCode,
   type PhraseParams,
 } from './error-messages.js';
-
-/** A few words inside a message that a translation words its own way: `nothing`, `an array of length 3`. */
-export class Phrase {
-  constructor(
-    readonly code: PhraseCode,
-    readonly params: Readonly<Record<string, string | number>>,
-  ) {}
-  /** The English words. */
-  toString(): string {
-    return phraseText(this.code, this.params as never);
-  }
-}
 
 export function phrase<C extends PhraseCode>(code: C, params: PhraseParams<C>): Phrase {
   return new Phrase(code, params);
@@ -76,7 +65,7 @@ export function shapeError<C extends EngineErrorCode>(
   code: C,
   params: EngineErrorParams<C>,
 ): ShapeError {
-  return new ShapeError(argument, engineErrorMessage(code, params), code, params);
+  return new ShapeError(argument, engineErrorMessage(code, params), code, params as EngineParams);
 }
 
 /** A ValueError with a code, worded by error-messages.ts. */
@@ -85,7 +74,7 @@ export function valueError<C extends EngineErrorCode>(
   code: C,
   params: EngineErrorParams<C>,
 ): ValueError {
-  return new ValueError(argument, engineErrorMessage(code, params), code, params);
+  return new ValueError(argument, engineErrorMessage(code, params), code, params as EngineParams);
 }
 
 /**

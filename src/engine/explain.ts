@@ -3,7 +3,7 @@
  * as padding), which products, which sum. Step-by-step views, hints and worked solutions
  * all read these; nothing else recomputes a cell by hand.
  */
-import { ShapeError } from './errors.js';
+import { shapeError } from './errors.js';
 import { type Conv2dOptions, conv2dGeometry } from './conv2d.js';
 import { type PoolOptions, poolGeometry } from './pool.js';
 import type { Tensor } from './tensor.js';
@@ -37,13 +37,13 @@ export interface ConvCellExplanation {
   value: number;
 }
 
-function checkCell(what: string, shape: readonly number[], index: number[]): void {
+function checkCell(op: 'conv' | 'pool', shape: readonly number[], index: number[]): void {
   index.forEach((k, a) => {
     if (!Number.isInteger(k) || k < 0 || k >= shape[a]) {
-      throw new ShapeError(
-        'cell',
-        `The ${what} output has shape (${shape.join(',')}); cell (${index.join(',')}) is outside it.`,
-      );
+      throw shapeError('cell', `${op}-cell-outside`, {
+        shape: shape.join(','),
+        cell: index.join(','),
+      });
     }
   });
 }
@@ -57,7 +57,7 @@ export function explainConv2dCell(
   col: number,
 ): ConvCellExplanation {
   const g = conv2dGeometry(input, filters, options);
-  checkCell('convolution', [filters.shape[0], g.outH, g.outW], [filter, row, col]);
+  checkCell('conv', [filters.shape[0], g.outH, g.outW], [filter, row, col]);
   const C = input.shape[0];
   const originRow = row * g.sH - g.pad.top;
   const originCol = col * g.sW - g.pad.left;
@@ -135,7 +135,7 @@ export function explainPoolCell(
   col: number,
 ): PoolCellExplanation {
   const g = poolGeometry(input, options);
-  checkCell('pooling', [input.shape[0], g.outH, g.outW], [channel, row, col]);
+  checkCell('pool', [input.shape[0], g.outH, g.outW], [channel, row, col]);
   const originRow = row * g.sH - g.pad.top;
   const originCol = col * g.sW - g.pad.left;
   const terms: PoolTerm[] = [];

@@ -7,7 +7,7 @@
  * exercise generator in src/content has its own copy whose stream is frozen for grading; this
  * one belongs to training and may change between versions.
  */
-import { ValueError, describe, expectPositiveInt } from './errors.js';
+import { ValueError, describeValue, expectPositiveInt, valueError } from './errors.js';
 import { type Tensor, sizeOf, tensor } from './tensor.js';
 
 export interface Random {
@@ -40,7 +40,7 @@ function splitmix32(seed: number): () => number {
  */
 export function seededRandom(seed: number): Random {
   if (typeof seed !== 'number' || !Number.isInteger(seed)) {
-    throw new ValueError('seed', `Expected \`seed\` to be a whole number, got ${describe(seed)}.`);
+    throw valueError('seed', 'not-int', { argument: 'seed', got: describeValue(seed) });
   }
   const init = splitmix32(seed);
   let a = init();
@@ -99,6 +99,7 @@ export function fans(shape: readonly number[]): { fanIn: number; fanOut: number 
     const field = shape[2] * shape[3];
     return { fanIn: shape[1] * field, fanOut: shape[0] * field };
   }
+  // Only the project's own layers reach this, with shapes it built: no code, a programming mistake.
   throw new ValueError(
     'shape',
     `Expected weights shaped (filters, channels, rows, columns) or (units, inputs), got (${shape.join(',')}).`,

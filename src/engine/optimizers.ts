@@ -36,12 +36,14 @@ function checkPair(
   memoryName: string,
 ): void {
   if (grad.length !== param.length) {
+    // Only a programming mistake reaches this (the project's own code passes these): no code.
     throw new ShapeError(
       'grad',
       `Expected \`grad\` to have one number per parameter (${param.length}), got ${grad.length}.`,
     );
   }
   if (memory.length !== param.length) {
+    // Only a programming mistake reaches this (the project's own code passes these): no code.
     throw new ShapeError(
       memoryName,
       `Expected \`${memoryName}\` to have one number per parameter (${param.length}), got ${memory.length}.`,
@@ -56,6 +58,7 @@ function checkRate(
 ): number {
   const v = expectFinite(argument, value);
   if (v < min || v > max || (!maxIncluded && v === max)) {
+    // Only a programming mistake reaches this (the project's own code passes these): no code.
     throw new ValueError(
       argument,
       `Expected \`${argument}\` to be from ${min} to ${max}${maxIncluded ? '' : ' (not included)'}, got ${describe(value)}.`,
@@ -123,6 +126,7 @@ export function adamStep(
   checkPair(param, grad, state.m, 'state.m');
   checkPair(param, grad, state.v, 'state.v');
   if (!Number.isInteger(t) || t < 1) {
+    // Only a programming mistake reaches this (the project's own code passes these): no code.
     throw new ValueError(
       't',
       `Expected \`t\`, the step number, to be a whole number ≥ 1, got ${describe(t)}.`,
@@ -174,6 +178,7 @@ export function createOptimizer(spec: OptimizerSpec): Optimizer {
       spec !== null && typeof spec === 'object'
         ? describe((spec as { type?: unknown }).type)
         : describe(spec);
+    // Only a programming mistake reaches this (the project's own code passes these): no code.
     throw new ValueError(
       'optimizer.type',
       `Expected \`optimizer.type\` to be "sgd" or "adam", got ${got}.`,
@@ -214,6 +219,7 @@ export function createOptimizer(spec: OptimizerSpec): Optimizer {
     },
     step(params, grads) {
       if (grads.length !== params.length) {
+        // Only a programming mistake reaches this (the project's own code passes these): no code.
         throw new ShapeError(
           'grads',
           `Expected one gradient per parameter array (${params.length}), got ${grads.length}.`,

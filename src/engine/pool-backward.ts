@@ -30,6 +30,7 @@ function checkBackward(input: Tensor, gradOutput: Tensor, options: PoolOptions):
   const g = poolGeometry(input, options);
   const expected = [input.shape[0], g.outH, g.outW];
   if (gradOutput.shape.length !== 3 || expected.some((d, k) => gradOutput.shape[k] !== d)) {
+    // Only a programming mistake reaches this (the project's own code passes these): no code.
     throw new ShapeError(
       'gradOutput',
       `Expected \`gradOutput\` to have the output's shape (${expected.join(',')}), got (${gradOutput.shape.join(',')}).`,

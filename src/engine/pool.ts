@@ -22,6 +22,7 @@ export interface PoolOptions {
 
 export function poolGeometry(input: Tensor, options: PoolOptions): Geometry2d {
   if (input.shape.length !== 3) {
+    // Only a programming mistake reaches this (the project's own code passes these): no code.
     throw new ShapeError(
       'input',
       `Expected \`input\` to be (channels, rows, columns), got shape (${input.shape.join(',')}).`,

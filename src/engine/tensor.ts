@@ -38,6 +38,7 @@ export function strides(shape: readonly number[]): number[] {
 /** Index of a cell in `data`. */
 export function offset(shape: readonly number[], index: readonly number[]): number {
   if (index.length !== shape.length) {
+    // Only a programming mistake reaches this (the project's own code passes these): no code.
     throw new ShapeError(
       'index',
       `Expected an index with ${shape.length} coordinates, got ${index.length}.`,
@@ -63,6 +64,7 @@ export function tensor(shape: readonly number[], data?: ArrayLike<number>): Tens
   const n = sizeOf(shape);
   if (data === undefined) return { shape: [...shape], data: new Float64Array(n) };
   if (data.length !== n) {
+    // Only a programming mistake reaches this (the project's own code passes these): no code.
     throw new ShapeError(
       'data',
       `Shape (${shape.join(',')}) holds ${n} numbers, got ${data.length}.`,
@@ -173,6 +175,7 @@ export function toNested(t: Tensor): any {
 function checkShape(shape: readonly number[]): void {
   shape.forEach((d, i) => {
     if (!Number.isInteger(d) || d < 0) {
+      // Only a programming mistake reaches this (the project's own code passes these): no code.
       throw new ShapeError(
         'shape',
         `Expected axis ${i} of the shape to be a whole number ≥ 0, got ${describe(d)}.`,
@@ -185,6 +188,7 @@ function checkShape(shape: readonly number[]): void {
 export function reshape(t: Tensor, shape: readonly number[]): Tensor {
   checkShape(shape);
   if (sizeOf(shape) !== t.data.length) {
+    // Only a programming mistake reaches this (the project's own code passes these): no code.
     throw new ShapeError(
       'shape',
       `Cannot reshape (${t.shape.join(',')}) with ${t.data.length} cells into (${shape.join(',')}).`,
@@ -195,6 +199,7 @@ export function reshape(t: Tensor, shape: readonly number[]): Tensor {
 
 function expectRank(name: string, t: Tensor, rank: number): void {
   if (t.shape.length !== rank) {
+    // Only a programming mistake reaches this (the project's own code passes these): no code.
     throw new ShapeError(
       name,
       `Expected \`${name}\` to have ${rank} axes, got shape (${t.shape.join(',')}).`,

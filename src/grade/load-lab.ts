@@ -251,37 +251,9 @@ function checkLab(
   };
 }
 
-/** Zod's issues, with "did you mean" drawn from the lab's own field names. */
+/** Zod's issues in file order, with "did you mean" drawn from the lab's own field names. */
 function schemaProblems(source: YamlSource, issues: readonly z.core.$ZodIssue[]): ContentProblem[] {
-  const typos: ContentProblem[] = [];
-  const suggested = new Set<string>();
-  for (const issue of issues) {
-    if (issue.code !== 'unrecognized_keys') continue;
-    for (const key of issue.keys) {
-      const path = [...(issue.path as PathKey[]), key];
-      const guess = suggestField(key, LAB_FIELDS);
-      if (guess) suggested.add(fieldName([...(issue.path as PathKey[]), guess]));
-      typos.push(
-        at(source, path, `unknown field \`${key}\`${guess ? ` (did you mean \`${guess}\`?)` : ''}`),
-      );
-    }
-  }
-  const others = issues
-    .filter((i) => i.code !== 'unrecognized_keys')
-    .flatMap((issue) => {
-      const path = issue.path as PathKey[];
-      // A missing text field fails zod's union ("expected text, or a map…"): say it is missing.
-      if (path.length > 0 && valueAt(source.value, path) === undefined)
-        return [at(source, path, `missing \`${String(path.at(-1))}\``)];
-      return issueProblems(source, [issue]);
-    })
-    .filter((p) => !(suggested.has(p.field) && /^missing /.test(p.message)));
-  return [...typos, ...others].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-}
-
-function valueAt(value: unknown, path: readonly PathKey[]): unknown {
-  let v = value;
-  for (const key of path)
-    v = v !== null && typeof v === 'object' ? (v as Record<PathKey, unknown>)[key] : undefined;
-  return v;
+  return issueProblems(source, issues, [], LAB_FIELDS).sort(
+    (a, b) => (a.line ?? 0) - (b.line ?? 0),
+  );
 }

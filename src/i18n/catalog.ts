@@ -6,7 +6,8 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
-import { normalizeLanguageTag } from './language.js';
+import { ENGINE_CATALOG } from './engine-catalog.js';
+import { BASE_LANGUAGE, normalizeLanguageTag } from './language.js';
 
 /** A catalog: message key → template, e.g. `"answer.number.expected": "Type a number …"`. */
 export type Catalog = Readonly<Record<string, string>>;
@@ -28,7 +29,7 @@ function toPath(dir: URL | string): string {
 }
 
 /**
- * Read every `<lang>.json` in `dir`. A file that is not a flat object of strings is a
+ * Read every `<lang>.json` in `dir`, English with the engine's errors added. A file that is not a flat object of strings is a
  * packaging bug, so it throws with the file name rather than quietly dropping a language.
  */
 export function loadCatalogs(dir: URL | string = MESSAGES_DIR): ReadonlyMap<string, Catalog> {
@@ -48,6 +49,8 @@ export function loadCatalogs(dir: URL | string = MESSAGES_DIR): ReadonlyMap<stri
       throw new Error(`Expected one message catalog for ${tag}, found two (${name}).`);
     catalogs.set(tag, parseCatalog(join(path, name), readFileSync(join(path, name), 'utf8')));
   }
+  // The engine's English is not in en.json: it comes from the engine, its one source.
+  catalogs.set(BASE_LANGUAGE, { ...catalogs.get(BASE_LANGUAGE), ...ENGINE_CATALOG });
   cache.set(path, catalogs);
   return catalogs;
 }

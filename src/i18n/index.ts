@@ -12,7 +12,7 @@ export {
   clearCatalogCache,
   loadCatalogs,
 } from './catalog.js';
-export { type MessageParams, formatMessage } from './format-message.js';
+export { type MessageParams, formatMessage } from '../engine/format-message.js';
 export {
   type Message,
   type Translator,
@@ -21,3 +21,4 @@ export {
   hasMessage,
 } from './translator.js';
 export { type LocalizedText, pickText } from './pick-text.js';
+export { type Words, type WordsParam, type WordsParams, englishText, wordsText } from './words.js';

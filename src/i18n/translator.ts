@@ -6,10 +6,10 @@
  * Vitest it throws; in the running app it shows `⟨key⟩` so a slip never crashes a lesson.
  */
 import { type Catalog, MESSAGES_DIR, loadCatalogs } from './catalog.js';
-import { type MessageParams, formatMessage } from './format-message.js';
+import { type MessageParams, formatMessage } from '../engine/format-message.js';
 import { BASE_LANGUAGE, fallbackChain } from './language.js';
 
-export type { MessageParams } from './format-message.js';
+export type { MessageParams } from '../engine/format-message.js';
 
 /** A message key with its parameters, as returned by parsers and loaders for the UI to show. */
 export interface Message {

@@ -2,16 +2,7 @@
  * Why a calc request is refused, as a message code and its parameters, worded by the message
  * catalog (`calc.error.<code>`): `message` is the English, `text(t)` the learner's language.
  */
-import { type MessageParams, createTranslator } from '../i18n/index.js';
-
-/** Words with a catalog entry of their own, e.g. `{ key: 'calc.type.number' }`. */
-export interface RequestWords {
-  readonly key: string;
-  readonly params?: RequestParams;
-}
-/** A parameter: a number, literal text (a field name, a JSON value), or words to translate. */
-export type RequestParam = string | number | RequestWords;
-export type RequestParams = Readonly<Record<string, RequestParam>>;
+import { type Words, type WordsParams, englishText, wordsText } from '../i18n/index.js';
 
 export const REQUEST_ERROR_CODES = [
   'not-an-object',
@@ -24,33 +15,24 @@ export const REQUEST_ERROR_CODES = [
 ] as const;
 export type RequestErrorCode = (typeof REQUEST_ERROR_CODES)[number];
 
-type Translate = (key: string, params?: MessageParams) => string;
-
-let english: Translate | undefined;
+type Translate = Parameters<typeof wordsText>[1];
 
 export class RequestError extends Error {
   constructor(
     readonly code: RequestErrorCode,
-    readonly params: RequestParams,
+    readonly params: WordsParams,
   ) {
     super();
     this.name = 'RequestError';
-    english ??= createTranslator('en');
-    this.message = this.text(english);
+    this.message = englishText(this.words());
   }
 
   /** The message in the language of `t`. */
   text(t: Translate): string {
-    return wordsText({ key: `calc.error.${this.code}`, params: this.params }, t);
+    return wordsText(this.words(), t);
   }
-}
 
-function wordsText(words: RequestWords, t: Translate): string {
-  const params = Object.fromEntries(
-    Object.entries(words.params ?? {}).map(([name, value]) => [
-      name,
-      typeof value === 'object' ? wordsText(value, t) : value,
-    ]),
-  );
-  return t(words.key, params);
+  private words(): Words {
+    return { key: `calc.error.${this.code}`, params: this.params };
+  }
 }

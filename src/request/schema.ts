@@ -7,7 +7,7 @@ import { LIMITS } from '../engine/index.js';
 
 /**
  * A size, stride, padding, dilation or count: a whole number from `min` to LIMITS.size, the
- * engine's own range. One check, so the message gives the whole range (calc.problem.whole-range).
+ * engine's own range. One check, so the message gives the whole range (issue.problem.whole-range).
  */
 function wholeFrom(min: 0 | 1) {
   return z.number().refine((v) => Number.isInteger(v) && v >= min && v <= LIMITS.size, {
@@ -131,7 +131,7 @@ export const pipelineStage = z.unknown().transform((value, ctx): PipelineStageRe
       path: ['op'],
       input: op,
       message: `expected a stage op: one of ${STAGE_OPS.join(', ')}`,
-      // What the request errors word from the catalog (calc.problem.stage-op).
+      // What the request errors word from the catalog (issue.problem.stage-op).
       params: { problem: 'stage-op', ops: STAGE_OPS.join(', ') },
     });
     return z.NEVER;

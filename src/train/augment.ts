@@ -11,6 +11,7 @@ import { type Random, type Tensor, ValueError, describe } from '../engine/index.
  */
 export function randomShift(max = 1): (image: Tensor, random: Random) => Tensor {
   if (!Number.isInteger(max) || max < 0) {
+    // Only a programming mistake reaches this (the project's own code passes these): no code.
     throw new ValueError('max', `Expected \`max\` to be a whole number ≥ 0, got ${describe(max)}.`);
   }
   return (image, random) => {

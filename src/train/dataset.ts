@@ -33,6 +33,7 @@ export function packedDataset(
 ): Dataset {
   const size = shape[0] * shape[1] * shape[2];
   if (pixels.length !== labels.length * size) {
+    // Only a programming mistake reaches this (the project's own code passes these): no code.
     throw new ShapeError(
       'pixels',
       `Expected ${labels.length} images of ${size} numbers (${labels.length * size}), got ${pixels.length}.`,
@@ -40,6 +41,7 @@ export function packedDataset(
   }
   labels.forEach((label, k) => {
     if (label >= classNames.length) {
+      // Only a programming mistake reaches this (the project's own code passes these): no code.
       throw new ValueError(
         'labels',
         `Label ${label} of image ${k} has no class name (there are ${classNames.length}).`,
@@ -54,6 +56,7 @@ export function packedDataset(
     classNames,
     image(k: number): Tensor {
       if (!Number.isInteger(k) || k < 0 || k >= labels.length) {
+        // Only a programming mistake reaches this (the project's own code passes these): no code.
         throw new ValueError(
           'k',
           `Expected an image number from 0 to ${labels.length - 1}, got ${describe(k)}.`,
@@ -78,6 +81,7 @@ export function subset(data: Dataset, indices: readonly number[], name = data.na
     classNames: data.classNames,
     image: (k: number) => {
       if (!Number.isInteger(k) || k < 0 || k >= indices.length) {
+        // Only a programming mistake reaches this (the project's own code passes these): no code.
         throw new ValueError(
           'k',
           `Expected an image number from 0 to ${indices.length - 1}, got ${describe(k)}.`,

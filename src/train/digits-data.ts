@@ -11,7 +11,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { ValueError, describe, seededRandom } from '../engine/index.js';
+import { ValueError, describe, describeValue, seededRandom, valueError } from '../engine/index.js';
 import { type Dataset, packedDataset, subset } from './dataset.js';
 
 export const DIGIT_SIZE = 28;
@@ -45,27 +45,24 @@ export function loadMnistDigits(directory: string = mnistDigitsDirectory()): Mni
     try {
       text = readFileSync(file, 'utf8');
     } catch (error) {
-      throw new ValueError(
-        'mnist',
-        `Cannot read ${file} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message}); is the \`mnist\` package installed?`,
-      );
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      throw valueError('mnist', 'data-unreadable', { file, reason });
     }
-    let values: unknown = (JSON.parse(text) as { data?: unknown }).data;
+    let values: unknown;
+    try {
+      values = (JSON.parse(text) as { data?: unknown } | null)?.data;
+    } catch (error) {
+      throw valueError('mnist', 'data-not-json', { file, reason: (error as Error).message });
+    }
     if (!Array.isArray(values) || values.length === 0 || values.length % PIXELS !== 0) {
-      throw new ValueError(
-        'mnist',
-        `Expected ${file} to hold { "data": [...] } with 784 numbers per image, got ${describe(values)}.`,
-      );
+      throw valueError('mnist', 'data-malformed', { file, got: describeValue(values) });
     }
     const bytes = new Uint8Array(values.length);
     const list = values as unknown[];
     for (let i = 0; i < list.length; i++) {
       const v = list[i];
       if (typeof v !== 'number' || !(v >= 0 && v <= 1)) {
-        throw new ValueError(
-          'mnist',
-          `Expected the numbers in ${file} to be 0–1, got ${describe(v)} at position ${i}.`,
-        );
+        throw valueError('mnist', 'data-not-unit', { file, got: describeValue(v), position: i });
       }
       bytes[i] = Math.round(v * 255);
     }
@@ -127,6 +124,7 @@ export function splitDigits(
   const trainPer = options.trainCount === undefined ? spare : spread(trainCount, 'trainCount');
   byDigit.forEach((list, d) => {
     if (testPer[d] + trainPer[d] > list.length) {
+      // Only a programming mistake reaches this (the project's own code passes these): no code.
       throw new ValueError(
         options.trainCount === undefined ? 'testCount' : 'trainCount',
         `Digit ${d} has ${list.length} images, too few for ${testPer[d]} held out and ${trainPer[d]} to train on; ask for fewer.`,
@@ -147,6 +145,7 @@ export function splitDigits(
 /** n images over ten digits as evenly as possible (the first digits get one more). */
 function spread(n: number, name: string): number[] {
   if (!Number.isInteger(n) || n < 0)
+    // Only a programming mistake reaches this (the project's own code passes these): no code.
     throw new ValueError(
       name,
       `Expected \`${name}\` to be a whole number ≥ 0, got ${describe(n)}.`,

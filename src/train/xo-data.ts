@@ -133,10 +133,12 @@ function segmentDistance(
  */
 export function renderXo(shape: 'X' | 'O', variation: XoVariation, random?: Random): Float64Array {
   if (shape !== 'X' && shape !== 'O') {
+    // Only a programming mistake reaches this (the project's own code passes these): no code.
     throw new ValueError('shape', `Expected \`shape\` to be "X" or "O", got ${describe(shape)}.`);
   }
   const v = variation;
   if ((v.missing > 0 || v.noise > 0) && random === undefined) {
+    // Only a programming mistake reaches this (the project's own code passes these): no code.
     throw new ValueError('random', 'Missing pixels and noise need a random generator.');
   }
   const centre = (XO_SIZE - 1) / 2;
@@ -204,6 +206,7 @@ export function xoData(options: XoDataOptions = {}): { train: Dataset; test: Dat
 
 function checkCount(name: string, n: number): number {
   if (!Number.isInteger(n) || n < 2 || n % 2 !== 0) {
+    // Only a programming mistake reaches this (the project's own code passes these): no code.
     throw new ValueError(
       name,
       `Expected \`${name}\` to be an even whole number ≥ 2 (half X, half O), got ${describe(n)}.`,
@@ -229,6 +232,7 @@ function generate(
     do {
       image = renderXo(label === 0 ? 'X' : 'O', randomVariation(random, limits), random);
       if (++tries > 1000)
+        // Only a programming mistake reaches this (the project's own code passes these): no code.
         throw new ValueError(
           'limits',
           'Could not draw a held-out image unlike every training image; allow more variation.',

@@ -149,6 +149,7 @@ export function compareWithLectureFilters(
     filters.shape[1] !== 1 ||
     filters.shape[2] * filters.shape[3] !== size
   ) {
+    // Only a programming mistake reaches this (the project's own code passes these): no code.
     throw new ShapeError(
       'filters',
       `Expected one-channel filters of ${size} cells, (filters, 1, rows, columns), got (${filters.shape.join(',')}).`,

@@ -4,6 +4,7 @@
  * is static: a demo writes out every window at once, and an exercise shows its question and
  * the answer format but never the answer (a handout must not give answers away).
  */
+import { errorText } from '../request/error-text.js';
 import { runRequest } from '../request/run-request.js';
 import { textReport } from '../render/report/text-report.js';
 import type { Course, Demo, Lesson, Step } from '../content/course.js';
@@ -100,7 +101,7 @@ function exercisePrintLines(
   try {
     question = instantiate(def, { seed: options.seed, lang: options.lang, t: o.t });
   } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
+    const reason = errorText(error, o.t);
     broken.push(`${def.id}: ${reason}`);
     return [
       ...wrap(idLine, o.width).map(o.style.dim),

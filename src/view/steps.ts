@@ -1,4 +1,5 @@
 /** Prose, picture and figure steps as lines. */
+import { errorText } from '../request/error-text.js';
 import { runRequest } from '../request/run-request.js';
 import { FIGURE_MAX_PRODUCTS, textReport } from '../render/report/text-report.js';
 import type { Step } from '../content/course.js';
@@ -39,10 +40,9 @@ function computeFigure(step: Extract<Step, { type: 'figure' }>, o: ViewOptions):
     );
   } catch (error) {
     lines.push(
-      ...wrap(
-        o.t('tui.figure.failed', { error: error instanceof Error ? error.message : String(error) }),
-        o.width,
-      ).map(o.style.error),
+      ...wrap(o.t('tui.figure.failed', { error: errorText(error, o.t) }), o.width).map(
+        o.style.error,
+      ),
     );
   }
   if (step.caption) lines.push('', ...wrap(step.caption, o.width).map(o.style.dim));

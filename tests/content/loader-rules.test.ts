@@ -213,7 +213,7 @@ describe('exercise rules', () => {
       EXERCISE(
         '    generate: { rows: 3, colls: 4, kernel: 2, values: { of: [1] }, weights: { of: [1] } }\n',
       ),
-      ['exercises/one.yaml:8 exercises[0].generate — unknown field `colls`'],
+      ['exercises/one.yaml:8 exercises[0].generate.colls — unknown field `colls`'],
     ],
     [
       'an input the engine refuses',

@@ -177,11 +177,11 @@ describe('conv1d: generated variants', () => {
 describe('conv1d: bad input names the field', () => {
   it.each([
     [{ input: [1, 2], kernel: [1, 2, 3] }, 'given.kernel', /does not fit/],
-    [{ input: 'x', kernel: [1] }, 'given.input', /expected array/],
-    [{ input: [], kernel: [1] }, 'given.input', /too small/i],
+    [{ input: 'x', kernel: [1] }, 'given.input', /expected a list \(got "x"\)/],
+    [{ input: [], kernel: [1] }, 'given.input', /expected at least 1 item/],
     [{ input: [1, 2], kernel: [1], mode: 'wide' }, 'given.mode', /`valid`, `same` or `full`/],
-    [{ input: [1, 2], kernel: [1], flip: 'yes' }, 'given.flip', /boolean/],
-    [{ input: [1, 2], kernel: [1], stride: 2 }, 'given', /unknown field `stride`/],
+    [{ input: [1, 2], kernel: [1], flip: 'yes' }, 'given.flip', /expected true or false/],
+    [{ input: [1, 2], kernel: [1], stride: 2 }, 'given.stride', /unknown field `stride`/],
   ])('%j → %s', (given, field, message) => {
     expect(() => template.parseGiven(given)).toThrow(
       expect.objectContaining({ field, message: expect.stringMatching(message) }),
@@ -197,7 +197,7 @@ describe('conv1d: bad input names the field', () => {
     [
       { length: 5, kernel: 2, values: { range: [0, 1] }, weights: { of: [] } },
       'generate.weights.of',
-      /too small/i,
+      /expected at least 1 item/,
     ],
     [
       { length: 5, kernel: 2, values: { range: [0, 1] }, weights: { of: [1] }, mode: [] },

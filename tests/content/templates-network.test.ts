@@ -603,7 +603,7 @@ describe('bad input names the field', () => {
       'given.stages[0].op',
       /expected a stage op/,
     ],
-    [{ input: X, stages: [CONV], cell: [0, 0, 0] }, 'given', /unknown field `cell`/],
+    [{ input: X, stages: [CONV], cell: [0, 0, 0] }, 'given.cell', /unknown field `cell`/],
   ])('%j → %s', (given, field, message) => {
     expect(() => networkValue.parseGiven(given)).toThrow(
       expect.objectContaining({ field, message: expect.stringMatching(message) }),

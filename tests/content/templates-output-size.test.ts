@@ -202,9 +202,9 @@ describe('generated variants', () => {
 describe('bad input names the field', () => {
   it.each([
     [{ n: 2, f: 3 }, 'given.f', /fit/],
-    [{ n: 7, f: 3, stride: 0 }, 'given.stride', />=1/],
+    [{ n: 7, f: 3, stride: 0 }, 'given.stride', /expected a number ≥ 1 \(got 0\)/],
     [{ n: 7, f: 3, pad: 'full' }, 'given.pad', /`valid`, `same` or a whole number/],
-    [{ n: 7, f: 3, kernel: 3 }, 'given', /unknown field `kernel`/],
+    [{ n: 7, f: 3, kernel: 3 }, 'given.kernel', /unknown field `kernel`/],
   ])('%j → %s', (given, field, message) => {
     expect(() => outputSizeTemplate.parseGiven(given)).toThrow(
       expect.objectContaining({ field, message: expect.stringMatching(message) }),

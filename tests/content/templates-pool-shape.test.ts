@@ -95,7 +95,7 @@ describe('pool-shape', () => {
   it.each([
     [{ input: [7, 7, 3], size: 2, padding: 'full' }, 'given.padding', /`valid` or `same`/],
     [{ input: [1, 7, 3], size: 2 }, 'given.size', /fit/],
-    [{ input: [7, 7, 3], size: 2, filters: 4 }, 'given', /unknown field `filters`/],
+    [{ input: [7, 7, 3], size: 2, filters: 4 }, 'given.filters', /unknown field `filters`/],
   ])('%j → %s', (given, field, message) => {
     expect(() => template.parseGiven(given)).toThrow(
       expect.objectContaining({ field, message: expect.stringMatching(message) }),

@@ -122,8 +122,8 @@ describe('receptive-field', () => {
 
   it.each([
     [{ layers: [] }, 'given.layers', /at least one layer/],
-    [{ layers: [{ kernel: 0 }] }, 'given.layers[0].kernel', />=1/],
-    [{ layers: [{ kernel: 3, pad: 1 }] }, 'given.layers[0]', /unknown field `pad`/],
+    [{ layers: [{ kernel: 0 }] }, 'given.layers[0].kernel', /expected a number ≥ 1 \(got 0\)/],
+    [{ layers: [{ kernel: 3, pad: 1 }] }, 'given.layers[0].pad', /unknown field `pad`/],
   ])('bad input %j → %s', (given, field, message) => {
     expect(() => template.parseGiven(given)).toThrow(
       expect.objectContaining({ field, message: expect.stringMatching(message) }),

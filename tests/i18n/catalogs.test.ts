@@ -180,6 +180,10 @@ describe('shipped catalogs', () => {
   });
 });
 
+const ENGINE_WORDS = Object.fromEntries(
+  Object.entries(loadCatalogs().get(BASE_LANGUAGE)!).filter(([key]) => key.startsWith('engine.')),
+);
+
 describe('the translation check, on scratch catalogs', () => {
   const dir = mkdtempSync(join(tmpdir(), 'cnn-tutor-catalogs-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -193,10 +197,12 @@ describe('the translation check, on scratch catalogs', () => {
     const folder = join(dir, name);
     mkdirSync(folder);
     writeFileSync(join(folder, 'en.json'), JSON.stringify(english));
-    writeFileSync(join(folder, 'pt-BR.json'), JSON.stringify(translated));
+    // The engine's own English joins every English catalog (engine-catalog.ts); the scratch
+    // translation copies those words, and only what is said of the demo keys is kept.
+    writeFileSync(join(folder, 'pt-BR.json'), JSON.stringify({ ...ENGINE_WORDS, ...translated }));
     const catalogs = loadCatalogs(folder);
     expect([...catalogs.keys()]).toEqual(['en', 'pt-BR']);
-    return translationProblems(catalogs);
+    return translationProblems(catalogs).filter((line) => !line.includes('`engine.'));
   };
 
   it('finds nothing wrong with a complete translation', () => {

@@ -1,10 +1,14 @@
 /**
- * Engine errors speak English on their own and are worded by the message catalog in the
- * interface. The two must say the same in English: every code is triggered here, every variant
- * of its message (plural, optional parts), and the catalog's wording must equal the error's own
- * message. A new code without a catalog entry, or without a trigger here, fails.
+ * Engine errors speak English on their own (the engine's table of templates is the one source
+ * of that English) and are worded by the message catalog in the interface, where a translation
+ * may word them its own way. Every code is triggered here, every variant of its message (plural,
+ * optional parts): the catalog must word it, with every placeholder filled by the error's
+ * parameters, as the error's own message says it. A new code without a trigger here fails.
  */
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import { errorText } from '../../src/request/error-text.js';
 import {
   ENGINE_ERROR_CODES,
@@ -26,6 +30,8 @@ import {
   expectFiniteData,
   expectNonNegativeInt,
   expectPositiveInt,
+  explainConv2dCell,
+  explainPoolCell,
   filtersFrom,
   findThresholdUnit,
   fromNested,
@@ -39,6 +45,7 @@ import {
   receptiveField,
   resolveModel,
   runPipeline,
+  seededRandom,
   softmax,
   tensor,
   thresholdNetwork,
@@ -46,7 +53,13 @@ import {
   volumeFrom,
   windowGeometry,
 } from '../../src/engine/index.js';
-import { BASE_LANGUAGE, createTranslator, loadCatalogs } from '../../src/i18n/index.js';
+import {
+  BASE_LANGUAGE,
+  MESSAGES_DIR,
+  createTranslator,
+  loadCatalogs,
+} from '../../src/i18n/index.js';
+import { loadMnistDigits } from '../../src/train/digits-data.js';
 
 const en = createTranslator('en');
 
@@ -89,6 +102,21 @@ function layer(spec: unknown) {
   return () => resolveModel({ input: [4, 4, 1], layers: [spec] } as never);
 }
 
+const dataDirs: string[] = [];
+afterAll(() => {
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+/** Reads a digits folder whose `0.json` holds `text` (or that has no files at all). */
+function digitsFrom(text?: string) {
+  return () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cnn-tutor-digits-'));
+    dataDirs.push(dir);
+    if (text !== undefined) writeFileSync(join(dir, '0.json'), text);
+    return loadMnistDigits(dir);
+  };
+}
+
 /** Calls that throw each code, one per variant of its message. */
 const TRIGGERS: Record<EngineErrorCode, (() => unknown)[]> = {
   'not-positive-int': [
@@ -102,6 +130,7 @@ const TRIGGERS: Record<EngineErrorCode, (() => unknown)[]> = {
     () => expectPositiveInt('size', -Infinity),
   ],
   'not-non-negative-int': [() => expectNonNegativeInt('padding', -1)],
+  'not-int': [() => seededRandom(1.5), () => seededRandom('7' as never)],
   'not-finite': [() => expectFinite('scale', NaN), () => fromNested('input', [[1, 'a']])],
   'not-boolean': [
     () => denseParams({ inputs: 1, units: 1, bias: 'yes' as never }),
@@ -161,6 +190,8 @@ const TRIGGERS: Record<EngineErrorCode, (() => unknown)[]> = {
   'bias-per-output': [() => dense([1], [[1]], [1, 2]), () => dense([1], [[1]], 3 as never)],
   'conv1d-mode': [() => conv1d([1], [1], { mode: 'wide' as never })],
   'conv1d-too-long': [() => conv1d([1, 2], [1, 2, 3])],
+  'conv-cell-outside': [() => explainConv2dCell(grid2x2, oneByOne, {}, 0, 2, 0)],
+  'pool-cell-outside': [() => explainPoolCell('max', grid2x2, { size: 2 }, 0, 0, 1)],
   'stage-needs-volume': [
     () => runPipeline(vector, [{ op: 'maxpool', size: 1 }]),
     () => runPipeline(grid2x2, [{ op: 'flatten' }, { op: 'avgpool', size: 1 }]),
@@ -248,6 +279,10 @@ const TRIGGERS: Record<EngineErrorCode, (() => unknown)[]> = {
   ],
   'window-layers': [() => receptiveField(5 as never)],
   'window-layer': [() => receptiveField([5 as never])],
+  'data-unreadable': [digitsFrom()],
+  'data-not-json': [digitsFrom('{"data": [0.5,')],
+  'data-malformed': [digitsFrom('{"data": [0.5]}'), digitsFrom('null')],
+  'data-not-unit': [digitsFrom(JSON.stringify({ data: [2, ...new Array(783).fill(0)] }))],
 };
 
 function thrown(trigger: () => unknown): unknown {
@@ -295,6 +330,38 @@ describe('engine errors and the message catalog', () => {
     for (const params of SAMPLES[code]) {
       expect(en(`engine.value.${code}`, params)).toBe(String(phrase(code, params as never)));
     }
+  });
+
+  /** Errors about the request as a whole (its size, its work, an overflow) name no one field. */
+  const ABOUT_THE_WHOLE = new Set<EngineErrorCode>([
+    'index-outside',
+    'model-not-object',
+    'too-many-cells',
+    'too-much-work',
+    'not-finite-result',
+    // A data file's errors name the file, the thing to fix.
+    'data-not-json',
+    'data-malformed',
+    'data-not-unit',
+  ]);
+
+  it.each(ENGINE_ERROR_CODES.filter((code) => !ABOUT_THE_WHOLE.has(code)))(
+    '%s: the message names the argument it is about',
+    (code) => {
+      for (const trigger of TRIGGERS[code]) {
+        const e = thrown(trigger) as EngineError;
+        // `layers[0].kernel` is named as `layers[0]`, the layer the message is about.
+        const field = /^[^.[]+(\[\d+\])?/.exec(e.argument)![0];
+        expect(e.message).toContain(field);
+      }
+    },
+  );
+
+  it('en.json holds no engine wording: the engine is its one source', () => {
+    const file = JSON.parse(
+      readFileSync(new URL(`${BASE_LANGUAGE}.json`, MESSAGES_DIR), 'utf8'),
+    ) as Record<string, string>;
+    expect(Object.keys(file).filter((key) => key.startsWith('engine.'))).toEqual([]);
   });
 
   it('the catalog has no engine entry without a code', () => {

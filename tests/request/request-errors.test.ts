@@ -120,7 +120,7 @@ describe('calc request errors', () => {
     );
     // Words inside a message come from the translator too.
     expect(refusal({ op: 'conv2d', input: [[1]], kernels: [[[1]]], scale: 'x' }).text(t)).toBe(
-      'calc.error.invalid(field=scale, problem=calc.problem.type(expected=calc.type.number(), received=calc.type.string()), got="x")',
+      'calc.error.invalid(field=scale, problem=issue.problem.type(expected=issue.type.number(), received=issue.type.string()), got="x")',
     );
   });
 });

@@ -1,6 +1,8 @@
 /** Pieces every template uses: errors that name the field to fix, drawing from specs, prompts. */
 import { z } from 'zod';
 import { EngineError } from '../../engine/index.js';
+import { fieldName, readIssue } from '../../untrusted/zod-issue.js';
+import { contentIssue } from '../issue-message.js';
 import { MAX_DRAWN } from '../limits.js';
 import type { Rng } from '../random.js';
 
@@ -20,13 +22,9 @@ export function parseWith<T>(schema: z.ZodType<T>, value: unknown, where: 'given
   if (r.success) return r.data;
   // A misspelt field shows up twice (unknown `kernal`, missing `kernel`): the unknown one says more.
   const issue = r.error.issues.find((i) => i.code === 'unrecognized_keys') ?? r.error.issues[0];
-  const path = issue.path.map((k) => (typeof k === 'number' ? `[${k}]` : `.${String(k)}`)).join('');
-  let message = issue.message.replace(/^Invalid input: /, '');
-  if (issue.code === 'unrecognized_keys')
-    message = `unknown field ${issue.keys.map((k) => `\`${k}\``).join(', ')}`;
-  else if (issue.code === 'invalid_type' && lookup(value, issue.path) === undefined)
-    message = 'missing (this field is required)';
-  throw new TemplateError(`${where}${path}`, `\`${where}${path}\`: ${message}`);
+  const { path, message } = contentIssue(readIssue(issue, value));
+  const field = fieldName([where, ...path]);
+  throw new TemplateError(field, `\`${field}\`: ${message}`);
 }
 
 /**
@@ -51,13 +49,6 @@ export function engineError(
     field,
     `\`${field}\`: ${(error as Error).message.replaceAll('`f`', `\`${kernel}\``)}`,
   );
-}
-
-function lookup(value: unknown, path: readonly PropertyKey[]): unknown {
-  let v = value;
-  for (const key of path)
-    v = v !== null && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[key] : undefined;
-  return v;
 }
 
 /**
