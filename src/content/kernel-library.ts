@@ -6,20 +6,9 @@
  *
  * A kernel's id is part of the course's data: never rename or change one, add a new one instead.
  */
-import type { LocalizedText } from '../i18n/index.js';
+import type { LibraryKernel } from './course.js';
 
-export interface LibraryKernel {
-  /** Stable id, used in exercise files. */
-  readonly id: string;
-  /** What the learner reads, per language. */
-  readonly name: LocalizedText;
-  /** The grid as the slides print it (before the scale). */
-  readonly grid: readonly (readonly number[])[];
-  /** Multiplies the sum of products; 1 for kernels without a fraction in front. */
-  readonly scale: number;
-  /** The scale as the slides write it, e.g. `1/9`; absent when the scale is 1. */
-  readonly scaleText?: string;
-}
+export type { LibraryKernel };
 
 const KERNELS: readonly LibraryKernel[] = [
   {

@@ -2,11 +2,9 @@
  * The course library (lessons/library.yaml): what lessons and exercises may name instead of
  * repeating numbers, and the message for every name that does not resolve.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
 import fc from 'fast-check';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { writeCourse } from '../helpers/course-folder.js';
 import type { ContentProblem } from '../../src/content/course.js';
 import {
   type Library,
@@ -16,19 +14,6 @@ import {
 } from '../../src/content/library.js';
 import { loadCourse } from '../../src/content/load-course.js';
 import { ROOT } from '../e2e/pty-session.js';
-
-const roots: string[] = [];
-afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
-
-function writeCourse(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'cnn-tutor-library-'));
-  roots.push(root);
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, file)), { recursive: true });
-    writeFileSync(join(root, file), text);
-  }
-  return root;
-}
 
 const LIBRARY = `format: 1
 kernels:

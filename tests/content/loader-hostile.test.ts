@@ -5,9 +5,9 @@
  * stack trace, never gigabytes of memory.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { checkContent } from '../../src/content/check-content.js';
 import type { ContentProblem } from '../../src/content/course.js';
@@ -20,6 +20,7 @@ import {
 } from '../../src/content/limits.js';
 import { loadCourse } from '../../src/content/load-course.js';
 import { runCli } from '../cli/run-cli.js';
+import { writeCourse as writeFiles } from '../helpers/course-folder.js';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
@@ -31,12 +32,7 @@ function tempDir(): string {
 }
 
 function writeCourse(files: Record<string, string>): string {
-  const root = tempDir();
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, file)), { recursive: true });
-    writeFileSync(join(root, file), text);
-  }
-  return root;
+  return writeFiles(files, tempDir());
 }
 
 const MANIFEST = 'format: 1\nlessons: [one]\n';

@@ -2,24 +2,9 @@
  * One rule of the file format per row: a tiny course written to a temporary folder, and the
  * exact problems the loader must report for it.
  */
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { afterAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
+import { writeCourse } from '../helpers/course-folder.js';
 import { loadCourse } from '../../src/content/load-course.js';
-
-const roots: string[] = [];
-afterAll(() => roots.forEach((r) => rmSync(r, { recursive: true, force: true })));
-
-function writeCourse(files: Record<string, string>): string {
-  const root = mkdtempSync(join(tmpdir(), 'cnn-tutor-course-'));
-  roots.push(root);
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, file)), { recursive: true });
-    writeFileSync(join(root, file), text);
-  }
-  return root;
-}
 
 const MANIFEST = 'format: 1\nlessons: [one]\n';
 const lesson = (steps: string, head = 'format: 1\nid: one\ntitle: One\nsummary: S\n'): string =>
