@@ -6,7 +6,7 @@
  * filters the rest are counted. Nothing here spreads or recurses over the data, and the work
  * is at most one pass over it, so a result of millions of numbers reports in a moment.
  */
-import { type Tensor, formatCount } from '../engine/index.js';
+import { type Tensor, formatCount, planeSpan, volumeIndex } from '../engine/index.js';
 import type { MessageParams } from '../i18n/format-message.js';
 import { type GridOptions, formatNumber, renderGrid } from '../render/index.js';
 
@@ -46,13 +46,12 @@ export function planeCount(t: Tensor): number {
 /** The `k`-th plane as rows, with `pad` zeros around it. */
 export function plane(t: Tensor, k: number, pad: Pads = NO_PADS): number[][] {
   const [rows, cols] = planeSize(t);
-  const base = k * rows * cols;
   const width = cols + pad.left + pad.right;
   const out: number[][] = [];
   for (let y = 0; y < pad.top; y++) out.push(new Array<number>(width).fill(0));
   for (let y = 0; y < rows; y++) {
     const row = new Array<number>(width).fill(0);
-    for (let x = 0; x < cols; x++) row[pad.left + x] = t.data[base + y * cols + x];
+    for (let x = 0; x < cols; x++) row[pad.left + x] = t.data[volumeIndex(t.shape, k, y, x)];
     out.push(row);
   }
   for (let y = 0; y < pad.bottom; y++) out.push(new Array<number>(width).fill(0));
@@ -90,7 +89,7 @@ export function planeBlock(
   const p = pad ?? NO_PADS;
   if (rows + p.top + p.bottom <= MAX_DRAWN_SIDE && cols + p.left + p.right <= MAX_DRAWN_SIDE)
     return renderGrid(plane(t, k, p), { ...options, padded: pad, title });
-  const [min, max] = range(t.data, k * rows * cols, rows * cols);
+  const [min, max] = range(t.data, planeSpan(t.shape, k)[0], rows * cols);
   return [
     title,
     tr('calc.report.not-drawn', { size: `${rows}×${cols}` }),

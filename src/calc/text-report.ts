@@ -11,6 +11,7 @@ import {
   explainConv2dCell,
   explainPoolCell,
   formatSummary,
+  gridIndex,
   plainNumber,
   poolCellText,
 } from '../engine/index.js';
@@ -159,7 +160,7 @@ function conv2dReport(r: Extract<CalcResult, { op: 'conv2d' }>, o: ReportOptions
       const blocks = Array.from({ length: channels }, (_, c) =>
         planeBlock(
           r.filters,
-          f * C + c,
+          gridIndex(C, f, c),
           C > 1
             ? t('calc.report.kernel-channel', { filter: f, channel: c })
             : t('calc.report.kernel-n', { filter: f }),

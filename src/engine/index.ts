@@ -2,6 +2,7 @@
 export * from './errors.js';
 export * from './limits.js';
 export * from './tensor.js';
+export * from './index-math.js';
 export * from './geometry.js';
 export * from './nested.js';
 export * from './conv1d.js';
