@@ -84,6 +84,16 @@ export const ENGINE_ERROR_MESSAGES = {
     `Expected \`${p.row}\` to have one weight per input (${p.inputs}), got ${p.got}.`,
   'bias-per-output': (p: { outputs: number; got: Got }) =>
     `Expected \`bias\` to have one number per output (${p.outputs}), got ${p.got}.`,
+  'dense-weights-shape': (p: { shape: string }) =>
+    `Expected \`weights\` to be (units, inputs), got shape (${p.shape}).`,
+  'dense-inputs': (p: { inputs: number; got: number }) =>
+    `Each unit has ${p.inputs} weight${p.inputs === 1 ? '' : 's'}, so \`input\` needs ${p.inputs} numbers, got ${p.got}.`,
+  'bias-per-unit': (p: { units: number; got: number }) =>
+    `Expected \`bias\` to have one number per unit (${p.units}), got ${p.got}.`,
+  'gradient-per-unit': (p: { units: number; got: number }) =>
+    `Expected \`gradOutput\` to have one number per unit (${p.units}), got ${p.got}.`,
+  'gradient-per-input': (p: { inputs: number; got: Got }) =>
+    `Expected \`gradOutput\` to have one number per input (${p.inputs}), got ${p.got}.`,
   'conv1d-mode': (p: { got: Got }) =>
     `Expected \`mode\` to be "valid", "same" or "full", got ${p.got}.`,
   'conv1d-too-long': (p: { kernel: number; input: number }) =>

@@ -40,6 +40,7 @@ import {
   resolveModel,
   seededRandom,
   softmaxCrossEntropy,
+  softmaxData,
   softmaxCrossEntropyBackward,
   tensor,
 } from '../engine/index.js';
@@ -272,7 +273,7 @@ export function forward(net: Network, input: Tensor): ForwardTrace {
         pre = relu(x);
         break;
       case 'softmax':
-        pre = { shape: [...x.shape], data: probabilitiesOf(x.data) };
+        pre = { shape: [...x.shape], data: softmaxData(x.data) };
         break;
     }
     const act = activationOf(spec);
@@ -280,7 +281,7 @@ export function forward(net: Network, input: Tensor): ForwardTrace {
       act === 'relu'
         ? relu(pre)
         : act === 'softmax'
-          ? { shape: [...pre.shape], data: probabilitiesOf(pre.data) }
+          ? { shape: [...pre.shape], data: softmaxData(pre.data) }
           : pre;
     traces.push({ index: k, name: layer.name, type: spec.type, preActivation: pre, output });
     x = output;
@@ -292,22 +293,11 @@ export function forward(net: Network, input: Tensor): ForwardTrace {
       : soft === 'activation'
         ? last.preActivation.data
         : last.output.data;
-  const probabilities = soft === null ? probabilitiesOf(logits) : last.output.data;
+  const probabilities = soft === null ? softmaxData(logits) : last.output.data;
   let predicted = 0;
   for (let i = 1; i < probabilities.length; i++)
     if (probabilities[i] > probabilities[predicted]) predicted = i;
   return { input, layers: traces, logits, probabilities, predicted };
-}
-
-/** softmax without checks (the engine's `softmax` checks and works on plain lists). */
-function probabilitiesOf(z: ArrayLike<number>): Float64Array {
-  let m = -Infinity;
-  for (let i = 0; i < z.length; i++) if (z[i] > m) m = z[i];
-  const p = new Float64Array(z.length);
-  let total = 0;
-  for (let i = 0; i < z.length; i++) total += p[i] = Math.exp(z[i] - m);
-  for (let i = 0; i < z.length; i++) p[i] /= total;
-  return p;
 }
 
 export interface BackwardOptions {
