@@ -99,6 +99,12 @@ export const ENGINE_ERROR_MESSAGES = {
   'conv1d-too-long': (p: { kernel: number; input: number }) =>
     `The kernel has ${p.kernel} numbers but the input only ${p.input}: with mode "valid" it does not fit.`,
 
+  // Running a model (model-forward.ts, model-backward.ts).
+  'layer-without-params': (p: { layer: number; type: string }) =>
+    `\`layers[${p.layer}]\` is a ${p.type} layer and needs its weights in \`params[${p.layer}]\`, got nothing.`,
+  'backward-from': (p: { from: number; last: number }) =>
+    `Expected \`from\` to be a layer number from −1 (the input) to ${p.last}, got ${p.from}.`,
+
   // Pipelines (pipeline.ts).
   'stage-needs-volume': (p: { stage: string; op: string; before: Phrase; shape: string }) =>
     `\`${p.stage}\` (${p.op}) needs a volume (channels, rows, columns), but ${p.before} gives shape ${p.shape}.`,

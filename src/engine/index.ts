@@ -16,6 +16,8 @@ export * from './arithmetic.js';
 export * from './params.js';
 export * from './receptive-field.js';
 export * from './model.js';
+export * from './model-forward.js';
+export * from './model-backward.js';
 export * from './summary.js';
 export * from './threshold.js';
 export * from './layout.js';

@@ -20,6 +20,7 @@ import {
   conv2dGeometry,
   conv2dParams,
   convertFlatIndex,
+  backward,
   dense,
   denseBackward,
   denseForward,
@@ -30,6 +31,7 @@ import {
   expectPositiveInt,
   filtersFrom,
   findThresholdUnit,
+  forward,
   fromNested,
   kernelShape,
   layoutShape,
@@ -257,6 +259,15 @@ const TRIGGERS: Record<EngineErrorCode, (() => unknown)[]> = {
   'bias-per-unit': [() => denseForward(vector, tensor([1, 2]), [1, 2])],
   'gradient-per-unit': [() => denseBackward(vector, tensor([1, 2]), tensor([2]))],
   'gradient-per-input': [() => softmaxBackward([1, 2], [1])],
+  'layer-without-params': [
+    () => forward({ layers: [{ type: 'dense', units: 1 }], params: [] }, vector),
+  ],
+  'backward-from': [
+    () =>
+      backward({ layers: [], params: [] }, { input: vector, layers: [], output: vector }, vector, {
+        from: 0,
+      }),
+  ],
   'window-layers': [() => receptiveField(5 as never)],
   'window-layer': [() => receptiveField([5 as never])],
 };
