@@ -106,6 +106,10 @@ export const ENGINE_ERROR_MESSAGES = {
     `Expected \`from\` to be a layer number from −1 (the input) to ${p.last}, got ${p.from}.`,
 
   // Pipelines (pipeline.ts).
+  'stages-not-array': (p: { got: Got }) =>
+    `Expected \`stages\` to be a list of stages, got ${p.got}.`,
+  'stage-op': (p: { got: Got }) =>
+    `Expected a stage \`op\` of conv2d, relu, maxpool, avgpool, flatten, dense or softmax, got ${p.got}.`,
   'stage-needs-volume': (p: { stage: string; op: string; before: Phrase; shape: string }) =>
     `\`${p.stage}\` (${p.op}) needs a volume (channels, rows, columns), but ${p.before} gives shape ${p.shape}.`,
   'stage-needs-vector': (p: { stage: string; op: string; before: Phrase; shape: string }) =>

@@ -14,6 +14,7 @@ import {
   backward,
   forward,
   runPipeline,
+  runPipelineCounted,
   tensor,
   toNested,
 } from '../../src/engine/index.js';
@@ -133,6 +134,12 @@ describe('forward', () => {
           expect(Array.from(l.output.data)).toEqual(Array.from(outputs[k].data)),
         );
         expect(trace.output).toBe(trace.layers[trace.layers.length - 1].output);
+        // The model the pipeline builds from its stages runs to the same numbers.
+        const built = runPipelineCounted(input, stages).model;
+        expect(built.layers.map((l) => l.type)).toEqual(model.layers.map((l) => l.type));
+        forward(built, input).layers.forEach((l, k) =>
+          expect(Array.from(l.output.data)).toEqual(Array.from(outputs[k].data)),
+        );
       }),
       { numRuns: 60 },
     );

@@ -43,6 +43,7 @@ import {
   receptiveField,
   resolveModel,
   runPipeline,
+  runStage,
   softmax,
   softmaxBackward,
   tensor,
@@ -170,6 +171,8 @@ const TRIGGERS: Record<EngineErrorCode, (() => unknown)[]> = {
     () => runPipeline(vector, [{ op: 'maxpool', size: 1 }]),
     () => runPipeline(grid2x2, [{ op: 'flatten' }, { op: 'avgpool', size: 1 }]),
   ],
+  'stages-not-array': [() => runPipeline(vector, 'relu' as never)],
+  'stage-op': [() => runStage(vector, { op: 'sigmoid' } as never)],
   'stage-needs-vector': [() => runPipeline(grid2x2, [{ op: 'relu' }, { op: 'softmax' }])],
   'in-stage': [
     () => runPipeline(grid2x2, [{ op: 'maxpool', size: 3 }]),
