@@ -33,10 +33,13 @@ export type ParameterList = readonly (LayerParameters | null)[];
 export interface Model {
   readonly layers: readonly LayerSpec[];
   readonly params: ParameterList;
+  /** What the trace calls each layer (e.g. resolveModel's Keras names). @default its own `name`, else its type */
+  readonly names?: readonly string[];
 }
 
 export interface LayerTrace {
   readonly index: number;
+  readonly name: string;
   readonly type: LayerSpec['type'];
   /** A conv2d or dense layer's result before its activation; the output itself for other layers. */
   readonly preActivation: Tensor;
@@ -96,6 +99,17 @@ export function runLayer(
   x: Tensor,
   index = 0,
 ): { preActivation: Tensor; output: Tensor } {
+  const preActivation = layerResult(layer, params, x, index);
+  return { preActivation, output: activate(layer, preActivation) };
+}
+
+/** The layer's own op on `x`, before its activation. */
+function layerResult(
+  layer: LayerSpec,
+  params: LayerParameters | null,
+  x: Tensor,
+  index: number,
+): Tensor {
   let pre: Tensor;
   switch (layer.type) {
     case 'conv2d': {
@@ -133,14 +147,15 @@ export function runLayer(
         got: describeValue((layer as { type?: unknown }).type),
       });
   }
+  return pre;
+}
+
+/** The layer's activation on its result (the result itself for 'linear'). */
+function activate(layer: LayerSpec, pre: Tensor): Tensor {
   const act = activationOf(layer);
-  const output =
-    act === 'relu'
-      ? relu(pre)
-      : act === 'softmax'
-        ? { shape: [...pre.shape], data: softmaxData(pre.data) }
-        : pre;
-  return { preActivation: pre, output };
+  if (act === 'relu') return relu(pre);
+  if (act === 'softmax') return { shape: [...pre.shape], data: softmaxData(pre.data) };
+  return pre;
 }
 
 /** What a conv2d or dense layer applies to its result; 'linear' (nothing) for the others. */
@@ -158,10 +173,13 @@ export function activationOf(layer: LayerSpec): 'relu' | 'softmax' | 'linear' {
 export function forward(model: Model, input: Tensor): ModelTrace {
   const layers: LayerTrace[] = [];
   let x = input;
-  model.layers.forEach((layer, k) => {
-    const { preActivation, output } = runLayer(layer, model.params[k] ?? null, x, k);
-    layers.push({ index: k, type: layer.type, preActivation, output });
+  for (let k = 0; k < model.layers.length; k++) {
+    const layer = model.layers[k];
+    const preActivation = layerResult(layer, model.params[k] ?? null, x, k);
+    const output = activate(layer, preActivation);
+    const name = model.names?.[k] ?? layer.name ?? layer.type;
+    layers.push({ index: k, name, type: layer.type, preActivation, output });
     x = output;
-  });
+  }
   return { input, layers, output: x };
 }

@@ -52,10 +52,8 @@ export interface Network {
   readonly classes: number;
 }
 
-export interface LayerTrace extends EngineLayerTrace {
-  /** The layer's name, given or Keras's (conv2d, max_pooling2d, …). */
-  readonly name: string;
-}
+/** One layer's results; its name is the given one or Keras's (conv2d, max_pooling2d, …). */
+export type LayerTrace = EngineLayerTrace;
 
 export interface ForwardTrace extends ModelTrace {
   readonly layers: readonly LayerTrace[];
@@ -177,9 +175,20 @@ export function parameterCount(net: Network): number {
   return parameterArrays(net.params).reduce((n, a) => n + a.length, 0);
 }
 
-/** The engine's model: the spec's layers and the network's parameters. */
+const models = new WeakMap<Network, Model>();
+
+/**
+ * The engine's model: the spec's layers, the network's parameters (the same arrays, which
+ * `step` changes in place) and the layers' names. Kept per network: it is asked for on every
+ * image of every batch.
+ */
 function modelOf(net: Network): Model {
-  return { layers: net.spec.layers, params: net.params };
+  let model = models.get(net);
+  if (model === undefined) {
+    model = { layers: net.spec.layers, params: net.params, names: net.layers.map((l) => l.name) };
+    models.set(net, model);
+  }
+  return model;
 }
 
 /**
@@ -202,10 +211,7 @@ export function forward(net: Network, input: Tensor): ForwardTrace {
   }
   const soft = finalSoftmax(net.spec);
   const run = modelForward(modelOf(net), input);
-  const traces: LayerTrace[] = run.layers.map((layer, k) => ({
-    ...layer,
-    name: net.layers[k].name,
-  }));
+  const traces = run.layers;
   const last = traces[traces.length - 1];
   const logits =
     soft === 'layer'
