@@ -6,7 +6,14 @@ import { parseRequest } from '../request/parse-request.js';
 import { runRequest } from '../request/run-request.js';
 import type { CalcRequest } from '../request/schema.js';
 import { createRequire } from 'node:module';
-import { EngineError, conv2dGeometry, fromNested, reshape, toNested } from '../engine/index.js';
+import {
+  EngineError,
+  conv2dGeometry,
+  fromNested,
+  planeRows,
+  reshape,
+  toNested,
+} from '../engine/index.js';
 import { SCREEN_COLUMNS } from './check-question.js';
 import type { Demo, Picture, PictureScale } from './course.js';
 import type { DemoFile, PictureFile } from './schema.js';
@@ -119,10 +126,7 @@ function mnistDigit(digit: number, index: number): number[][] | string {
   const count = Math.floor(data.length / (MNIST_SIDE * MNIST_SIDE));
   if (index >= count)
     return `the mnist package has ${count} samples of digit ${digit} (index 0 to ${count - 1}), not ${index + 1}`;
-  const start = index * MNIST_SIDE * MNIST_SIDE;
-  return Array.from({ length: MNIST_SIDE }, (_, r) =>
-    data.slice(start + r * MNIST_SIDE, start + (r + 1) * MNIST_SIDE),
-  );
+  return planeRows({ shape: [count, MNIST_SIDE, MNIST_SIDE], data }, index);
 }
 
 /**

@@ -8,8 +8,8 @@
  * slope is taken as 0 (TensorFlow's choice). Softmax couples every output to every input:
  * raising z[i] raises p[i] and lowers all the others, which is where the Σ comes from.
  */
-import { ShapeError, describe, expectFinite } from './errors.js';
-import { softmax } from './activations.js';
+import { ShapeError, describeValue, expectFinite, shapeError } from './errors.js';
+import { softmaxData } from './activations.js';
 import { type Tensor, expectFiniteData } from './tensor.js';
 
 /** Example: reluBackward([−1, 2], g = [5, 7]) → [0, 7]. */
@@ -38,15 +38,25 @@ export function reluBackward(input: Tensor, gradOutput: Tensor): Tensor {
  * Example: z = [0, 0] (p = [0.5, 0.5]) and g = [1, 0] → [0.25, −0.25].
  */
 export function softmaxBackward(input: readonly number[], gradOutput: readonly number[]): number[] {
-  const p = softmax(input);
-  if (!Array.isArray(gradOutput) || gradOutput.length !== p.length) {
-    throw new ShapeError(
-      'gradOutput',
-      `Expected \`gradOutput\` to have one number per input (${p.length}), got ${describe(gradOutput)}.`,
-    );
+  if (!Array.isArray(input) || input.length === 0) {
+    throw shapeError('input', 'empty-numbers', { name: 'input', got: describeValue(input) });
+  }
+  input.forEach((v, i) => expectFinite(`input[${i}]`, v));
+  if (!Array.isArray(gradOutput) || gradOutput.length !== input.length) {
+    throw shapeError('gradOutput', 'gradient-per-input', {
+      inputs: input.length,
+      got: describeValue(gradOutput),
+    });
   }
   gradOutput.forEach((v, i) => expectFinite(`gradOutput[${i}]`, v));
+  return Array.from(softmaxBackwardData(softmaxData(input), gradOutput));
+}
+
+/** ∂L/∂z from p = softmax(z) and g = ∂L/∂p, on numbers already checked. */
+export function softmaxBackwardData(p: ArrayLike<number>, g: ArrayLike<number>): Float64Array {
   let dot = 0;
-  for (let i = 0; i < p.length; i++) dot += p[i] * gradOutput[i];
-  return p.map((pi, i) => pi * (gradOutput[i] - dot));
+  for (let i = 0; i < p.length; i++) dot += p[i] * g[i];
+  const out = new Float64Array(p.length);
+  for (let i = 0; i < p.length; i++) out[i] = p[i] * (g[i] - dot);
+  return out;
 }

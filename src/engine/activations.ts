@@ -20,10 +20,20 @@ export function softmax(z: readonly number[]): number[] {
     throw shapeError('input', 'empty-numbers', { name: 'input', got: describeValue(z) });
   }
   z.forEach((v, i) => expectFinite(`input[${i}]`, v));
+  return Array.from(softmaxData(z));
+}
+
+/**
+ * The softmax itself, on numbers already checked (finite, at least one): the one the
+ * model's layers, the loss and `softmax` all use, so they agree to the last bit.
+ */
+export function softmaxData(z: ArrayLike<number>): Float64Array {
   // A loop, not Math.max(...z): a spread of a long list overflows the call stack.
   let max = -Infinity;
-  for (const v of z) if (v > max) max = v;
-  const exps = z.map((v) => Math.exp(v - max));
-  const total = exps.reduce((a, b) => a + b, 0);
-  return exps.map((e) => e / total);
+  for (let i = 0; i < z.length; i++) if (z[i] > max) max = z[i];
+  const p = new Float64Array(z.length);
+  let total = 0;
+  for (let i = 0; i < z.length; i++) total += p[i] = Math.exp(z[i] - max);
+  for (let i = 0; i < z.length; i++) p[i] /= total;
+  return p;
 }

@@ -125,6 +125,21 @@ export const ENGINE_ERROR_MESSAGES = {
   'bias-per-output': words<{ outputs: number; got: Got }>(
     'Expected `bias` to have one number per output ({outputs}), got {got}.',
   ),
+  'dense-weights-shape': words<{ shape: string }>(
+    'Expected `weights` to be (units, inputs), got shape ({shape}).',
+  ),
+  'dense-inputs': words<{ inputs: number; got: number }>(
+    'Each unit has {inputs, plural, one {# weight} other {# weights}}, so `input` needs {inputs} numbers, got {got}.',
+  ),
+  'bias-per-unit': words<{ units: number; got: number }>(
+    'Expected `bias` to have one number per unit ({units}), got {got}.',
+  ),
+  'gradient-per-unit': words<{ units: number; got: number }>(
+    'Expected `gradOutput` to have one number per unit ({units}), got {got}.',
+  ),
+  'gradient-per-input': words<{ inputs: number; got: Got }>(
+    'Expected `gradOutput` to have one number per input ({inputs}), got {got}.',
+  ),
   'conv1d-mode': words<{ got: Got }>('Expected `mode` to be "valid", "same" or "full", got {got}.'),
   'conv1d-too-long': words<{ kernel: number; input: number }>(
     'The kernel has {kernel} numbers but the input only {input}: with mode "valid" it does not fit.',
@@ -138,7 +153,19 @@ export const ENGINE_ERROR_MESSAGES = {
     'The pooling output has shape ({shape}); cell ({cell}) is outside it.',
   ),
 
+  // Running a model (model-forward.ts, model-backward.ts).
+  'layer-without-params': words<{ layer: number; type: string }>(
+    '`layers[{layer}]` is a {type} layer and needs its weights in `params[{layer}]`, got nothing.',
+  ),
+  'backward-from': words<{ from: number; last: number }>(
+    'Expected `from` to be a layer number from −1 (the input) to {last}, got {from}.',
+  ),
+
   // Pipelines (pipeline.ts).
+  'stages-not-array': words<{ got: Got }>('Expected `stages` to be a list of stages, got {got}.'),
+  'stage-op': words<{ got: Got }>(
+    'Expected a stage `op` of conv2d, relu, maxpool, avgpool, flatten, dense or softmax, got {got}.',
+  ),
   'stage-needs-volume': words<{ stage: string; op: string; before: Phrase; shape: string }>(
     '`{stage}` ({op}) needs a volume (channels, rows, columns), but {before} gives shape {shape}.',
   ),

@@ -2,6 +2,7 @@
 export * from './errors.js';
 export * from './limits.js';
 export * from './tensor.js';
+export * from './index-math.js';
 export * from './geometry.js';
 export * from './nested.js';
 export * from './conv1d.js';
@@ -15,6 +16,8 @@ export * from './arithmetic.js';
 export * from './params.js';
 export * from './receptive-field.js';
 export * from './model.js';
+export * from './model-forward.js';
+export * from './model-backward.js';
 export * from './summary.js';
 export * from './threshold.js';
 export * from './layout.js';

@@ -9,6 +9,7 @@
  * right, the reason softmax and cross-entropy are always used together.
  * Example: z = [0, 0], label 0 → L = log 2 ≈ 0.693, ∂L/∂z = [−0.5, 0.5].
  */
+import { softmaxData } from './activations.js';
 import { ShapeError, ValueError, describe, expectFinite } from './errors.js';
 
 function checkLogits(logits: ArrayLike<number>, label: number): void {
@@ -37,20 +38,6 @@ function checkLogits(logits: ArrayLike<number>, label: number): void {
   }
 }
 
-/** softmax(z) without checks, in a Float64Array. */
-function probabilities(z: ArrayLike<number>): Float64Array {
-  let m = -Infinity;
-  for (let i = 0; i < z.length; i++) if (z[i] > m) m = z[i];
-  const p = new Float64Array(z.length);
-  let total = 0;
-  for (let i = 0; i < z.length; i++) {
-    p[i] = Math.exp(z[i] - m);
-    total += p[i];
-  }
-  for (let i = 0; i < z.length; i++) p[i] /= total;
-  return p;
-}
-
 /** The loss L for one example. */
 export function softmaxCrossEntropy(logits: ArrayLike<number>, label: number): number {
   checkLogits(logits, label);
@@ -67,7 +54,7 @@ export function softmaxCrossEntropyBackward(
   label: number,
 ): Float64Array {
   checkLogits(logits, label);
-  const g = probabilities(logits);
+  const g = softmaxData(logits);
   g[label] -= 1;
   return g;
 }

@@ -10,6 +10,7 @@
 import { describeValue, expectFinite, phrase, shapeError, valueError } from './errors.js';
 import {
   type Geometry2d,
+  type Padding,
   effectiveSize,
   pair,
   resolvePadding,
@@ -29,8 +30,12 @@ export interface Conv2dLayerSpec {
   readonly kernel: number | readonly [number, number];
   /** @default 1 */
   readonly stride?: number | readonly [number, number];
-  /** `valid`: none; `same`: TensorFlow's rule; a number: zeros on every side. @default 'valid' */
-  readonly padding?: 'valid' | 'same' | number;
+  /**
+   * `valid`: none; `same`: TensorFlow's rule; a number: zeros on every side. A model built from
+   * pipeline stages may also give [[top, bottom], [left, right]] (resolveModel, for Keras-style
+   * specs, does not take it). @default 'valid'
+   */
+  readonly padding?: Padding;
   /** @default 1 */
   readonly dilation?: number | readonly [number, number];
   /** @default 'linear' */
@@ -57,6 +62,8 @@ export interface PoolLayerSpec {
 
 export interface FlattenLayerSpec {
   readonly type: 'flatten';
+  /** Channel by channel ('chw', the lectures' order) or pixel by pixel ('hwc', Keras's). @default 'chw' */
+  readonly order?: 'chw' | 'hwc';
   readonly name?: string;
 }
 
@@ -127,7 +134,7 @@ const FIELDS: Readonly<Record<LayerType, readonly string[]>> = {
   ],
   maxpool: ['type', 'size', 'stride', 'padding', 'name'],
   avgpool: ['type', 'size', 'stride', 'padding', 'name'],
-  flatten: ['type', 'name'],
+  flatten: ['type', 'order', 'name'],
   dense: ['type', 'units', 'activation', 'useBias', 'name'],
   relu: ['type', 'name'],
   softmax: ['type', 'name'],
@@ -327,6 +334,13 @@ function resolveLayer(
       return { ...base, outputShape: [geometry.outH, geometry.outW, c], params: 0, geometry };
     }
     case 'flatten': {
+      if (layer.order !== undefined && layer.order !== 'chw' && layer.order !== 'hwc') {
+        throw valueError(`${at}.order`, 'not-one-of', {
+          argument: `${at}.order`,
+          values: '"chw", "hwc"',
+          got: describeValue(layer.order),
+        });
+      }
       const cells = expectExactCount(
         `${at}.output`,
         inputShape.reduce((a, b) => a * b, 1),

@@ -1,8 +1,10 @@
 /**
  * A small network run forward on one input, stage by stage, keeping every intermediate
  * result: the lectures' X/O ConvNet (conv2d → relu → maxpool → maxpool → flatten → dense →
- * softmax) written as data. Each stage is the engine op of the same name; nothing is computed
- * here that the op does not compute on its own.
+ * softmax) written as data, with each stage's weights inline. A pipeline is a way of writing
+ * the engine's sequential model: each stage becomes a model layer and its parameters
+ * (`stageLayer`), run by the model's own `runLayer`; this file adds what a request needs
+ * around it (the shape each stage takes, the work limit, errors that name the stage).
  *
  *   out₁ = stage₁(input), outₖ = stageₖ(outₖ₋₁); runPipeline returns [out₁, …, outₙ].
  *
@@ -15,21 +17,22 @@
  * 'same' → (3,4,4); maxpool 2, 'same' → (3,2,2); flatten → the twelve features
  * [1, 5/9, 5/9, 1,  1, 5/9, 5/9, 5/9,  5/9, 1, 1, 5/9].
  */
-import { type Conv2dOptions, conv2d, conv2dGeometry, conv2dWork } from './conv2d.js';
-import { dense } from './dense.js';
+import { type Conv2dOptions, conv2dGeometry, conv2dWork } from './conv2d.js';
+import { denseWeightsFrom } from './dense.js';
 import {
   EngineError,
   ShapeError,
-  ValueError,
-  describe,
+  describeValue,
+  expectFinite,
   phrase,
   shapeError,
   valueError,
 } from './errors.js';
-import { relu, softmax } from './activations.js';
 import { checkWork } from './limits.js';
-import { type PoolOptions, avgPool2d, maxPool2d, poolGeometry, poolWork } from './pool.js';
-import { type Tensor, flatten } from './tensor.js';
+import type { LayerSpec } from './model.js';
+import { type LayerParameters, type Model, runLayer } from './model-forward.js';
+import { type PoolOptions, poolGeometry, poolWork } from './pool.js';
+import { type Tensor, expectFiniteResult } from './tensor.js';
 
 export type PipelineStage =
   | ({ readonly op: 'conv2d'; readonly kernels: Tensor } & Conv2dOptions)
@@ -49,33 +52,81 @@ export type PipelineOp = PipelineStage['op'];
 const VOLUME_OPS: readonly PipelineOp[] = ['conv2d', 'maxpool', 'avgpool', 'flatten'];
 const VECTOR_OPS: readonly PipelineOp[] = ['dense', 'softmax'];
 
-function vector(values: readonly number[]): Tensor {
-  return { shape: [values.length], data: Float64Array.from(values) };
+/**
+ * A stage as a model layer and its parameters (null for a layer that learns nothing).
+ * `value` is what the stage gets: a dense stage's weights are checked against its length.
+ * Throws, naming the field, when a dense stage's weights or bias do not fit.
+ */
+export function stageLayer(
+  stage: PipelineStage,
+  value: Tensor,
+): { layer: LayerSpec; params: LayerParameters | null } {
+  switch (stage.op) {
+    case 'conv2d': {
+      const { kernels, bias, stride, padding, dilation, scale } = stage;
+      const [filters, , kH, kW] = kernels.shape;
+      const layer: LayerSpec = {
+        type: 'conv2d',
+        filters,
+        kernel: [kH, kW],
+        stride,
+        padding,
+        dilation,
+        scale,
+        useBias: bias !== undefined,
+      };
+      const biasTensor =
+        bias === undefined
+          ? null
+          : {
+              shape: [bias.length],
+              data: bias instanceof Float64Array ? bias : Float64Array.from(bias),
+            };
+      return { layer, params: { weights: kernels, bias: biasTensor } };
+    }
+    case 'maxpool':
+    case 'avgpool':
+      return {
+        layer: { type: stage.op, size: stage.size, stride: stage.stride, padding: stage.padding },
+        params: null,
+      };
+    case 'flatten':
+      return { layer: { type: 'flatten', order: stage.order }, params: null };
+    case 'dense': {
+      const packed = denseWeightsFrom(value.data.length, stage.weights, stage.bias);
+      const units = packed.weights.shape[0];
+      const bias = packed.bias === undefined ? null : { shape: [units], data: packed.bias };
+      return {
+        layer: { type: 'dense', units, useBias: bias !== null },
+        params: { weights: packed.weights, bias },
+      };
+    }
+    case 'relu':
+    case 'softmax':
+      return { layer: { type: stage.op }, params: null };
+    default:
+      throw valueError('op', 'stage-op', {
+        got: describeValue((stage as { op?: unknown } | null)?.op),
+      });
+  }
 }
 
 /** One stage on its own; `value` must have the rank the op takes. */
 export function runStage(value: Tensor, stage: PipelineStage): Tensor {
-  switch (stage.op) {
-    case 'conv2d':
-      return conv2d(value, stage.kernels, stage);
-    case 'relu':
-      return relu(value);
-    case 'maxpool':
-      return maxPool2d(value, stage);
-    case 'avgpool':
-      return avgPool2d(value, stage);
-    case 'flatten':
-      return vector(flatten(value, stage.order ?? 'chw'));
-    case 'dense':
-      return vector(dense(Array.from(value.data), stage.weights, stage.bias));
-    case 'softmax':
-      return vector(softmax(Array.from(value.data)));
-    default:
-      throw new ValueError(
-        'op',
-        `Expected a stage \`op\` of conv2d, relu, maxpool, avgpool, flatten, dense or softmax, got ${describe((stage as { op?: unknown }).op)}.`,
-      );
-  }
+  return runBuilt(value, stage, stageLayer(stage, value));
+}
+
+/** The stage's layer on `value`, with the checks the stage's own op makes on what it gets and gives. */
+function runBuilt(
+  value: Tensor,
+  stage: PipelineStage,
+  { layer, params }: { layer: LayerSpec; params: LayerParameters | null },
+): Tensor {
+  if (stage.op === 'softmax') value.data.forEach((v, i) => expectFinite(`input[${i}]`, v));
+  const { output } = runLayer(layer, params, value);
+  // A sum of finite numbers can still pass the largest double.
+  if (stage.op === 'dense') expectFiniteResult('dense', output);
+  return output;
 }
 
 function shapeText(t: Tensor): string {
@@ -113,20 +164,20 @@ export function runPipeline(input: Tensor, stages: readonly PipelineStage[]): Te
 }
 
 /**
- * `runPipeline`, also giving the steps all stages took. Each stage's steps are counted before
- * it runs, and the pipeline stops before the total would pass LIMITS.work.
+ * `runPipeline`, also giving the steps all stages took and the model the stages make. Each
+ * stage's steps are counted before it runs, and the pipeline stops before the total would
+ * pass LIMITS.work.
  */
 export function runPipelineCounted(
   input: Tensor,
   stages: readonly PipelineStage[],
-): { outputs: Tensor[]; work: number } {
+): { outputs: Tensor[]; work: number; model: Model } {
   if (!Array.isArray(stages)) {
-    throw new ShapeError(
-      'stages',
-      `Expected \`stages\` to be a list of stages, got ${describe(stages)}.`,
-    );
+    throw shapeError('stages', 'stages-not-array', { got: describeValue(stages) });
   }
   const outputs: Tensor[] = [];
+  const layers: LayerSpec[] = [];
+  const parameters: (LayerParameters | null)[] = [];
   let value = input;
   let work = 0;
   stages.forEach((stage, k) => {
@@ -146,7 +197,10 @@ export function runPipelineCounted(
     try {
       work += stageWork(value, stage);
       checkWork('pipeline', work);
-      value = runStage(value, stage);
+      const built = stageLayer(stage, value);
+      value = runBuilt(value, stage, built);
+      layers.push(built.layer);
+      parameters.push(built.params);
     } catch (error) {
       if (!(error instanceof EngineError)) throw error;
       const argument = error.argument === 'input' ? where : `${where}.${error.argument}`;
@@ -155,5 +209,5 @@ export function runPipelineCounted(
     }
     outputs.push(value);
   });
-  return { outputs, work };
+  return { outputs, work, model: { layers, params: parameters } };
 }

@@ -2,7 +2,7 @@
  * Data augmentation: small changes to training images that keep their class, so a small set
  * teaches more. Each function here returns an `augment` for `TrainerOptions`.
  */
-import { type Random, type Tensor, ValueError, describe } from '../engine/index.js';
+import { type Random, type Tensor, ValueError, describe, volumeIndex } from '../engine/index.js';
 
 /**
  * Move the whole image by a whole number of pixels, up to `max` each way on each axis (drawn
@@ -27,8 +27,8 @@ export function shiftImage(image: Tensor, dy: number, dx: number): Tensor {
   const out = new Float64Array(image.data.length);
   for (let c = 0; c < C; c++) {
     for (let y = Math.max(0, dy); y < Math.min(H, H + dy); y++) {
-      const to = (c * H + y) * W;
-      const from = (c * H + y - dy) * W;
+      const to = volumeIndex(image.shape, c, y, 0);
+      const from = volumeIndex(image.shape, c, y - dy, 0);
       for (let x = Math.max(0, dx); x < Math.min(W, W + dx); x++)
         out[to + x] = image.data[from + x - dx];
     }

@@ -3,7 +3,7 @@
  * Digits keep their pixels as bytes (a quarter of float32, an eighth of float64) and are
  * converted only when a batch reads them.
  */
-import { ShapeError, type Tensor, ValueError, describe } from '../engine/index.js';
+import { ShapeError, type Tensor, ValueError, describe, gridIndex } from '../engine/index.js';
 
 export interface Dataset {
   /** What it is, for messages and screens: `xo-train`, `digits-test`, … */
@@ -63,7 +63,7 @@ export function packedDataset(
         );
       }
       const data = new Float64Array(size);
-      const from = k * size;
+      const from = gridIndex(size, k, 0);
       for (let i = 0; i < size; i++) data[i] = pixels[from + i] * scale;
       return { shape: [...shape], data };
     },

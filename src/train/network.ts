@@ -1,61 +1,46 @@
 /**
- * A network = a `ModelSpec` (the layers as data) + the numbers it learns. Forward keeps every
- * intermediate map, so a screen can show any of them; backward walks the same layers in
- * reverse with the engine's backward ops; `step` hands the gradients to an optimizer.
+ * A network to train: a `ModelSpec` (the layers as data), the numbers it learns, and what
+ * training adds to the engine's model (model-forward.ts, model-backward.ts): fresh weights,
+ * the loss, batches and the optimizer's step. Forward keeps every intermediate map, so a
+ * screen can show any of them; backward is the engine's, started from the loss's gradient.
  *
  * Layouts: the spec's shapes are Keras's (H, W, C), but images and maps here are the engine's
  * (C, H, W), one grid per channel. Conv filters are (filters, channels, kH, kW) and dense
  * weights (units, inputs). `flatten` lists channel 0's rows first (the lectures' and
  * PyTorch's order; Keras lists pixel by pixel), so dense input i of a flattened (C,H,W) map is
- * cell (c, y, x) with i = (c·H + y)·W + x.
+ * cell `volumeIndex([C, H, W], c, y, x)`.
  *
  * The loss is always softmax cross-entropy on the last layer's output. A model may end with a
  * softmax (a `softmax` layer or a dense layer with `activation: 'softmax'`): that softmax is
  * the loss's own, so the numbers before it are the logits and it is not applied twice.
  */
 import {
-  type Activation,
-  type LayerSpec,
+  type LayerParameters,
+  type LayerTrace as EngineLayerTrace,
+  type Model,
   type ModelSpec,
+  type ModelTrace,
   type Optimizer,
   type Random,
   type ResolvedLayer,
   ShapeError,
   type Tensor,
   ValueError,
-  avgPool2d,
-  avgPool2dBackward,
-  conv2d,
-  conv2dBiasGradient,
-  conv2dFiltersGradient,
-  conv2dInputGradient,
-  denseBackward,
-  denseForward,
+  backward as modelBackward,
+  forward as modelForward,
   glorotUniform,
   heNormal,
-  maxPool2d,
-  maxPool2dBackward,
-  relu,
-  reluBackward,
   resolveModel,
   seededRandom,
   softmaxCrossEntropy,
   softmaxCrossEntropyBackward,
+  softmaxData,
   tensor,
 } from '../engine/index.js';
-import type { Conv2dOptions, PoolOptions } from '../engine/index.js';
 import type { Dataset } from './dataset.js';
 
-/** What one conv2d or dense layer learns. */
-export interface LayerParameters {
-  /** conv2d: (filters, channels, kH, kW); dense: (units, inputs). */
-  readonly weights: Tensor;
-  /** One per filter or unit; null when the layer has `useBias: false`. */
-  readonly bias: Tensor | null;
-}
-
-/** Per layer, its parameters (or their gradients), or null for layers that learn nothing. */
-export type ParameterList = readonly (LayerParameters | null)[];
+export type { LayerParameters, ParameterList } from '../engine/index.js';
+import type { ParameterList } from '../engine/index.js';
 
 export interface Network {
   readonly spec: ModelSpec;
@@ -67,19 +52,10 @@ export interface Network {
   readonly classes: number;
 }
 
-export interface LayerTrace {
-  readonly index: number;
-  readonly name: string;
-  readonly type: LayerSpec['type'];
-  /** A conv2d or dense layer's result before its activation; the output itself for other layers. */
-  readonly preActivation: Tensor;
-  /** What the layer passes on: (C,H,W) maps, or (n) after flatten and dense. */
-  readonly output: Tensor;
-}
+/** One layer's results; its name is the given one or Keras's (conv2d, max_pooling2d, …). */
+export type LayerTrace = EngineLayerTrace;
 
-export interface ForwardTrace {
-  /** The (C,H,W) image given. */
-  readonly input: Tensor;
+export interface ForwardTrace extends ModelTrace {
   readonly layers: readonly LayerTrace[];
   /** The class scores the loss reads: the last layer's output, or what went into a final softmax. */
   readonly logits: Float64Array;
@@ -199,29 +175,20 @@ export function parameterCount(net: Network): number {
   return parameterArrays(net.params).reduce((n, a) => n + a.length, 0);
 }
 
-function convOptions(layer: ResolvedLayer, bias: Tensor | null): Conv2dOptions {
-  const g = layer.geometry!;
-  const spec = layer.spec as Extract<LayerSpec, { type: 'conv2d' }>;
-  return {
-    stride: [g.sH, g.sW],
-    dilation: [g.dH, g.dW],
-    padding: [
-      [g.pad.top, g.pad.bottom],
-      [g.pad.left, g.pad.right],
-    ],
-    bias: bias === null ? undefined : bias.data,
-    scale: spec.scale,
-  };
-}
+const models = new WeakMap<Network, Model>();
 
-function poolOptions(layer: ResolvedLayer): PoolOptions {
-  const g = layer.geometry!;
-  const spec = layer.spec as Extract<LayerSpec, { type: 'maxpool' | 'avgpool' }>;
-  return { size: [g.kH, g.kW], stride: [g.sH, g.sW], padding: spec.padding ?? 'valid' };
-}
-
-function activationOf(spec: LayerSpec): Activation {
-  return spec.type === 'conv2d' || spec.type === 'dense' ? (spec.activation ?? 'linear') : 'linear';
+/**
+ * The engine's model: the spec's layers, the network's parameters (the same arrays, which
+ * `step` changes in place) and the layers' names. Kept per network: it is asked for on every
+ * image of every batch.
+ */
+function modelOf(net: Network): Model {
+  let model = models.get(net);
+  if (model === undefined) {
+    model = { layers: net.spec.layers, params: net.params, names: net.layers.map((l) => l.name) };
+    models.set(net, model);
+  }
+  return model;
 }
 
 /**
@@ -243,48 +210,8 @@ export function forward(net: Network, input: Tensor): ForwardTrace {
     );
   }
   const soft = finalSoftmax(net.spec);
-  const traces: LayerTrace[] = [];
-  let x = input;
-  net.layers.forEach((layer, k) => {
-    const spec = layer.spec;
-    let pre: Tensor;
-    switch (spec.type) {
-      case 'conv2d': {
-        const p = net.params[k]!;
-        pre = conv2d(x, p.weights, convOptions(layer, p.bias));
-        break;
-      }
-      case 'dense': {
-        const p = net.params[k]!;
-        pre = denseForward(x, p.weights, p.bias === null ? undefined : p.bias.data);
-        break;
-      }
-      case 'maxpool':
-        pre = maxPool2d(x, poolOptions(layer));
-        break;
-      case 'avgpool':
-        pre = avgPool2d(x, poolOptions(layer));
-        break;
-      case 'flatten':
-        pre = { shape: [x.data.length], data: x.data };
-        break;
-      case 'relu':
-        pre = relu(x);
-        break;
-      case 'softmax':
-        pre = { shape: [...x.shape], data: probabilitiesOf(x.data) };
-        break;
-    }
-    const act = activationOf(spec);
-    const output =
-      act === 'relu'
-        ? relu(pre)
-        : act === 'softmax'
-          ? { shape: [...pre.shape], data: probabilitiesOf(pre.data) }
-          : pre;
-    traces.push({ index: k, name: layer.name, type: spec.type, preActivation: pre, output });
-    x = output;
-  });
+  const run = modelForward(modelOf(net), input);
+  const traces = run.layers;
   const last = traces[traces.length - 1];
   const logits =
     soft === 'layer'
@@ -292,22 +219,11 @@ export function forward(net: Network, input: Tensor): ForwardTrace {
       : soft === 'activation'
         ? last.preActivation.data
         : last.output.data;
-  const probabilities = soft === null ? probabilitiesOf(logits) : last.output.data;
+  const probabilities = soft === null ? softmaxData(logits) : last.output.data;
   let predicted = 0;
   for (let i = 1; i < probabilities.length; i++)
     if (probabilities[i] > probabilities[predicted]) predicted = i;
-  return { input, layers: traces, logits, probabilities, predicted };
-}
-
-/** softmax without checks (the engine's `softmax` checks and works on plain lists). */
-function probabilitiesOf(z: ArrayLike<number>): Float64Array {
-  let m = -Infinity;
-  for (let i = 0; i < z.length; i++) if (z[i] > m) m = z[i];
-  const p = new Float64Array(z.length);
-  let total = 0;
-  for (let i = 0; i < z.length; i++) total += p[i] = Math.exp(z[i] - m);
-  for (let i = 0; i < z.length; i++) p[i] /= total;
-  return p;
+  return { input, layers: traces, output: run.output, logits, probabilities, predicted };
 }
 
 export interface BackwardOptions {
@@ -332,66 +248,18 @@ export function backward(
     data: softmaxCrossEntropyBackward(trace.logits, label),
   };
   const L = net.layers.length;
-  const gradients: (LayerParameters | null)[] = net.layers.map(() => null);
-  const outputGradients: (Tensor | null)[] = net.layers.map(() => null);
-  const wantInput = options.inputGradient ?? false;
-
-  // g is ∂L/∂(the current layer's output), walking from the last layer to the first.
-  let g: Tensor | null = dLogits;
-  let start = L - 1;
-  if (soft === 'layer') start = L - 2; // the final softmax layer is the loss's: dLogits is ∂L/∂ its input
-  for (let k = start; k >= 0 && g !== null; k--) {
-    const layer = net.layers[k];
-    const spec = layer.spec;
-    const tr = trace.layers[k];
-    const x = k === 0 ? trace.input : trace.layers[k - 1].output;
-    const needInput = k > 0 || wantInput;
-    const withSoftmax = k === L - 1 && soft === 'activation';
-    if (!withSoftmax) outputGradients[k] = g;
-    // Through the layer's own activation first: ∂L/∂preActivation.
-    const act = activationOf(spec);
-    const gPre: Tensor = act === 'relu' ? reluBackward(tr.preActivation, g) : g; // a final softmax activation: g already is ∂L/∂logits
-    switch (spec.type) {
-      case 'conv2d': {
-        const p = net.params[k]!;
-        const opts = convOptions(layer, p.bias);
-        gradients[k] = {
-          weights: conv2dFiltersGradient(x, p.weights, gPre, opts),
-          bias: p.bias === null ? null : conv2dBiasGradient(gPre),
-        };
-        g = needInput ? conv2dInputGradient(x, p.weights, gPre, opts) : null;
-        break;
-      }
-      case 'dense': {
-        const p = net.params[k]!;
-        const d = denseBackward(x, p.weights, gPre);
-        gradients[k] = { weights: d.weights, bias: p.bias === null ? null : d.bias };
-        g = needInput ? { shape: [...x.shape], data: d.input.data } : null;
-        break;
-      }
-      case 'maxpool':
-        g = needInput ? maxPool2dBackward(x, gPre, poolOptions(layer)) : null;
-        break;
-      case 'avgpool':
-        g = needInput ? avgPool2dBackward(x, gPre, poolOptions(layer)) : null;
-        break;
-      case 'flatten':
-        g = needInput ? { shape: [...x.shape], data: gPre.data } : null;
-        break;
-      case 'relu':
-        g = needInput ? reluBackward(x, gPre) : null;
-        break;
-      case 'softmax':
-        // Unreachable: finalSoftmax allows softmax only as the last layer, which is skipped above.
-        throw new ValueError(`layers[${k}]`, 'softmax can only be the last layer.');
-    }
-  }
+  // The loss applied the final softmax: dLogits is ∂L/∂ what went into it.
+  const result = modelBackward(modelOf(net), trace, dLogits, {
+    from: soft === 'layer' ? L - 2 : L - 1,
+    at: soft === 'activation' ? 'preActivation' : 'output',
+    inputGradient: options.inputGradient ?? false,
+  });
   return {
     loss,
-    gradients,
+    gradients: result.params,
     logitsGradient: dLogits,
-    outputGradients,
-    inputGradient: wantInput ? g : null,
+    outputGradients: result.outputs,
+    inputGradient: result.input,
   };
 }
 

@@ -10,7 +10,7 @@
  * stroke of 0.5 the X is exactly the lectures' X (its neighbours off the diagonal are
  * 0.71 px away), and the O a ring of 16 pixels.
  */
-import { type Random, ValueError, describe, seededRandom } from '../engine/index.js';
+import { type Random, ValueError, describe, gridIndex, seededRandom } from '../engine/index.js';
 import { type Dataset, packedDataset } from './dataset.js';
 
 export const XO_SIZE = 9;
@@ -162,7 +162,7 @@ export function renderXo(shape: 'X' | 'O', variation: XoVariation, random?: Rand
       let ink = distance <= v.stroke;
       if (ink && v.missing > 0 && random!.next() < v.missing) ink = false;
       else if (!ink && v.noise > 0 && random!.next() < v.noise) ink = true;
-      image[r * XO_SIZE + c] = ink ? 1 : -1;
+      image[gridIndex(XO_SIZE, r, c)] = ink ? 1 : -1;
     }
   }
   return image;
@@ -238,7 +238,7 @@ function generate(
           'Could not draw a held-out image unlike every training image; allow more variation.',
         );
     } while (!accept(image.join('')));
-    pixels.set(image, k * size);
+    pixels.set(image, gridIndex(size, k, 0));
     labels[k] = label;
   }
   return packedDataset(name, [1, XO_SIZE, XO_SIZE], pixels, labels, XO_CLASSES);

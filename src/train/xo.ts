@@ -7,7 +7,13 @@
  * Then `compareWithLectureFilters` says how close the learned filters came to the lectures'
  * diagonal and cross filters.
  */
-import { type ModelSpec, type OptimizerSpec, type Tensor, ShapeError } from '../engine/index.js';
+import {
+  type ModelSpec,
+  type OptimizerSpec,
+  type Tensor,
+  ShapeError,
+  planeSpan,
+} from '../engine/index.js';
 import { Trainer } from './trainer.js';
 import { type XoLimits, xoData } from './xo-data.js';
 
@@ -157,7 +163,7 @@ export function compareWithLectureFilters(
   }
   const O = filters.shape[0];
   const learned = Array.from({ length: O }, (_, o) =>
-    filters.data.subarray(o * size, (o + 1) * size),
+    filters.data.subarray(...planeSpan(filters.shape, o)),
   );
   const table = learned.map((f) => refs.map((r) => correlation(f, r)));
 

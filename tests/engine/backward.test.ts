@@ -344,11 +344,22 @@ describe('dense backward', () => {
   });
 
   it('names the mismatch', () => {
+    // Coded, so the interface can word them from the catalog.
     expect(() => denseForward(tensor([3]), tensor([2, 4]))).toThrow(
-      new ShapeError('input', 'Each unit has 4 weights, so `input` needs 4 numbers, got 3.'),
+      expect.objectContaining({
+        name: 'ShapeError',
+        argument: 'input',
+        code: 'dense-inputs',
+        message: 'Each unit has 4 weights, so `input` needs 4 numbers, got 3.',
+      }),
     );
     expect(() => denseBackward(tensor([4]), tensor([2, 4]), tensor([3]))).toThrow(
-      new ShapeError('gradOutput', 'Expected `gradOutput` to have one number per unit (2), got 3.'),
+      expect.objectContaining({
+        name: 'ShapeError',
+        argument: 'gradOutput',
+        code: 'gradient-per-unit',
+        message: 'Expected `gradOutput` to have one number per unit (2), got 3.',
+      }),
     );
   });
 });

@@ -11,9 +11,12 @@ import {
   convCellText,
   explainConv2dCell,
   filtersFrom,
+  gridIndex,
   plainNumber,
+  planeSpan,
   toNested,
   volumeFrom,
+  volumeIndex,
 } from '../../engine/index.js';
 import type { Rng } from '../random.js';
 import type {
@@ -165,7 +168,8 @@ function flipped(filters: Tensor): Tensor {
   for (let p = 0; p < O * C; p++)
     for (let i = 0; i < kH; i++)
       for (let j = 0; j < kW; j++)
-        out[(p * kH + i) * kW + j] = filters.data[(p * kH + (kH - 1 - i)) * kW + (kW - 1 - j)];
+        out[volumeIndex(filters.shape, p, i, j)] =
+          filters.data[volumeIndex(filters.shape, p, kH - 1 - i, kW - 1 - j)];
   return { shape: filters.shape, data: out };
 }
 
@@ -175,9 +179,12 @@ function oneChannel(input: Tensor, filters: Tensor, c: number): [Tensor, Tensor]
   const [O, C, kH, kW] = filters.shape;
   const fData = new Float64Array(O * kH * kW);
   for (let o = 0; o < O; o++)
-    fData.set(filters.data.subarray((o * C + c) * kH * kW, (o * C + c + 1) * kH * kW), o * kH * kW);
+    fData.set(
+      filters.data.subarray(...planeSpan(filters.shape, gridIndex(C, o, c))),
+      planeSpan(filters.shape, o)[0],
+    );
   return [
-    { shape: [1, H, W], data: input.data.slice(c * H * W, (c + 1) * H * W) },
+    { shape: [1, H, W], data: input.data.slice(...planeSpan(input.shape, c)) },
     { shape: [O, 1, kH, kW], data: fData },
   ];
 }
@@ -348,7 +355,7 @@ function build(given: Conv2dGiven, text: TemplateText, asCell: boolean): Questio
     const [, H, W] = output.shape;
     if (asCell)
       return r < H && c < W
-        ? { kind: 'number', value: output.data[(filter * H + r) * W + c] }
+        ? { kind: 'number', value: output.data[volumeIndex(output.shape, filter, r, c)] }
         : undefined;
     return { kind: 'grid', rows: (toNested(output) as number[][][])[filter] };
   };

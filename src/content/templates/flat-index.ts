@@ -12,6 +12,7 @@ import {
   convertFlatIndex,
   flatIndex,
   layoutShape,
+  planeRows,
   sizeOf,
   unravelIndex,
   volumeFrom,
@@ -177,9 +178,7 @@ function buildIndex(given: FlatIndexGiven, text: TemplateText): Question {
     displays.push({
       type: 'grid',
       title: text.t('display.image'),
-      grid: Array.from({ length: p.H }, (_, r) =>
-        Array.from(grid.data.slice(r * p.W, (r + 1) * p.W)),
-      ),
+      grid: planeRows(grid, 0),
     });
   }
   const shapeText =

@@ -13,6 +13,7 @@ import {
   conv2dGeometry,
   convCellText,
   explainConv2dCell,
+  gridIndex,
   plainNumber,
   toNested,
   volumeFrom,
@@ -177,7 +178,7 @@ function tellingCell(outs: Tensor[], rows: number, cols: number): [number, numbe
   let bestCount = 0;
   for (let r = 0; r < rows; r++)
     for (let c = 0; c < cols; c++) {
-      const values = outs.map((o) => o.data[r * cols + c]);
+      const values = outs.map((o) => o.data[gridIndex(cols, r, c)]);
       const distinct = values.filter(
         (v, i) => values.findIndex((w) => Math.abs(w - v) <= 1e-9) === i,
       ).length;
@@ -226,7 +227,7 @@ function build(given: KernelMatchGiven, text: TemplateText): Question {
           text: text.t('solution.kernel-match.cell', {
             row: r,
             col: c,
-            value: plainNumber(shown.data[r * outW + c]),
+            value: plainNumber(shown.data[gridIndex(outW, r, c)]),
           }),
         },
       ];

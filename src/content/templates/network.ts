@@ -19,14 +19,21 @@ import {
   conv2dGeometry,
   convCellText,
   explainConv2dCell,
+  convertFlatIndex,
   explainPoolCell,
+  gridCoords,
+  gridIndex,
   plainNumber,
+  planeRows,
+  planeSpan,
   poolCellText,
   poolGeometry,
   relu,
   runPipeline,
   runStage,
   toNested,
+  volumeCoords,
+  volumeIndex,
 } from '../../engine/index.js';
 import { describeStage } from '../../render/report/describe-stage.js';
 import type { Rng } from '../random.js';
@@ -278,8 +285,7 @@ function drawInput(rng: Rng, spec: AnySettings['input']): unknown {
     for (let i = 0; i < flips; i++) {
       const j = rng.int(i, cells.length - 1);
       [cells[i], cells[j]] = [cells[j], cells[i]];
-      const r = Math.floor(cells[i] / cols);
-      const c = cells[i] % cols;
+      const [r, c] = gridCoords(cols, cells[i]);
       out[r][c] = out[r][c] === 0 ? 0 : -out[r][c];
     }
     return out;
@@ -401,7 +407,8 @@ function rotated(kernels: Tensor): Tensor {
   for (let p = 0; p < O * C; p++)
     for (let i = 0; i < kH; i++)
       for (let j = 0; j < kW; j++)
-        out[(p * kH + i) * kW + j] = kernels.data[(p * kH + (kH - 1 - i)) * kW + (kW - 1 - j)];
+        out[volumeIndex(kernels.shape, p, i, j)] =
+          kernels.data[volumeIndex(kernels.shape, p, kH - 1 - i, kW - 1 - j)];
   return { shape: kernels.shape, data: out };
 }
 
@@ -485,15 +492,15 @@ function mistakeVariants(n: Network): Variant[] {
           if (g.pad.top + g.pad.bottom + g.pad.left + g.pad.right > 0) {
             // The padding zeros counted: a convolution with a window of ones, divided by its size.
             const C = input.shape[0];
+            const shape = [C, C, g.kH, g.kW];
             const ones = new Float64Array(C * C * g.kH * g.kW);
-            for (let c = 0; c < C; c++)
-              ones.fill(1, (c * C + c) * g.kH * g.kW, (c * C + c + 1) * g.kH * g.kW);
+            for (let c = 0; c < C; c++) ones.fill(1, ...planeSpan(shape, gridIndex(C, c, c)));
             variants.push({
               id: 'padding-counted-in-average',
               run: from(j, [
                 {
                   op: 'conv2d',
-                  kernels: { shape: [C, C, g.kH, g.kW], data: ones },
+                  kernels: { shape, data: ones },
                   stride: [g.sH, g.sW],
                   padding: 'same',
                   scale: 1 / (g.kH * g.kW),
@@ -607,10 +614,10 @@ function displaysOf(n: Network, t: TemplateText['t'], names?: readonly string[])
       const before = j > 0 ? n.stages[j - 1] : undefined;
       const volume = n.outputs[j - 1];
       if (before?.op === 'flatten' && before.order !== 'hwc' && volume?.shape.length === 3) {
-        const [C, H, W] = volume.shape;
+        const [C] = volume.shape;
         stage.weights.forEach((row, i) => {
           const maps = Array.from({ length: C }, (_, c) =>
-            Array.from({ length: H }, (_, r) => row.slice((c * H + r) * W, (c * H + r + 1) * W)),
+            planeRows({ shape: volume.shape, data: row }, c),
           );
           const title = t('display.weights-for', { name: names?.[i] ?? String(i) });
           out.push(
@@ -746,10 +753,10 @@ function trace(
     case 'flatten': {
       const [C, H, W] = input.shape;
       const i = at[0];
-      const pos =
-        stage.order === 'hwc'
-          ? [i % C, Math.floor(i / (W * C)), Math.floor(i / C) % W]
-          : [Math.floor(i / (H * W)), Math.floor(i / W) % H, i % W];
+      const pos = volumeCoords(
+        input.shape,
+        convertFlatIndex(i, stage.order === 'hwc' ? 'HWC' : 'CHW', 'CHW', { C, H, W }),
+      );
       return [
         ...deeper(pos),
         t('solution.network.flatten', { index: i, channel: pos[0], row: pos[1], col: pos[2] }),

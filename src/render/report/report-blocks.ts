@@ -6,7 +6,7 @@
  * filters the rest are counted. Nothing here spreads or recurses over the data, and the work
  * is at most one pass over it, so a result of millions of numbers reports in a moment.
  */
-import { type Pads, type Tensor, formatCount } from '../../engine/index.js';
+import { type Pads, type Tensor, formatCount, planeRows, planeSpan } from '../../engine/index.js';
 import { type GridOptions, formatNumber, renderGrid } from '../index.js';
 import { paddedGrid } from '../padded-grid.js';
 import type { ReportTranslate as Translate } from './report-options.js';
@@ -37,12 +37,7 @@ export function planeCount(t: Tensor): number {
 
 /** The `k`-th plane as rows. */
 function plane(t: Tensor, k: number): number[][] {
-  const [rows, cols] = planeSize(t);
-  const base = k * rows * cols;
-  const out: number[][] = [];
-  for (let y = 0; y < rows; y++)
-    out.push(Array.from(t.data.subarray(base + y * cols, base + (y + 1) * cols)));
-  return out;
+  return planeRows(t, k);
 }
 
 /** Smallest and largest of `count` numbers from `start`. */
@@ -76,7 +71,7 @@ export function planeBlock(
   const p = pad ?? NO_PADS;
   if (rows + p.top + p.bottom <= MAX_DRAWN_SIDE && cols + p.left + p.right <= MAX_DRAWN_SIDE)
     return renderGrid(paddedGrid(plane(t, k), p), { ...options, padded: pad, title });
-  const [min, max] = range(t.data, k * rows * cols, rows * cols);
+  const [min, max] = range(t.data, planeSpan(t.shape, k)[0], rows * cols);
   return [
     title,
     tr('calc.report.not-drawn', { size: `${rows}×${cols}` }),

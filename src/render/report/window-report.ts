@@ -6,6 +6,7 @@ import {
   convCellText,
   explainConv2dCell,
   explainPoolCell,
+  gridIndex,
   plainNumber,
   poolCellText,
 } from '../../engine/index.js';
@@ -102,7 +103,7 @@ export function conv2dReport(r: ReportOf<'conv2d'>, o: ReportOptions): string[] 
       const blocks = Array.from({ length: channels }, (_, c) =>
         planeBlock(
           r.filters,
-          f * C + c,
+          gridIndex(C, f, c),
           C > 1
             ? t('calc.report.kernel-channel', { filter: f, channel: c })
             : t('calc.report.kernel-n', { filter: f }),

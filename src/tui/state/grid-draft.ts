@@ -2,6 +2,7 @@
  * The grid editor's text cells, kept in step with the answer field's text (`1 2; 3 4`), so
  * the learner can switch between typing a line and filling cells without losing anything.
  */
+import { gridCoords, gridIndex } from '../../engine/index-math.js';
 import type { GridDraft } from './types.js';
 
 /** Characters a number can be typed with; a comma is taken as a decimal point. */
@@ -46,8 +47,9 @@ export function moveCursor(grid: GridDraft, rows: number, cols: number): GridDra
 /** The next cell in reading order, back to the first after the last. */
 export function nextCell(grid: GridDraft): GridDraft {
   const cols = grid.cells[0].length;
-  const index = (grid.row * cols + grid.col + 1) % (grid.cells.length * cols);
-  return { ...grid, row: Math.floor(index / cols), col: index % cols, fresh: true };
+  const index = (gridIndex(cols, grid.row, grid.col) + 1) % (grid.cells.length * cols);
+  const [row, col] = gridCoords(cols, index);
+  return { ...grid, row, col, fresh: true };
 }
 
 function setCell(grid: GridDraft, text: string): GridDraft {

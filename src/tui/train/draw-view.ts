@@ -4,6 +4,7 @@
  * change), then the intermediate maps of one network at the stage `m` has reached, as small
  * grids with two decimals.
  */
+import { planeRows } from '../../engine/index.js';
 import { GRID_GLYPHS, blockWidth, formatNumber, renderGrid } from '../../render/index.js';
 import type { Network } from '../../train/network.js';
 import { type ForwardTrace, forward } from '../../train/network.js';
@@ -218,11 +219,9 @@ function mapLines(
   const lines = [...wrap(title, o.width), ...wrap(stageNote(stage, o), o.width).map(o.style.dim)];
   if (trace === null) return [...lines, o.t('draw.trained.none')];
   const maps = stageMaps(trace, stage);
-  const [count, H, W] = maps.shape;
+  const [count] = maps.shape;
   const grids = Array.from({ length: count }, (_, c) => {
-    const rows = Array.from({ length: H }, (_, y) =>
-      Array.from(maps.data.subarray((c * H + y) * W, (c * H + y + 1) * W)),
-    );
+    const rows = planeRows(maps, c);
     const name = handSet
       ? o.t('draw.maps.filter-named', {
           n: c,

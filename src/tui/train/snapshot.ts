@@ -3,7 +3,7 @@
  * changes its network in place; a snapshot is plain data that never changes, so the screen's
  * reducer stays pure and React can tell one frame from the next.
  */
-import type { Tensor } from '../../engine/index.js';
+import { type Tensor, planeRows } from '../../engine/index.js';
 import type { Network } from '../../train/network.js';
 import { cloneNetwork } from '../../train/network.js';
 import type { EpochMetrics, Trainer, TrainerStatus } from '../../train/trainer.js';
@@ -54,8 +54,7 @@ export interface SnapshotOptions {
 }
 
 function rowsOf(image: Tensor): number[][] {
-  const [, H, W] = image.shape;
-  return Array.from({ length: H }, (_, y) => Array.from(image.data.subarray(y * W, (y + 1) * W)));
+  return planeRows(image, 0);
 }
 
 export function takeSnapshot(

@@ -5,7 +5,7 @@
  * the similarity the trainer computes; for the digits CNN a few held-out digits show what the
  * network calls them now.
  */
-import type { Tensor } from '../../engine/index.js';
+import { type Tensor, gridIndex, planeRows } from '../../engine/index.js';
 import {
   blockWidth,
   displayWidth,
@@ -63,11 +63,8 @@ export function lectureName(name: string, t: Translate): string {
 
 /** Filter `k` of a (filters, 1, kH, kW) tensor as rows. */
 export function filterRows(filters: Tensor, k: number): number[][] {
-  const [, C, kH, kW] = filters.shape;
-  const from = k * C * kH * kW;
-  return Array.from({ length: kH }, (_, y) =>
-    Array.from(filters.data.subarray(from + y * kW, from + (y + 1) * kW)),
-  );
+  const [, C] = filters.shape;
+  return planeRows(filters, gridIndex(C, k, 0));
 }
 
 /** A filter in shades on its own symmetric scale: dark = its largest positive weight. */
