@@ -6,7 +6,6 @@
  * key that opens it.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import type { Course } from '../../src/content/course.js';
 import { readLibrary } from '../../src/content/library.js';
 import { loadCourse } from '../../src/content/load-course.js';
 import { ROOT } from '../e2e/pty-session.js';
@@ -25,7 +24,7 @@ import { drawTraces, pictureTensor, stageMaps } from '../../src/tui/train/draw-v
 import { type HandSet, handSetOf } from '../../src/tui/train/hand-set.js';
 import { type TrainingSession, createXoSession } from '../../src/tui/train/session.js';
 import { freezeNetwork } from '../../src/tui/train/snapshot.js';
-import { EXERCISES, LESSONS, t } from './fixture.js';
+import { t, xoCourse } from './fixture.js';
 import { KEYS } from '../helpers/fake-terminal.js';
 import { mountScreen, unmountScreens } from '../helpers/ink-screen.js';
 import { expectFits, renderApp } from './render-app.js';
@@ -288,21 +287,7 @@ describe('the screen', () => {
 });
 
 describe('from the X/O lesson', () => {
-  const course: Course = {
-    lessons: [
-      ...LESSONS,
-      {
-        id: 'xo-network',
-        title: 'The X/O network',
-        summary: "The lectures' toy ConvNet.",
-        file: 'lessons/xo-network.yaml',
-        tools: ['trainer', 'draw'],
-        steps: [{ type: 'text', title: 'X or O?', text: 'A network that tells an X from an O.' }],
-      },
-    ],
-    exercises: new Map(EXERCISES.map((e) => [e.id, e])),
-    library: readLibrary(ROOT, []),
-  };
+  const course = xoCourse();
 
   let app: ReturnType<typeof renderApp> | undefined;
   afterEach(() => app?.unmount());

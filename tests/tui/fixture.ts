@@ -1,6 +1,7 @@
 /** A small course built in code, so the TUI tests do not depend on the shipped lessons. */
 import type { Course, ExerciseDef, Lesson } from '../../src/content/course.js';
-import { EMPTY_LIBRARY } from '../../src/content/library.js';
+import { EMPTY_LIBRARY, readLibrary } from '../../src/content/library.js';
+import { ROOT } from '../e2e/pty-session.js';
 import { emptyProgress, type Progress } from '../../src/content/progress.js';
 import { instantiate } from '../../src/content/instantiate.js';
 import { createTranslator } from '../../src/i18n/index.js';
@@ -137,4 +138,23 @@ export function stamp(seed = 7): Stamp {
 
 export function freshProgress(): Progress {
   return emptyProgress();
+}
+
+/** The fixture course with an X/O lesson that opens the trainer and the draw screen. */
+export function xoCourse(): Course {
+  return {
+    ...fixtureCourse(),
+    lessons: [
+      ...LESSONS,
+      {
+        id: 'xo-network',
+        title: 'The X/O network',
+        summary: "The lectures' toy ConvNet.",
+        file: 'lessons/xo-network.yaml',
+        tools: ['trainer', 'draw'],
+        steps: [{ type: 'text', title: 'X or O?', text: 'A network that tells an X from an O.' }],
+      },
+    ],
+    library: readLibrary(ROOT, []),
+  };
 }

@@ -5,9 +5,6 @@
  * that opens it.
  */
 import { afterEach, describe, expect, test } from 'vitest';
-import type { Course } from '../../src/content/course.js';
-import { readLibrary } from '../../src/content/library.js';
-import { ROOT } from '../e2e/pty-session.js';
 import { hasMessage } from '../../src/i18n/index.js';
 import { displayWidth } from '../../src/render/index.js';
 import { loadMnistDigits } from '../../src/train/digits-data.js';
@@ -33,7 +30,7 @@ import { trainerScreen } from '../../src/tui/train/trainer-screen.js';
 import { percent } from '../../src/tui/train/trainer-view.js';
 import { TrainerScreen } from '../../src/tui/train/TrainerScreen.js';
 import { initialState, reduce } from '../../src/tui/state/reducer.js';
-import { EXERCISES, LESSONS, fixtureEnv, freshProgress, stamp, t } from './fixture.js';
+import { fixtureEnv, freshProgress, stamp, t, xoCourse } from './fixture.js';
 import { KEYS } from '../helpers/fake-terminal.js';
 import { mountScreen, unmountScreens } from '../helpers/ink-screen.js';
 import { delay } from '../helpers/wait-for.js';
@@ -512,21 +509,7 @@ describe("the tutor's reducer", () => {
 });
 
 describe('from the X/O lesson', () => {
-  const course: Course = {
-    lessons: [
-      ...LESSONS,
-      {
-        id: 'xo-network',
-        title: 'The X/O network',
-        summary: "The lectures' toy ConvNet.",
-        file: 'lessons/xo-network.yaml',
-        tools: ['trainer', 'draw'],
-        steps: [{ type: 'text', title: 'X or O?', text: 'A network that tells an X from an O.' }],
-      },
-    ],
-    exercises: new Map(EXERCISES.map((e) => [e.id, e])),
-    library: readLibrary(ROOT, []),
-  };
+  const course = xoCourse();
 
   let app: ReturnType<typeof renderApp> | undefined;
   afterEach(() => app?.unmount());
