@@ -15,7 +15,6 @@ import {
   dense,
   filtersFrom,
   formatCount,
-  formatSummary,
   fromNested,
   maxPool2d,
   outputSize,
@@ -27,6 +26,7 @@ import {
   tensor,
   volumeFrom,
 } from '../../src/engine/index.js';
+import { formatSummary } from '../../src/render/model-summary.js';
 
 /** A rows×cols grid of `value` whose rows are one shared array. */
 function grid(rows: number, cols: number, value = 1): number[][] {

@@ -6,7 +6,8 @@ import {
   resolveModel,
   validateModel,
 } from '../../src/engine/model.js';
-import { formatCount, formatShape, formatSummary, summarize } from '../../src/engine/summary.js';
+import { formatCount, formatShape, summarize } from '../../src/engine/summary.js';
+import { formatSummary } from '../../src/render/model-summary.js';
 
 /** The Keras CNN of seed 003 on MNIST. */
 const mnistCnn: ModelSpec = {

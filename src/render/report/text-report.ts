@@ -5,7 +5,8 @@
  * Every word comes from the message catalog (`calc.report.*` keys) through `o.t`; only
  * notation (numbers, ×, ⊛, `out[0][1][2] = …`, arrows) is written here.
  */
-import { factor, formatSummary, plainNumber } from '../../engine/index.js';
+import { factor, plainNumber } from '../../engine/index.js';
+import { formatSummary } from '../model-summary.js';
 import { displayWidth, padEndTo, stackWhenTooWide, wrapText } from '../index.js';
 import { pipelineReport } from './pipeline-report.js';
 import { MAX_DRAWN_GRIDS, listText, moreGrids, planeBlock, planeCount } from './report-blocks.js';
