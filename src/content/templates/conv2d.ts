@@ -11,9 +11,7 @@ import {
   convCellText,
   explainConv2dCell,
   filtersFrom,
-  gridIndex,
   plainNumber,
-  planeSpan,
   toNested,
   volumeFrom,
   volumeIndex,
@@ -22,12 +20,12 @@ import type { Rng } from '../random.js';
 import type {
   AnswerValue,
   Display,
-  MistakeModel,
   Question,
   SolutionLine,
   Template,
   TemplateText,
 } from '../types.js';
+import { type ConvMistakeId, convMistakeInputs } from './mistakes.js';
 import { index, pairOrWhole, whole } from './schemas.js';
 import {
   TemplateError,
@@ -161,112 +159,18 @@ function drawValueOf(rng: Rng, spec: Conv2dSettings['values']): number {
   return drawGrid(rng, 1, 1, spec)[0][0];
 }
 
-/** Rotate every kernel channel by 180°: what a learner gets who flips the kernel. */
-function flipped(filters: Tensor): Tensor {
-  const [O, C, kH, kW] = filters.shape;
-  const out = new Float64Array(filters.data.length);
-  for (let p = 0; p < O * C; p++)
-    for (let i = 0; i < kH; i++)
-      for (let j = 0; j < kW; j++)
-        out[volumeIndex(filters.shape, p, i, j)] =
-          filters.data[volumeIndex(filters.shape, p, kH - 1 - i, kW - 1 - j)];
-  return { shape: filters.shape, data: out };
-}
-
-/** Keep one input channel (and the matching kernel channel): "channels not summed". */
-function oneChannel(input: Tensor, filters: Tensor, c: number): [Tensor, Tensor] {
-  const [, H, W] = input.shape;
-  const [O, C, kH, kW] = filters.shape;
-  const fData = new Float64Array(O * kH * kW);
-  for (let o = 0; o < O; o++)
-    fData.set(
-      filters.data.subarray(...planeSpan(filters.shape, gridIndex(C, o, c))),
-      planeSpan(filters.shape, o)[0],
-    );
-  return [
-    { shape: [1, H, W], data: input.data.slice(...planeSpan(input.shape, c)) },
-    { shape: [O, 1, kH, kW], data: fData },
-  ];
-}
-
-type Variant = { id: MistakeModel['id']; input: Tensor; filters: Tensor; options: Conv2dOptions };
-
-/** The engine calls that common mistakes amount to. */
-function mistakeVariants(p: Parsed): Variant[] {
-  const v: Variant[] = [
-    { id: 'kernel-flipped', input: p.input, filters: flipped(p.filters), options: p.options },
-  ];
-  if (Array.from(p.options.bias ?? []).some((b) => b !== 0))
-    v.push({
-      id: 'bias-forgotten',
-      input: p.input,
-      filters: p.filters,
-      options: { ...p.options, bias: undefined },
-    });
-  if (p.options.scale !== undefined && p.options.scale !== 1)
-    v.push({
-      id: 'scale-forgotten',
-      input: p.input,
-      filters: p.filters,
-      options: { ...p.options, scale: undefined },
-    });
-  const C = p.input.shape[0];
-  for (let c = 0; c < C && C > 1; c++) {
-    const [i1, f1] = oneChannel(p.input, p.filters, c);
-    v.push({ id: 'one-channel', input: i1, filters: f1, options: p.options });
-  }
-  const stride = p.options.stride;
-  if (
-    stride !== undefined &&
-    stride !== 1 &&
-    !(Array.isArray(stride) && stride[0] === 1 && stride[1] === 1)
-  ) {
-    v.push({
-      id: 'stride-ignored',
-      input: p.input,
-      filters: p.filters,
-      options: { ...p.options, stride: 1 },
-    });
-  }
-  if (p.options.padding === 'same') {
-    v.push({
-      id: 'valid-instead-of-same',
-      input: p.input,
-      filters: p.filters,
-      options: { ...p.options, padding: 'valid' },
-    });
-    const g = conv2dGeometry(p.input, p.filters, p.options);
-    const { top, bottom, left, right } = g.pad;
-    if (top !== bottom || left !== right) {
-      v.push({
-        id: 'padding-wrong-side',
-        input: p.input,
-        filters: p.filters,
-        options: {
-          ...p.options,
-          padding: [
-            [bottom, top],
-            [right, left],
-          ],
-        },
-      });
-      v.push({
-        id: 'padding-symmetric',
-        input: p.input,
-        filters: p.filters,
-        options: { ...p.options, padding: Math.max(top, bottom, left, right) },
-      });
-    }
-  } else if (p.options.padding !== undefined && p.options.padding !== 'valid') {
-    v.push({
-      id: 'padding-ignored',
-      input: p.input,
-      filters: p.filters,
-      options: { ...p.options, padding: 'valid' },
-    });
-  }
-  return v;
-}
+/** The conv2d questions' mistakes, in the order they are matched (the first match is named). */
+const MISTAKES: readonly ConvMistakeId[] = [
+  'kernel-flipped',
+  'bias-forgotten',
+  'scale-forgotten',
+  'one-channel',
+  'stride-ignored',
+  'valid-instead-of-same',
+  'padding-wrong-side',
+  'padding-symmetric',
+  'padding-ignored',
+];
 
 function displays(p: Parsed, t: TemplateText['t']): Display[] {
   const input = toNested(p.input) as number[][][];
@@ -368,12 +272,15 @@ function build(given: Conv2dGiven, text: TemplateText, asCell: boolean): Questio
     ...(asCell ? { asked: askedWindow(p, g, f, r, c) } : {}),
     expected: () => pick(conv2d(p.input, p.filters, p.options))!,
     mistakes: () =>
-      mistakeVariants(p).flatMap((v) => {
+      convMistakeInputs(
+        { input: p.input, kernels: p.filters, options: p.options },
+        MISTAKES,
+      ).flatMap(({ id, inputs: v }) => {
         const answer = pick(
-          conv2d(v.input, v.filters, v.options),
-          Math.min(f, v.filters.shape[0] - 1),
+          conv2d(v.input, v.kernels, v.options),
+          Math.min(f, v.kernels.shape[0] - 1),
         );
-        return answer ? [{ id: v.id, answer }] : [];
+        return answer ? [{ id, answer }] : [];
       }),
     solution: () => {
       if (asCell) return cellSolution(p, f, r, c, text.t);

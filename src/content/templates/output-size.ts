@@ -16,6 +16,7 @@ import type {
   Template,
   TemplateText,
 } from '../types.js';
+import { numberSlips } from './answers.js';
 import { padding, requireAtLeastOne, whole } from './schemas.js';
 import { draw, engineError, fill, highest, intOrRange, lowest, parseWith } from './shared.js';
 
@@ -169,20 +170,14 @@ function workingLines(p: Parsed, o: OutputSize, t: TemplateText['t']): SolutionL
  */
 function sizeMistakes(p: Parsed): MistakeModel[] {
   const o = size(p);
-  const out: MistakeModel[] = [];
-  const add = (id: MistakeModel['id'], compute: () => number) => {
-    try {
+  const { list, tryAdd } = numberSlips(o.size);
+  // A changed rule with no answer here (the kernel would not fit, or a negative size) names nothing.
+  const add = (id: MistakeModel['id'], compute: () => number) =>
+    tryAdd(id, () => {
       const value = compute();
-      if (
-        value >= 0 &&
-        value !== o.size &&
-        !out.some((m) => m.answer.kind === 'number' && m.answer.value === value)
-      )
-        out.push({ id, answer: { kind: 'number', value } });
-    } catch {
-      // The changed rule has no answer here (the kernel would not fit): nothing to recognise.
-    }
-  };
+      if (!(value >= 0)) throw new RangeError(`no output size: ${value}`);
+      return value;
+    });
   if (p.pad === 'same') {
     // SAME gives ⌈N/S⌉; rounding N/S down instead is the usual slip.
     add('truncated-instead-of-ceil', () => Math.floor(p.n / p.stride));
@@ -198,7 +193,7 @@ function sizeMistakes(p: Parsed): MistakeModel[] {
   if (!o.fits) add('rounded-up', () => Math.ceil(o.exact));
   // The formula without its "+ 1": ⌊(N − F + 2P)/S⌋, which forgets the window's first position.
   add('off-by-one', () => Math.floor(o.numerator / o.denominator));
-  return out;
+  return list;
 }
 
 function buildSize(given: OutputSizeGiven, text: TemplateText): Question {

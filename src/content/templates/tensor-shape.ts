@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { fromNested, sizeOf } from '../../engine/index.js';
 import type { Rng } from '../random.js';
 import type { AnswerValue, Question, Template, TemplateText } from '../types.js';
-import { numberSlips, sameDims, shapeAnswer } from './answers.js';
+import { numberSlips, shapeAnswer, shapeSlips } from './answers.js';
 import { tupleText } from './layer-text.js';
 import {
   TemplateError,
@@ -138,10 +138,9 @@ export const nestedShape: Template<LiteralGiven, LiteralSettings> = {
       expected: () => shapeAnswer(dims()),
       mistakes: () => {
         const d = dims();
-        const reversed = [...d].reverse();
-        return sameDims(reversed, d)
-          ? []
-          : [{ id: 'axes-reversed', answer: shapeAnswer(reversed) }];
+        const { list, add } = shapeSlips(d);
+        add('axes-reversed', [...d].reverse());
+        return list;
       },
       solution: () => {
         const d = dims();

@@ -8,70 +8,57 @@ import {
   relu,
   runPipeline,
   runStage,
-  volumeIndex,
 } from '../../../engine/index.js';
 import type { AnswerValue, MistakeModel } from '../../types.js';
+import {
+  type ConvMistakeId,
+  convMistakeInputs,
+  validForSame,
+  withStrideOne,
+  withoutBias,
+} from '../mistakes.js';
 import { type Network, last } from './run.js';
 
 type Variant = { id: MistakeModel['id']; run: () => Tensor };
 
-function rotated(kernels: Tensor): Tensor {
-  const [O, C, kH, kW] = kernels.shape;
-  const out = new Float64Array(kernels.data.length);
-  for (let p = 0; p < O * C; p++)
-    for (let i = 0; i < kH; i++)
-      for (let j = 0; j < kW; j++)
-        out[volumeIndex(kernels.shape, p, i, j)] =
-          kernels.data[volumeIndex(kernels.shape, p, kH - 1 - i, kW - 1 - j)];
-  return { shape: kernels.shape, data: out };
-}
+/** A convolution stage's mistakes, in the order they are matched (the first match is named). */
+const CONV_MISTAKES: readonly ConvMistakeId[] = [
+  'scale-forgotten',
+  'kernel-flipped',
+  'bias-forgotten',
+  'valid-instead-of-same',
+  'stride-ignored',
+];
 
 function negated(t: Tensor): Tensor {
   return { shape: t.shape, data: t.data.map((v) => -v) };
 }
 
-function strideIsOne(
-  stride: number | readonly [number, number] | undefined,
-  fallback: number,
-): boolean {
-  const [a, b] =
-    stride === undefined
-      ? [fallback, fallback]
-      : typeof stride === 'number'
-        ? [stride, stride]
-        : stride;
-  return a === 1 && b === 1;
-}
-
 function mistakeVariants(n: Network): Variant[] {
   const variants: Variant[] = [];
+  /** Stage j replaced (by nothing, or by stages), run from `input` (what stage j gets). */
   const from =
-    (j: number, replaced: PipelineStage[], after = j + 1): (() => Tensor) =>
+    (j: number, replaced: PipelineStage[], input = n.outputs[j]): (() => Tensor) =>
     () => {
-      const outs = runPipeline(n.outputs[j], [...replaced, ...n.stages.slice(after)]);
-      return outs.length ? outs[outs.length - 1] : n.outputs[j];
+      const outs = runPipeline(input, [...replaced, ...n.stages.slice(j + 1)]);
+      return outs.length ? outs[outs.length - 1] : input;
     };
   for (let j = n.start; j < n.stages.length; j++) {
     const stage = n.stages[j];
     const input = n.outputs[j];
     switch (stage.op) {
-      case 'conv2d':
-        if (stage.scale !== undefined && stage.scale !== 1)
-          variants.push({ id: 'scale-forgotten', run: from(j, [{ ...stage, scale: undefined }]) });
-        variants.push({
-          id: 'kernel-flipped',
-          run: from(j, [{ ...stage, kernels: rotated(stage.kernels) }]),
-        });
-        if (Array.from(stage.bias ?? []).some((b) => b !== 0))
-          variants.push({ id: 'bias-forgotten', run: from(j, [{ ...stage, bias: undefined }]) });
-        if (stage.padding === 'same')
+      case 'conv2d': {
+        const { op, kernels, ...options } = stage;
+        for (const { id, inputs: c } of convMistakeInputs(
+          { input, kernels, options },
+          CONV_MISTAKES,
+        ))
           variants.push({
-            id: 'valid-instead-of-same',
-            run: from(j, [{ ...stage, padding: 'valid' }]),
+            id,
+            run: from(j, [{ op, kernels: c.kernels, ...c.options }], c.input),
           });
-        if (!strideIsOne(stage.stride, 1))
-          variants.push({ id: 'stride-ignored', run: from(j, [{ ...stage, stride: 1 }]) });
         break;
+      }
       case 'relu':
         variants.push({ id: 'relu-forgotten', run: from(j, []) });
         // |x| = relu(x) + relu(−x): the sign dropped instead of the negatives.
@@ -93,14 +80,11 @@ function mistakeVariants(n: Network): Variant[] {
           id: stage.op === 'maxpool' ? 'average-instead-of-max' : 'max-instead-of-average',
           run: from(j, [{ ...stage, op: other }]),
         });
-        if (stage.padding === 'same')
-          variants.push({
-            id: 'valid-instead-of-same',
-            run: from(j, [{ ...stage, padding: 'valid' }]),
-          });
+        const valid = validForSame(stage);
+        if (valid) variants.push({ id: 'valid-instead-of-same', run: from(j, [valid]) });
         const size = typeof stage.size === 'number' ? stage.size : stage.size[0];
-        if (!strideIsOne(stage.stride, size))
-          variants.push({ id: 'stride-ignored', run: from(j, [{ ...stage, stride: 1 }]) });
+        const strideOne = withStrideOne(stage, size);
+        if (strideOne) variants.push({ id: 'stride-ignored', run: from(j, [strideOne]) });
         if (stage.op === 'avgpool' && stage.padding === 'same' && input.shape.length === 3) {
           const g = poolGeometry(input, stage);
           if (g.pad.top + g.pad.bottom + g.pad.left + g.pad.right > 0) {
@@ -125,10 +109,11 @@ function mistakeVariants(n: Network): Variant[] {
         }
         break;
       }
-      case 'dense':
-        if (Array.from(stage.bias ?? []).some((b) => b !== 0))
-          variants.push({ id: 'bias-forgotten', run: from(j, [{ ...stage, bias: undefined }]) });
+      case 'dense': {
+        const unbiased = withoutBias(stage);
+        if (unbiased) variants.push({ id: 'bias-forgotten', run: from(j, [unbiased]) });
         break;
+      }
       case 'softmax':
         // Each vote over the sum of votes: softmax of ln(vote), defined when every vote is positive.
         if (input.data.every((v) => v > 0))
