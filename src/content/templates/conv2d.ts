@@ -104,11 +104,13 @@ function parseTensors(given: Conv2dGiven): Parsed {
   }
 }
 
-function parseGiven(value: unknown, needsCell: boolean): Conv2dGiven {
+function parseGiven(value: unknown): Conv2dGiven {
   const given = parseWith(givenSchema, value, 'given');
   const { input, filters, options } = parseTensors(given);
   const g = conv2dGeometry(input, filters, options);
-  if (needsCell && given.cell) {
+  // Each template reads the other's selector too (a map question shows `cell`'s map, a cell
+  // question without `cell` asks for `filter`'s top-left cell), so both are checked for both.
+  if (given.cell) {
     const [f, r, c] = given.cell;
     if (f >= filters.shape[0] || r >= g.outH || c >= g.outW) {
       throw new TemplateError(
@@ -117,7 +119,7 @@ function parseGiven(value: unknown, needsCell: boolean): Conv2dGiven {
       );
     }
   }
-  if (!needsCell && given.filter !== undefined && given.filter >= filters.shape[0]) {
+  if (given.filter !== undefined && given.filter >= filters.shape[0]) {
     throw new TemplateError(
       'given.filter',
       `\`given.filter\`: there are ${filters.shape[0]} filters; ${given.filter} is not one of them.`,
@@ -298,7 +300,7 @@ function build(given: Conv2dGiven, text: TemplateText, asCell: boolean): Questio
 export const conv2dCell: Template<Conv2dGiven, Conv2dSettings> = {
   name: 'conv2d-cell',
   kind: 'number',
-  parseGiven: (value) => parseGiven(value, true),
+  parseGiven,
   parseSettings: (value) => parseWith(settingsSchema, value, 'generate'),
   generate: (s, rng) => generate(s, rng, true),
   build: (given, text) => build(given, text, true),
@@ -307,7 +309,7 @@ export const conv2dCell: Template<Conv2dGiven, Conv2dSettings> = {
 export const conv2dMap: Template<Conv2dGiven, Conv2dSettings> = {
   name: 'conv2d-map',
   kind: 'grid',
-  parseGiven: (value) => parseGiven(value, false),
+  parseGiven,
   parseSettings: (value) => parseWith(settingsSchema, value, 'generate'),
   generate: (s, rng) => generate(s, rng, false),
   build: (given, text) => build(given, text, false),
