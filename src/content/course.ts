@@ -87,6 +87,8 @@ export interface ExerciseDef {
   given?: unknown;
   generate?: unknown;
   generated: boolean;
+  /** For a template that uses the course library: the part of it the template reads. */
+  context?: { readonly kernels: readonly LibraryKernel[] };
   /** `exercises/<lesson>.yaml` */
   file: string;
   /** Where the exercise sits in its file, e.g. `exercises[3]`, and the line of each of its fields. */

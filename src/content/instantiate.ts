@@ -21,7 +21,7 @@ export interface InstantiateOptions {
 export function instantiate(def: ExerciseDef, options: InstantiateOptions): Question {
   const { template, given } = draw(def, options.seed);
   const text: TemplateText = { prompt: def.prompt, lang: options.lang, t: options.t };
-  const question = template.build(given, text);
+  const question = template.build(given, text, def.context);
   return def.tolerance === undefined ? question : { ...question, tolerance: def.tolerance };
 }
 
@@ -37,11 +37,11 @@ function draw(def: ExerciseDef, seed: number | undefined): { template: Template;
   const template = getTemplate(def.template);
   if (!template)
     throw new Error(`Exercise \`${def.id}\` uses unknown template \`${def.template}\`.`);
-  if (!def.generated) return { template, given: template.parseGiven(def.given) };
+  if (!def.generated) return { template, given: template.parseGiven(def.given, def.context) };
   if (seed === undefined)
     throw new Error(`Exercise \`${def.id}\` is generated: pass a seed (see \`newSeed\`).`);
   return {
     template,
-    given: template.generate(template.parseSettings(def.generate), createRng(seed)),
+    given: template.generate(template.parseSettings(def.generate, def.context), createRng(seed)),
   };
 }

@@ -3,6 +3,7 @@
  * others in its file still load. Each exercise's `given` / `generate` block is checked by
  * its template now, so instantiating a loaded exercise cannot fail on its parameters.
  */
+import type { TemplateContext } from './types.js';
 import { EMPTY_LIBRARY, type Library, type NameProblem, resolveNames } from './library.js';
 import { z } from 'zod';
 import { pickText } from '../i18n/index.js';
@@ -110,7 +111,10 @@ export function loadExercises(
       firstSeen.set(exercise.id, { file: source.file, line: lineOf(source, [...path, 'id']) });
       for (const text of [exercise.title, exercise.prompt, ...exercise.hints])
         languagesOf(text).forEach((l) => result.languages.add(l));
-      const problem = checkTemplate(source, path, exercise);
+      const context = getTemplate(exercise.template)?.usesLibrary
+        ? { kernels: library.kernels }
+        : undefined;
+      const problem = checkTemplate(source, path, exercise, context);
       if (problem) {
         result.problems.push(problem);
         result.broken.add(exercise.id);
@@ -126,7 +130,8 @@ export function loadExercises(
           ),
         );
       }
-      result.exercises.set(exercise.id, toDef(exercise, frame.data.lesson, source, path, lang));
+      const def = toDef(exercise, frame.data.lesson, source, path, lang);
+      result.exercises.set(exercise.id, context ? { ...def, context } : def);
     });
   }
   return result;
@@ -152,6 +157,7 @@ function checkTemplate(
   source: YamlSource,
   path: PathKey[],
   exercise: ExerciseFile,
+  context: TemplateContext | undefined,
 ): ContentProblem | undefined {
   const template = getTemplate(exercise.template);
   if (!template) {
@@ -163,8 +169,8 @@ function checkTemplate(
     );
   }
   try {
-    if (exercise.given !== undefined) template.parseGiven(exercise.given);
-    else template.parseSettings(exercise.generate);
+    if (exercise.given !== undefined) template.parseGiven(exercise.given, context);
+    else template.parseSettings(exercise.generate, context);
     return undefined;
   } catch (error) {
     const where = exercise.given !== undefined ? 'given' : 'generate';

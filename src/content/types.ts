@@ -3,6 +3,7 @@
  * learner's language; numbers that are answers never appear here — a Question only knows
  * how to ask the engine for them.
  */
+import type { LibraryKernel } from './course.js';
 import type { Rng } from './random.js';
 
 export type AnswerKind = 'number' | 'shape' | 'grid' | 'choice' | 'yesno';
@@ -115,14 +116,21 @@ export interface Question {
 export interface Template<Given = unknown, Settings = unknown> {
   name: string;
   kind: AnswerKind;
+  /** Set when the template names entries of the course library (its `context`). */
+  readonly usesLibrary?: true;
   /** Validate the `given` block of an exercise file (fixed inputs); throw with a clear message. */
-  parseGiven(value: unknown): Given;
+  parseGiven(value: unknown, context?: TemplateContext): Given;
   /** Validate the `generate` block (how to draw inputs from a seed). */
-  parseSettings(value: unknown): Settings;
+  parseSettings(value: unknown, context?: TemplateContext): Settings;
   /** Draw concrete inputs from a seed. Must consume the Rng the same way forever. */
   generate(settings: Settings, rng: Rng): Given;
   /** The question for concrete inputs. `text` fills the prompt and option labels. */
-  build(given: Given, text: TemplateText): Question;
+  build(given: Given, text: TemplateText, context?: TemplateContext): Question;
+}
+
+/** What a template that `usesLibrary` reads from the course library. */
+export interface TemplateContext {
+  readonly kernels: readonly LibraryKernel[];
 }
 
 export interface TemplateText {

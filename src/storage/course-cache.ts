@@ -18,7 +18,7 @@ import type { ExerciseDef, LoadedCourse } from '../content/course.js';
 import type { loadCourse } from '../content/load-course.js';
 import { resolveCacheDir } from './app-dirs.js';
 
-const CACHE_FORMAT = 2;
+const CACHE_FORMAT = 3;
 
 export interface CachedLoadOptions {
   readonly root: string;

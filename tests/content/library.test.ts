@@ -203,12 +203,36 @@ describe('names in a figure or an exercise', () => {
 });
 
 describe('the kernel-match template', () => {
-  test('offers the image kernels of the course library, with the same names, grids and scales', async () => {
-    const { kernelLibrary } = await import('../../src/content/kernel-library.js');
+  test('reads its kernels from the course library, which the loader hands to each exercise', () => {
+    const loaded = loadCourse({ root: ROOT });
     const course = readLibrary(ROOT, []);
-    for (const kernel of kernelLibrary) {
-      const named = course.kernels.find((k) => k.id === kernel.id);
-      expect(named, kernel.id).toEqual(kernel);
-    }
+    const defs = [...loaded.course.exercises.values()].filter((d) => d.template === 'kernel-match');
+    expect(defs.length).toBeGreaterThan(0);
+    for (const def of defs) expect(def.context?.kernels, def.id).toEqual(course.kernels);
+    // Other templates get no context.
+    expect(loaded.course.exercises.get('xo-match-first')?.context).toBeUndefined();
+  });
+
+  test('a kernel the library does not name is refused with the names it has', () => {
+    const root = writeCourse({
+      'lessons/library.yaml': LIBRARY,
+      'lessons/course.yaml': 'format: 1\nlessons: [one]\n',
+      'lessons/one.yaml': 'format: 1\nid: one\ntitle: One\nsummary: S\nsteps:\n  - exercise: km\n',
+      'exercises/one.yaml': [
+        'format: 1',
+        'lesson: one',
+        'exercises:',
+        '  - id: km',
+        '    title: K',
+        '    template: kernel-match',
+        '    prompt: P',
+        '    given: { input: [[0, 1, 2], [3, 4, 5], [6, 7, 9]], kernel: sharpen, options: [sharpen, cross] }',
+        '    hints: [a, b]',
+        '',
+      ].join('\n'),
+    });
+    expect(loadCourse({ root }).problems.map((p) => `${p.field} ${p.message}`)).toEqual([
+      'exercises[0].given.kernel unknown kernel "sharpen"; expected one of cross, blur',
+    ]);
   });
 });

@@ -19,9 +19,16 @@ import {
   volumeFrom,
 } from '../../engine/index.js';
 import { pickText } from '../../i18n/index.js';
-import { type LibraryKernel, getKernel, kernelIds } from '../kernel-library.js';
+import type { LibraryKernel } from '../course.js';
 import type { Rng } from '../random.js';
-import type { Display, Question, SolutionLine, Template, TemplateText } from '../types.js';
+import type {
+  Display,
+  Question,
+  SolutionLine,
+  Template,
+  TemplateContext,
+  TemplateText,
+} from '../types.js';
 import { type Padding, padding } from './schemas.js';
 import {
   TemplateError,
@@ -37,58 +44,86 @@ import {
 /** Draws before giving up on a picture that tells the options apart. */
 const MAX_DRAWS = 50;
 
-const kernelId = z.string().refine((id) => getKernel(id) !== undefined, {
-  error: (issue) =>
-    `unknown kernel ${JSON.stringify(issue.input)}; expected one of ${kernelIds.join(', ')}`,
-});
-
-const options = z
-  .array(kernelId)
-  .min(2, { error: 'list at least two kernels to choose from' })
-  .refine((ids) => new Set(ids).size === ids.length, { error: 'a kernel is listed twice' });
-
-const givenSchema = z
-  .strictObject({
-    /** One grid (a single-channel picture). */
-    input: z.unknown(),
-    /** The library kernel that made the output shown. */
-    kernel: kernelId,
-    /** The candidates, in the order they are offered. */
-    options,
-    /** @default 'valid' */
-    padding: padding.optional(),
-  })
-  .refine((g) => g.options.includes(g.kernel), {
-    path: ['kernel'],
-    error: 'the kernel that made the picture must be one of `options`',
+const kernelId = (kernels: readonly LibraryKernel[]) =>
+  z.string().refine((id) => kernels.some((k) => k.id === id), {
+    error: (issue) =>
+      kernels.length === 0
+        ? `unknown kernel ${JSON.stringify(issue.input)}; lessons/library.yaml names no kernels`
+        : `unknown kernel ${JSON.stringify(issue.input)}; expected one of ${kernels.map((k) => k.id).join(', ')}`,
   });
-export type KernelMatchGiven = z.infer<typeof givenSchema>;
 
-const settingsSchema = z
-  .strictObject({
-    rows: intOrRange,
-    /** @default rows (a square picture) */
-    cols: intOrRange.optional(),
-    values: valueSpec,
-    /** The candidates; the kernel that makes the picture is drawn from them. */
-    options,
-    /** Paddings to draw from. @default ['valid'] */
-    padding: z.array(padding).min(1).optional(),
-  })
-  .superRefine((s, ctx) => {
-    const valid = s.padding === undefined || s.padding.some((p) => p === 'valid' || p === 0);
-    const need = valid ? 3 : 1;
-    for (const key of ['rows', 'cols'] as const) {
-      const spec = s[key];
-      if (spec !== undefined && lowest(spec) < need)
-        ctx.addIssue({
-          code: 'custom',
-          path: [key],
-          message: `the library's kernels are 3×3, so \`${key}\` must be at least ${need}`,
-        });
-    }
-  });
-export type KernelMatchSettings = z.infer<typeof settingsSchema>;
+const optionsOf_ = (kernels: readonly LibraryKernel[]) =>
+  z
+    .array(kernelId(kernels))
+    .min(2, { error: 'list at least two kernels to choose from' })
+    .refine((ids) => new Set(ids).size === ids.length, { error: 'a kernel is listed twice' });
+
+const givenSchemaFor = (kernels: readonly LibraryKernel[]) =>
+  z
+    .strictObject({
+      /** One grid (a single-channel picture). */
+      input: z.unknown(),
+      /** The library kernel that made the output shown. */
+      kernel: kernelId(kernels),
+      /** The candidates, in the order they are offered. */
+      options: optionsOf_(kernels),
+      /** @default 'valid' */
+      padding: padding.optional(),
+    })
+    .refine((g) => g.options.includes(g.kernel), {
+      path: ['kernel'],
+      error: 'the kernel that made the picture must be one of `options`',
+    });
+export type KernelMatchGiven = z.infer<ReturnType<typeof givenSchemaFor>>;
+
+const settingsSchemaFor = (kernels: readonly LibraryKernel[]) =>
+  z
+    .strictObject({
+      rows: intOrRange,
+      /** @default rows (a square picture) */
+      cols: intOrRange.optional(),
+      values: valueSpec,
+      /** The candidates; the kernel that makes the picture is drawn from them. */
+      options: optionsOf_(kernels),
+      /** Paddings to draw from. @default ['valid'] */
+      padding: z.array(padding).min(1).optional(),
+    })
+    .superRefine((s, ctx) => {
+      const valid = s.padding === undefined || s.padding.some((p) => p === 'valid' || p === 0);
+      const need = valid ? 3 : 1;
+      for (const key of ['rows', 'cols'] as const) {
+        const spec = s[key];
+        if (spec !== undefined && lowest(spec) < need)
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `the library's kernels are 3×3, so \`${key}\` must be at least ${need}`,
+          });
+      }
+    });
+export type KernelMatchSettings = z.infer<ReturnType<typeof settingsSchemaFor>>;
+
+/** The schemas for one library's kernels, made once per library. */
+const schemaCache = new WeakMap<
+  readonly LibraryKernel[],
+  { given: ReturnType<typeof givenSchemaFor>; settings: ReturnType<typeof settingsSchemaFor> }
+>();
+const NO_KERNELS: readonly LibraryKernel[] = [];
+
+function schemasFor(context: TemplateContext | undefined) {
+  const kernels = context?.kernels ?? NO_KERNELS;
+  let schemas = schemaCache.get(kernels);
+  if (!schemas) {
+    schemas = { given: givenSchemaFor(kernels), settings: settingsSchemaFor(kernels) };
+    schemaCache.set(kernels, schemas);
+  }
+  return schemas;
+}
+
+/** The library kernel `id` (the schemas have checked that it exists). */
+function kernelNamed(context: TemplateContext | undefined, id: string): LibraryKernel {
+  return (context?.kernels ?? NO_KERNELS).find((k) => k.id === id)!;
+}
 
 function filtersOf(k: LibraryKernel): Tensor {
   return { shape: [1, 1, 3, 3], data: Float64Array.from(k.grid.flat()) };
@@ -121,25 +156,28 @@ function firstTie(
   input: Tensor,
   ids: readonly string[],
   pad: Padding | undefined,
+  context: TemplateContext | undefined,
 ): [string, string] | undefined {
-  const outs = ids.map((id) => outputOf(input, getKernel(id)!, pad));
+  const outs = ids.map((id) => outputOf(input, kernelNamed(context, id), pad));
   for (let a = 0; a < outs.length; a++)
     for (let b = a + 1; b < outs.length; b++)
       if (sameTensor(outs[a], outs[b])) return [ids[a], ids[b]];
   return undefined;
 }
 
-function parseGiven(value: unknown): KernelMatchGiven {
-  const given = parseWith(givenSchema, value, 'given');
+function parseGiven(value: unknown, context?: TemplateContext): KernelMatchGiven {
+  const given = parseWith(schemasFor(context).given, value, 'given');
   let input: Tensor;
   try {
     input = pictureOf(given.input);
-    conv2dGeometry(input, filtersOf(getKernel(given.kernel)!), { padding: given.padding });
+    conv2dGeometry(input, filtersOf(kernelNamed(context, given.kernel)), {
+      padding: given.padding,
+    });
   } catch (error) {
     if (error instanceof TemplateError) throw error;
     throw new TemplateError('given.input', `\`given.input\`: ${(error as Error).message}`);
   }
-  const tie = firstTie(input, given.options, given.padding);
+  const tie = firstTie(input, given.options, given.padding, context);
   if (tie)
     throw new TemplateError(
       'given.options',
@@ -148,8 +186,11 @@ function parseGiven(value: unknown): KernelMatchGiven {
   return given;
 }
 
+/** The settings, with the library kernels they name (`generate` has no context of its own). */
+type Settings = KernelMatchSettings & { readonly context: TemplateContext | undefined };
+
 /** Draw inputs; the draw order is part of the variant's identity and must not change. */
-function generate(s: KernelMatchSettings, rng: Rng): KernelMatchGiven {
+function generate(s: Settings, rng: Rng): KernelMatchGiven {
   const rows = draw(rng, s.rows);
   const cols = s.cols === undefined ? rows : draw(rng, s.cols);
   const kernel = rng.pick(s.options);
@@ -158,7 +199,7 @@ function generate(s: KernelMatchSettings, rng: Rng): KernelMatchGiven {
   // so the redraws are part of the variant too.
   for (let attempt = 0; attempt < MAX_DRAWS; attempt++) {
     const input = drawGrid(rng, rows, cols, s.values);
-    if (!firstTie(pictureOf(input), s.options, pad))
+    if (!firstTie(pictureOf(input), s.options, pad, s.context))
       return { input, kernel, options: [...s.options], padding: pad };
   }
   throw new TemplateError(
@@ -190,10 +231,10 @@ function tellingCell(outs: Tensor[], rows: number, cols: number): [number, numbe
   return best;
 }
 
-function build(given: KernelMatchGiven, text: TemplateText): Question {
+function build(given: KernelMatchGiven, text: TemplateText, context?: TemplateContext): Question {
   const input = pictureOf(given.input);
-  const candidates = given.options.map((id) => getKernel(id)!);
-  const shown = outputOf(input, getKernel(given.kernel)!, given.padding);
+  const candidates = given.options.map((id) => kernelNamed(context, id));
+  const shown = outputOf(input, kernelNamed(context, given.kernel), given.padding);
   const [, outH, outW] = shown.shape;
   const names = candidates.map((k) => pickText(k.name, text.lang));
   const pad = given.padding ?? 'valid';
@@ -242,11 +283,15 @@ function build(given: KernelMatchGiven, text: TemplateText): Question {
   };
 }
 
-export const kernelMatch: Template<KernelMatchGiven, KernelMatchSettings> = {
+export const kernelMatch: Template<KernelMatchGiven, Settings> = {
   name: 'kernel-match',
   kind: 'choice',
+  usesLibrary: true,
   parseGiven,
-  parseSettings: (value) => parseWith(settingsSchema, value, 'generate'),
+  parseSettings: (value, context) => ({
+    ...parseWith(schemasFor(context).settings, value, 'generate'),
+    context,
+  }),
   generate,
   build,
 };
