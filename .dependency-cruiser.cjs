@@ -7,7 +7,7 @@
  *   engine                nothing at all (no npm package, no node: builtin either)
  *   i18n, untrusted       the engine
  *   render                the engine (and the npm packages in RENDER_PACKAGES)
- *   request (today calc)  the engine, i18n, untrusted
+ *   request               the engine, i18n, untrusted
  *   content               what is below it; never storage, view, grade, tui or cli
  *   storage               content and what is below it
  *   view, grade, train    anything but the tui and the cli
@@ -81,12 +81,12 @@ module.exports = {
     {
       name: 'request-imports-only-engine',
       comment:
-        'The JSON request vocabulary (src/request/, today src/calc/) is built on the engine: it ' +
+        'The JSON request vocabulary (src/request/) is built on the engine: it ' +
         'imports only src/engine/, src/i18n/, src/untrusted/ and itself from the project, so ' +
         'content, view and the CLI can all use it.',
       severity: 'error',
-      from: { path: '^src/(request|calc)/' },
-      to: { path: '^src/', pathNot: '^src/(engine|i18n|untrusted|request|calc)/' },
+      from: { path: '^src/request/' },
+      to: { path: '^src/', pathNot: '^src/(engine|i18n|untrusted|request)/' },
     },
     {
       name: 'storage-below-the-screens',
