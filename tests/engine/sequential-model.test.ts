@@ -5,6 +5,7 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { expectClose, numericGradient } from '../helpers/numeric.js';
 import {
   type LayerParameters,
   type LayerSpec,
@@ -194,29 +195,9 @@ function dot(g: Tensor, t: Tensor): number {
   return s;
 }
 
-function numericGradient(loss: () => number, data: Float64Array, h = 1e-6): Float64Array {
-  const out = new Float64Array(data.length);
-  for (let k = 0; k < data.length; k++) {
-    const keep = data[k];
-    data[k] = keep + h;
-    const up = loss();
-    data[k] = keep - h;
-    const down = loss();
-    data[k] = keep;
-    out[k] = (up - down) / (2 * h);
-  }
-  return out;
-}
-
-function expectClose(actual: ArrayLike<number>, expected: ArrayLike<number>, what: string): void {
-  expect(actual.length, `${what}: length`).toBe(expected.length);
-  for (let k = 0; k < actual.length; k++) {
-    const [a, b] = [actual[k], expected[k]];
-    if (!(Math.abs(a - b) <= 1e-5 * Math.max(1, Math.abs(a), Math.abs(b)))) {
-      expect.fail(`${what}[${k}]: analytic ${a}, numeric ${b}`);
-    }
-  }
-}
+/** Analytic against numeric gradients, relative to both sides. */
+const close = (actual: ArrayLike<number>, expected: ArrayLike<number>, what: string): void =>
+  expectClose(actual, expected, what, { tol: 1e-5 });
 
 describe('backward', () => {
   it('gives every parameter and the input their finite-difference gradients', () => {
@@ -241,16 +222,12 @@ describe('backward', () => {
         const g = randomTensor(forward(model, input).output.shape, random);
         const loss = () => dot(g, forward(model, input).output);
         const result = backward(model, forward(model, input), g, { inputGradient: true });
-        expectClose(result.input!.data, numericGradient(loss, input.data), '∂input');
+        close(result.input!.data, numericGradient(loss, input.data), '∂input');
         model.params.forEach((p, k) => {
           if (p === null) return expect(result.params[k]).toBeNull();
-          expectClose(
-            result.params[k]!.weights.data,
-            numericGradient(loss, p.weights.data),
-            `∂w${k}`,
-          );
+          close(result.params[k]!.weights.data, numericGradient(loss, p.weights.data), `∂w${k}`);
           if (p.bias !== null)
-            expectClose(result.params[k]!.bias!.data, numericGradient(loss, p.bias.data), `∂b${k}`);
+            close(result.params[k]!.bias!.data, numericGradient(loss, p.bias.data), `∂b${k}`);
         });
         expect(result.outputs[model.layers.length - 1]).toBe(g);
       }),

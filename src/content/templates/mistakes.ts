@@ -105,32 +105,22 @@ export const convMistakes = {
   'padding-wrong-side': (c: ConvInputs): ConvInputs[] => {
     const pad = unevenSamePads(c);
     return pad
-      ? [
-          {
-            ...c,
-            options: {
-              ...c.options,
-              padding: [
-                [pad.bottom, pad.top],
-                [pad.right, pad.left],
-              ],
-            },
-          },
-        ]
+      ? withOptions(c, {
+          ...c.options,
+          padding: [
+            [pad.bottom, pad.top],
+            [pad.right, pad.left],
+          ],
+        })
       : [];
   },
   'padding-symmetric': (c: ConvInputs): ConvInputs[] => {
     const pad = unevenSamePads(c);
     return pad
-      ? [
-          {
-            ...c,
-            options: {
-              ...c.options,
-              padding: Math.max(pad.top, pad.bottom, pad.left, pad.right),
-            },
-          },
-        ]
+      ? withOptions(c, {
+          ...c.options,
+          padding: Math.max(pad.top, pad.bottom, pad.left, pad.right),
+        })
       : [];
   },
   /** Explicit zeros (a number or per side) dropped; "same" has its own names above. */
